@@ -1,0 +1,46 @@
+using Drills.Scenarios.Catalogue;
+
+namespace Drills.Orchestrator.Docker;
+
+/// <summary>
+/// The container engine as the drill sees it: one async method per operation, each logged by the
+/// implementation. Nothing here checks ownership — <c>Safety.TargetGuard</c> does that before any call.
+/// </summary>
+internal interface IContainerRuntime
+{
+    /// <summary>Engine version; throws <see cref="DockerUnavailableException"/> when the engine does not answer.</summary>
+    Task<string> PingAsync(CancellationToken cancellationToken);
+
+    Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken);
+
+    /// <summary>The container with exactly this name, or null.</summary>
+    Task<ContainerInfo?> FindByNameAsync(string name, CancellationToken cancellationToken);
+
+    Task<ContainerInfo> InspectAsync(string containerId, CancellationToken cancellationToken);
+
+    /// <summary>Creates (does not start) a container from the declared settings; returns its id.</summary>
+    Task<string> CreateAsync(ContainerSpec spec, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
+
+    Task StartAsync(string containerId, CancellationToken cancellationToken);
+
+    Task StopAsync(string containerId, TimeSpan timeout, CancellationToken cancellationToken);
+
+    Task RestartAsync(string containerId, TimeSpan timeout, CancellationToken cancellationToken);
+
+    Task KillAsync(string containerId, string signal, CancellationToken cancellationToken);
+
+    Task PauseAsync(string containerId, CancellationToken cancellationToken);
+
+    Task UnpauseAsync(string containerId, CancellationToken cancellationToken);
+
+    Task RemoveAsync(string containerId, CancellationToken cancellationToken);
+
+    /// <summary>Runs a command inside a running container (no shell unless the command names one).</summary>
+    Task<ExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, CancellationToken cancellationToken);
+
+    /// <summary>A tar of <paramref name="path"/> (its last segment is the tar's root entry), fully buffered.</summary>
+    Task<Stream> CopyFromAsync(string containerId, string path, CancellationToken cancellationToken);
+
+    /// <summary>Extracts a tar into <paramref name="directory"/> inside the container.</summary>
+    Task CopyToAsync(string containerId, string directory, Stream tar, CancellationToken cancellationToken);
+}

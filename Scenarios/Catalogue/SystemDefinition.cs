@@ -1,0 +1,32 @@
+using Drills.Scenarios.Checks;
+
+namespace Drills.Scenarios.Catalogue;
+
+/// <summary>An agency information system under drill: one container in format v1.</summary>
+internal sealed record SystemDefinition(
+    string Id,
+    string Title,
+    string Agency,
+    int SecurityLevel,
+    TimeSpan RtoTarget,
+    bool RtoTargetDeclared,
+    TimeSpan? RpoTarget,
+    ContainerSpec Container,
+    IReadOnlyList<CheckDefinition> Checks,
+    DataSpec Data,
+    SourceLocation Location);
+
+/// <summary>How the orchestrator creates (and re-creates) the system's container.</summary>
+internal sealed record ContainerSpec(
+    string Image,
+    string Name,
+    IReadOnlyList<string> Ports,
+    IReadOnlyList<string> Volumes,
+    IReadOnlyDictionary<string, string> Env,
+    IReadOnlyList<string> Command);
+
+/// <summary>What backups and the integrity manifest cover.</summary>
+internal sealed record DataSpec(IReadOnlyList<string> Paths)
+{
+    public static DataSpec Empty { get; } = new(Array.Empty<string>());
+}

@@ -1,0 +1,42 @@
+namespace Drills.Scenarios.Runs;
+
+/// <summary>
+/// Everything a finished (or interrupted) drill run leaves behind: what was drilled, what happened
+/// and what was measured. Reports are drawn from this alone.
+/// </summary>
+internal sealed record RunRecord
+{
+    public required string RunId { get; init; }
+    public required string ScenarioId { get; init; }
+    public required string ScenarioTitle { get; init; }
+    public required string SystemId { get; init; }
+    public required string SystemTitle { get; init; }
+    public required string Agency { get; init; }
+    public required int SecurityLevel { get; init; }
+    public string? Technique { get; init; }
+    public required string ContainerName { get; init; }
+    public string? ImageDigest { get; init; }
+    public required string CatalogueSha256 { get; init; }
+    public required DateTimeOffset StartedAtUtc { get; init; }
+    public DateTimeOffset? EndedAtUtc { get; init; }
+    public required RunOutcome Outcome { get; init; }
+
+    /// <summary>Measured recovery time T1 − T0; null when the drill never recovered.</summary>
+    public TimeSpan? RecoveryTime { get; init; }
+    public required TimeSpan RtoTarget { get; init; }
+    public bool ImpactObserved { get; init; }
+
+    /// <summary>Time from T0 to the first failed check (detection); null without impact.</summary>
+    public TimeSpan? TimeToImpact { get; init; }
+    public bool VerificationPassed { get; init; }
+    public string? AbortReason { get; init; }
+    public bool RolledBack { get; init; }
+    public string? ReportPath { get; init; }
+
+    public IReadOnlyList<JournalEvent> Journal { get; init; } = Array.Empty<JournalEvent>();
+    public IReadOnlyList<StepResult> Steps { get; init; } = Array.Empty<StepResult>();
+    public IReadOnlyList<CheckObservation> Checks { get; init; } = Array.Empty<CheckObservation>();
+
+    /// <summary>Recovered within the target (false when not recovered).</summary>
+    public bool MetTarget => RecoveryTime is { } t && t <= RtoTarget;
+}
