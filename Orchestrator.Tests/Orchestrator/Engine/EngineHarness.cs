@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Text;
+using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Runs;
+using Drills.Orchestrator.Safety;
+using Drills.Orchestrator.Tests.Support;
+using Drills.Scenarios.Catalogue;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Drills.Orchestrator.Tests.Orchestrator.Engine;
+
+/// <summary>The engine wired to an in-memory engine, a fake clock and a real SQLite file in a temp folder.</summary>
+internal sealed class EngineHarness : IDisposable
+{
+    public EngineHarness()
+    {
+        Directory.CreateDirectory(Folder);
+        Store = new SqliteRunStore(Path.Combine(Folder, "runs.db"));
+        var files = Runtime.FilesOf(TestCatalogues.PortalName);
+        files[TestCatalogues.IndexPath] = Encoding.UTF8.GetBytes("<h1>Portal</h1>");
+        files["/srv/www/site.css"] = Encoding.UTF8.GetBytes("body { color: navy }");
+        files["/srv/www/data/services.json"] = Encoding.UTF8.GetBytes("[1,2,3]");
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 19, 0, 0, TimeSpan.Zero));
+    public FakeContainerRuntime Runtime { get; } = new();
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "drills-engine-" + Guid.NewGuid().ToString("N"));
+    public SqliteRunStore Store { get; }
+
+    public IReadOnlyDictionary<string, byte[]> Files => new Dictionary<string, byte[]>(Runtime.FilesOf(TestCatalogues.PortalName));
+
+    public FakeContainer AddLabelledPortal() => Runtime.Add(TestCatalogues.PortalName, TargetLabels.For("portal"));
+
+    public DrillEngine Engine(DrillOptions? options = null) => new(
+        Runtime,
+        new FakeNetworkProbe(Runtime, TestCatalogues.PortalName, TestCatalogues.IndexPath),
+        Time,
+        Store,
+        new SnapshotStore(Path.Combine(Folder, "snapshots")),
+        options ?? new DrillOptions(),
+        Serilog.Core.Logger.None);
+
+    /// <summary>Runs a drill to its end, advancing the fake clock by <paramref name="tick"/> while the engine waits.</summary>
+    public async Task<DrillResult> RunAsync(SystemDefinition system, ScenarioDefinition scenario, TimeSpan tick, DrillOptions? options = null)
+    {
+        var engine = Engine(options);
+        var catalogue = TestCatalogues.With(system, scenario);
+        var drill = Task.Run(() => engine.RunAsync(catalogue, scenario, null, CancellationToken.None));
+        var guard = Stopwatch.StartNew();
+        while (!drill.IsCompleted)
+        {
+            Time.Advance(tick);
+            await Task.Delay(1);
+            if (guard.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException("The drill did not finish within 60 s of real time.");
+            }
+        }
+
+        return await drill;
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+    }
+}

@@ -1,0 +1,219 @@
+using System.Formats.Tar;
+using Drills.Orchestrator.Docker;
+using Drills.Scenarios.Catalogue;
+
+namespace Drills.Orchestrator.Tests.Support;
+
+/// <summary>
+/// An in-memory container engine for engine unit tests: containers with a status and a file tree that
+/// survives redeploys (like a named volume). It speaks just enough exec for the steps drills issues.
+/// </summary>
+internal sealed class FakeContainerRuntime : IContainerRuntime
+{
+    private readonly Dictionary<string, FakeContainer> _containers = [];
+    private readonly Lock _gate = new();
+    private int _nextId;
+
+    public HashSet<string> Images { get; } = ["drills/portal:1"];
+
+    /// <summary>Files per container name; kept across remove/create the way a named volume is.</summary>
+    public Dictionary<string, SortedDictionary<string, byte[]>> Volumes { get; } = [];
+
+    public List<string> Calls { get; } = [];
+
+    /// <summary>Extra exec behaviour for tests (return null to fall through to the built-ins).</summary>
+    public Func<FakeContainer, IReadOnlyList<string>, ExecResult?>? ExecHook { get; set; }
+
+    public FakeContainer? ByName(string name)
+    {
+        lock (_gate)
+        {
+            return _containers.Values.FirstOrDefault(c => c.Name == name);
+        }
+    }
+
+    public FakeContainer Add(string name, IReadOnlyDictionary<string, string> labels, ContainerStatus status = ContainerStatus.Running)
+    {
+        lock (_gate)
+        {
+            var container = new FakeContainer($"fake{++_nextId:D4}", name, "drills/portal:1", labels) { Status = status };
+            _containers[container.Id] = container;
+            return container;
+        }
+    }
+
+    public SortedDictionary<string, byte[]> FilesOf(string name)
+    {
+        lock (_gate)
+        {
+            if (!Volumes.TryGetValue(name, out var files))
+            {
+                Volumes[name] = files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+            }
+
+            return files;
+        }
+    }
+
+    public byte[]? ReadFile(string name, string path)
+    {
+        lock (_gate)
+        {
+            return FilesOf(name).TryGetValue(path, out var content) ? content : null;
+        }
+    }
+
+    public Task<string> PingAsync(CancellationToken cancellationToken) => Task.FromResult("fake");
+
+    public Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken) => Task.FromResult(Images.Contains(image));
+
+    public Task<ContainerInfo?> FindByNameAsync(string name, CancellationToken cancellationToken) =>
+        Task.FromResult(ByName(name)?.Info());
+
+    public Task<ContainerInfo> InspectAsync(string containerId, CancellationToken cancellationToken) =>
+        Task.FromResult(Get(containerId).Info());
+
+    public Task<string> CreateAsync(ContainerSpec spec, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        Calls.Add($"create {spec.Name}");
+        return Task.FromResult(Add(spec.Name, labels, ContainerStatus.Created).Id);
+    }
+
+    public Task StartAsync(string containerId, CancellationToken cancellationToken) => Set(containerId, "start", ContainerStatus.Running);
+
+    public Task StopAsync(string containerId, TimeSpan timeout, CancellationToken cancellationToken) => Set(containerId, "stop", ContainerStatus.Exited);
+
+    public Task RestartAsync(string containerId, TimeSpan timeout, CancellationToken cancellationToken) => Set(containerId, "restart", ContainerStatus.Running);
+
+    public Task KillAsync(string containerId, string signal, CancellationToken cancellationToken) => Set(containerId, "kill", ContainerStatus.Exited);
+
+    public Task PauseAsync(string containerId, CancellationToken cancellationToken) => Set(containerId, "pause", ContainerStatus.Paused);
+
+    public Task UnpauseAsync(string containerId, CancellationToken cancellationToken) => Set(containerId, "unpause", ContainerStatus.Running);
+
+    public Task RemoveAsync(string containerId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Calls.Add($"remove {Get(containerId).Name}");
+            _containers.Remove(containerId);
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<ExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var container = Get(containerId);
+            if (container.Status is not ContainerStatus.Running)
+            {
+                throw new DockerOperationException($"container {container.Name} is not running");
+            }
+
+            Calls.Add($"exec {string.Join(' ', command)}");
+            return Task.FromResult(ExecHook?.Invoke(container, command) ?? BuiltInExec(FilesOf(container.Name), command));
+        }
+    }
+
+    public Task<Stream> CopyFromAsync(string containerId, string path, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var files = FilesOf(Get(containerId).Name);
+            var root = path.TrimEnd('/');
+            var parent = root[..root.LastIndexOf('/')];
+            var tar = new MemoryStream();
+            using (var writer = new TarWriter(tar, TarEntryFormat.Pax, leaveOpen: true))
+            {
+                writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, root[(parent.Length + 1)..] + "/"));
+                foreach (var (file, content) in files.Where(f => f.Key.StartsWith(root + "/", StringComparison.Ordinal)))
+                {
+                    writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, file[(parent.Length + 1)..]) { DataStream = new MemoryStream(content) });
+                }
+            }
+
+            tar.Position = 0;
+            return Task.FromResult<Stream>(tar);
+        }
+    }
+
+    public Task CopyToAsync(string containerId, string directory, Stream tar, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var files = FilesOf(Get(containerId).Name);
+            using var reader = new TarReader(tar, leaveOpen: true);
+            while (reader.GetNextEntry(copyData: true) is { } entry)
+            {
+                if (entry.EntryType is TarEntryType.RegularFile)
+                {
+                    using var buffer = new MemoryStream();
+                    entry.DataStream?.CopyTo(buffer);
+                    files[directory.TrimEnd('/') + "/" + entry.Name] = buffer.ToArray();
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    private static ExecResult BuiltInExec(SortedDictionary<string, byte[]> files, IReadOnlyList<string> argv)
+    {
+        var command = argv.ToArray();
+        if (command is ["rm", "-f", "--", .. var targets])
+        {
+            foreach (var target in targets)
+            {
+                files.Remove(target);
+            }
+
+            return new ExecResult(0, "", "");
+        }
+
+        if (command is ["sh", "-c", _, "drills-clear", .. var roots])
+        {
+            foreach (var key in files.Keys.Where(k => roots.Any(r => k.StartsWith(r.TrimEnd('/') + "/", StringComparison.Ordinal))).ToList())
+            {
+                files.Remove(key);
+            }
+
+            return new ExecResult(0, "", "");
+        }
+
+        if (command is ["test", "-s", var path])
+        {
+            return new ExecResult(files.TryGetValue(path, out var c) && c.Length > 0 ? 0 : 1, "", "");
+        }
+
+        return new ExecResult(0, "", "");
+    }
+
+    private FakeContainer Get(string containerId)
+    {
+        lock (_gate)
+        {
+            return _containers.TryGetValue(containerId, out var c) ? c : throw new DockerOperationException($"No such container: {containerId}");
+        }
+    }
+
+    private Task Set(string containerId, string verb, ContainerStatus status)
+    {
+        lock (_gate)
+        {
+            var container = Get(containerId);
+            Calls.Add($"{verb} {container.Name}");
+            container.Status = status;
+            return Task.CompletedTask;
+        }
+    }
+}
+
+internal sealed class FakeContainer(string id, string name, string image, IReadOnlyDictionary<string, string> labels)
+{
+    public string Id { get; } = id;
+    public string Name { get; } = name;
+    public ContainerStatus Status { get; set; }
+
+    public ContainerInfo Info() => new(Id, Name, image, "sha256:fake", Status, null, labels);
+}

@@ -1,0 +1,87 @@
+using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Integrity;
+
+namespace Drills.Orchestrator.Backups;
+
+/// <summary>
+/// Reads, snapshots and restores a system's data paths, always through the Docker API
+/// (archive copy and exec inside the target), never on the host's file system.
+/// </summary>
+internal sealed class DataPaths
+{
+    private readonly IContainerRuntime _runtime;
+    private readonly SnapshotStore _store;
+
+    public DataPaths(IContainerRuntime runtime, SnapshotStore store)
+    {
+        _runtime = runtime;
+        _store = store;
+    }
+
+    public async Task<BaselineBackup> TakeBaselineAsync(string runId, string containerId, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var snapshots = new List<Snapshot>();
+        var manifest = DataManifest.Empty;
+        foreach (var path in paths)
+        {
+            await using var tar = await _runtime.CopyFromAsync(containerId, path, cancellationToken);
+            var snapshot = await _store.SaveAsync(runId, path, tar, cancellationToken);
+            tar.Position = 0;
+            manifest = manifest.Merge(DataManifest.FromTar(path, tar));
+            snapshots.Add(snapshot);
+        }
+
+        return new BaselineBackup(snapshots, manifest);
+    }
+
+    public async Task<DataManifest> ReadManifestAsync(string containerId, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var manifest = DataManifest.Empty;
+        foreach (var path in paths)
+        {
+            await using var tar = await _runtime.CopyFromAsync(containerId, path, cancellationToken);
+            manifest = manifest.Merge(DataManifest.FromTar(path, tar));
+        }
+
+        return manifest;
+    }
+
+    /// <summary>
+    /// Empties each data path and extracts its verified snapshot. Emptying first matters: files the
+    /// attack added (encrypted copies, ransom notes) must not survive a restore.
+    /// </summary>
+    public async Task<string> RestoreAsync(string containerId, BaselineBackup baseline, CancellationToken cancellationToken)
+    {
+        var info = await _runtime.InspectAsync(containerId, cancellationToken);
+        var running = info.Status is ContainerStatus.Running;
+        long bytes = 0;
+        foreach (var snapshot in baseline.Snapshots)
+        {
+            await using var tar = await SnapshotStore.OpenVerifiedAsync(snapshot, cancellationToken);
+            if (running)
+            {
+                await ClearAsync(containerId, snapshot.DataPath, cancellationToken);
+            }
+
+            await _runtime.CopyToAsync(containerId, ParentOf(snapshot.DataPath), tar, cancellationToken);
+            bytes += snapshot.Bytes;
+        }
+
+        var note = running ? "" : " (container not running: files overwritten in place, extra files not removed)";
+        return $"restored {baseline.Snapshots.Count} path(s), {bytes / 1024} KiB, checksums verified before use{note}";
+    }
+
+    /// <summary>Deletes everything under the paths, hidden files included, inside the container.</summary>
+    public async Task<ExecResult> ClearAsync(string containerId, string path, CancellationToken cancellationToken) =>
+        await _runtime.ExecAsync(containerId, ClearCommand(path), cancellationToken);
+
+    public static IReadOnlyList<string> ClearCommand(params string[] paths) =>
+        ["sh", "-c", "for p in \"$@\"; do rm -rf -- \"$p\"/* \"$p\"/.[!.]* \"$p\"/..?*; done", "drills-clear", .. paths];
+
+    public static string ParentOf(string path)
+    {
+        var trimmed = path.TrimEnd('/');
+        var slash = trimmed.LastIndexOf('/');
+        return slash <= 0 ? "/" : trimmed[..slash];
+    }
+}

@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+
+namespace Drills.Orchestrator.Backups;
+
+/// <summary>
+/// Keeps baseline snapshots on disk under the data directory, one folder per run, so a restore
+/// (or a rollback after a crash) can use them and a regulator can see what was restored.
+/// </summary>
+internal sealed class SnapshotStore
+{
+    private readonly string _root;
+
+    public SnapshotStore(string root) => _root = root;
+
+    public async Task<Snapshot> SaveAsync(string runId, string dataPath, Stream tar, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(_root, runId);
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, FileNameFor(dataPath));
+        await using (var output = File.Create(file))
+        {
+            await tar.CopyToAsync(output, cancellationToken);
+        }
+
+        var sha = await HashFileAsync(file, cancellationToken);
+        return new Snapshot(dataPath, file, sha, new FileInfo(file).Length);
+    }
+
+    /// <summary>Opens a snapshot only after its checksum matches the one taken at baseline.</summary>
+    public static async Task<Stream> OpenVerifiedAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(snapshot.File))
+        {
+            throw new BackupCorruptException($"Backup of {snapshot.DataPath} is missing: {snapshot.File}.");
+        }
+
+        var actual = await HashFileAsync(snapshot.File, cancellationToken);
+        if (!string.Equals(actual, snapshot.Sha256, StringComparison.Ordinal))
+        {
+            throw new BackupCorruptException(
+                $"Backup of {snapshot.DataPath} failed its checksum (expected {snapshot.Sha256[..12]}…, found {actual[..12]}…); refusing to restore from it.");
+        }
+
+        return new MemoryStream(await File.ReadAllBytesAsync(snapshot.File, cancellationToken), writable: false);
+    }
+
+    private static string FileNameFor(string dataPath) =>
+        string.Concat(dataPath.Trim('/').Select(c => char.IsLetterOrDigit(c) ? c : '_')) + ".tar";
+
+    private static async Task<string> HashFileAsync(string file, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(file);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+}

@@ -1,0 +1,54 @@
+using Drills.Orchestrator.Docker;
+using Drills.Scenarios.Checks;
+
+namespace Drills.Orchestrator.Checks;
+
+/// <summary>Evaluates one check against a target. A check that cannot be evaluated (engine error) fails with the reason.</summary>
+internal sealed class CheckRunner
+{
+    private readonly IContainerRuntime _runtime;
+    private readonly INetworkProbe _network;
+
+    public CheckRunner(IContainerRuntime runtime, INetworkProbe network)
+    {
+        _runtime = runtime;
+        _network = network;
+    }
+
+    public Task<ProbeResult> RunAsync(CheckDefinition check, string containerId, CancellationToken cancellationToken) => check switch
+    {
+        HttpCheck http => _network.HttpAsync(http.Url, http.ExpectStatus, http.Contains, cancellationToken),
+        TcpCheck tcp => _network.TcpAsync(tcp.Host, tcp.Port, cancellationToken),
+        ExecCheck exec => ExecAsync(exec, containerId, cancellationToken),
+        _ => throw new NotSupportedException($"Check type {check.GetType().Name} has no runner."),
+    };
+
+    private async Task<ProbeResult> ExecAsync(ExecCheck check, string containerId, CancellationToken cancellationToken)
+    {
+        ExecResult result;
+        try
+        {
+            result = await _runtime.ExecAsync(containerId, check.Command, cancellationToken);
+        }
+        catch (DockerOperationException ex)
+        {
+            return ProbeResult.Fail(ex.Message);
+        }
+
+        var output = Abbreviate(result.Stdout.Trim());
+        if (result.ExitCode != check.ExpectExitCode)
+        {
+            var error = Abbreviate(result.Stderr.Trim());
+            return ProbeResult.Fail($"exit {result.ExitCode}, expected {check.ExpectExitCode}{(error.Length > 0 ? ": " + error : "")}");
+        }
+
+        if (check.Contains is not null && !result.Stdout.Contains(check.Contains, StringComparison.Ordinal))
+        {
+            return ProbeResult.Fail($"exit {result.ExitCode}, output \"{output}\" lacks \"{check.Contains}\"");
+        }
+
+        return ProbeResult.Pass(output.Length > 0 ? $"exit {result.ExitCode}: {output}" : $"exit {result.ExitCode}");
+    }
+
+    private static string Abbreviate(string text) => text.Length <= 160 ? text : text[..157] + "...";
+}

@@ -1,0 +1,76 @@
+using System.Net.Sockets;
+
+namespace Drills.Orchestrator.Checks;
+
+/// <summary>Real http and tcp probes, each bounded by its own timeout so a hung service reads as a failure.</summary>
+internal sealed class LoopbackNetworkProbe : INetworkProbe, IDisposable
+{
+    /// <summary>Longest a single probe may take; a slower answer counts as down.</summary>
+    public static TimeSpan ProbeTimeout { get; } = TimeSpan.FromSeconds(3);
+
+    private readonly HttpClient _http = new(new SocketsHttpHandler
+    {
+        // A fresh connection per probe: a pooled socket to a killed server would hide the outage.
+        PooledConnectionLifetime = TimeSpan.Zero,
+        UseProxy = false,
+        ConnectTimeout = ProbeTimeout,
+    })
+    {
+        Timeout = ProbeTimeout,
+    };
+
+    public async Task<ProbeResult> HttpAsync(string url, int expectStatus, string? contains, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.ConnectionClose = true;
+            using var response = await _http.SendAsync(request, cancellationToken);
+            var status = (int)response.StatusCode;
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (status != expectStatus)
+            {
+                return ProbeResult.Fail($"HTTP {status}, expected {expectStatus}");
+            }
+
+            if (contains is not null && !body.Contains(contains, StringComparison.Ordinal))
+            {
+                return ProbeResult.Fail($"HTTP {status}, body ({body.Length} chars) lacks \"{contains}\"");
+            }
+
+            return ProbeResult.Pass($"HTTP {status}");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return ProbeResult.Fail(Describe(ex));
+        }
+    }
+
+    public async Task<ProbeResult> TcpAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ProbeTimeout);
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(host, port, timeout.Token);
+            return ProbeResult.Pass("connected");
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return ProbeResult.Fail(Describe(ex));
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        TaskCanceledException or OperationCanceledException => $"no answer within {ProbeTimeout.TotalSeconds:0} s",
+        HttpRequestException { InnerException: SocketException s } => s.SocketErrorCode.ToString(),
+        SocketException s => s.SocketErrorCode.ToString(),
+        _ => ex.Message,
+    };
+}

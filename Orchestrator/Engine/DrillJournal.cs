@@ -1,0 +1,66 @@
+using Drills.Scenarios.Runs;
+
+namespace Drills.Orchestrator.Engine;
+
+/// <summary>
+/// Appends timestamped events for one run. Each event is handed to the sink as it happens so a crash
+/// loses nothing already written, and to the progress observer so the terminal shows it live.
+/// </summary>
+internal sealed class DrillJournal
+{
+    private readonly DrillClock _clock;
+    private readonly IJournalSink _sink;
+    private readonly IProgress<JournalEvent>? _progress;
+    private readonly List<JournalEvent> _events = [];
+    private readonly Lock _gate = new();
+
+    public DrillJournal(DrillClock clock, IJournalSink sink, IProgress<JournalEvent>? progress)
+    {
+        _clock = clock;
+        _sink = sink;
+        _progress = progress;
+    }
+
+    public IReadOnlyList<JournalEvent> Events
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _events.ToArray();
+            }
+        }
+    }
+
+    public JournalEvent Record(JournalMark mark, string message, string? detail = null) =>
+        RecordAt(mark, _clock.Elapsed, message, detail);
+
+    /// <summary>Records an event observed at an earlier moment (a probe's start) so marks carry when they were seen.</summary>
+    public JournalEvent RecordAt(JournalMark mark, TimeSpan elapsed, string message, string? detail = null)
+    {
+        JournalEvent entry;
+        lock (_gate)
+        {
+            entry = new JournalEvent(_events.Count + 1, mark, _clock.UtcAt(elapsed), elapsed, message, detail);
+            _events.Add(entry);
+            _sink.Append(entry);
+        }
+
+        _progress?.Report(entry);
+        return entry;
+    }
+
+    public TimeSpan? FirstElapsed(JournalMark mark)
+    {
+        lock (_gate)
+        {
+            return _events.FirstOrDefault(e => e.Mark == mark)?.Elapsed;
+        }
+    }
+}
+
+/// <summary>Where journal events are persisted as they happen.</summary>
+internal interface IJournalSink
+{
+    void Append(JournalEvent entry);
+}

@@ -1,0 +1,17 @@
+namespace Drills.Orchestrator.Engine;
+
+/// <summary>Engine bounds that the catalogue does not declare. Defaults are documented where declared.</summary>
+internal sealed record DrillOptions
+{
+    /// <summary>How long the system may take to pass all checks before the attack; an unhealthy system is not attacked.</summary>
+    public TimeSpan BaselineTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long to watch for impact after the attack steps before restoring anyway (at least this, or 10 probes).</summary>
+    public TimeSpan DetectionWindow { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long verification may take after the restore steps end before the drill counts as failed.</summary>
+    public TimeSpan VerifyTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Upper bound for rolling the target back after an abort; rollback runs even when the drill was cancelled.</summary>
+    public TimeSpan RollbackTimeout { get; init; } = TimeSpan.FromMinutes(3);
+}

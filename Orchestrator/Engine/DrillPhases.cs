@@ -1,0 +1,176 @@
+using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Safety;
+using Drills.Orchestrator.Steps;
+using Drills.Scenarios.Durations;
+using Drills.Scenarios.Runs;
+using Drills.Scenarios.Steps;
+
+namespace Drills.Orchestrator.Engine;
+
+/// <summary>The phases of one drill in order, exactly as "What a drill measures" in the format contract defines them.</summary>
+internal sealed class DrillPhases
+{
+    private readonly DrillRun _run;
+    private readonly DrillJournal _journal;
+    private readonly SteadyState _steady;
+    private readonly StepRunner _steps;
+    private readonly DataPaths _data;
+    private readonly IContainerRuntime _runtime;
+    private readonly TargetGuard _guard;
+    private readonly DrillOptions _options;
+
+    public DrillPhases(DrillRun run, DrillJournal journal, SteadyState steady, StepRunner steps, DataPaths data,
+        IContainerRuntime runtime, TargetGuard guard, DrillOptions options)
+    {
+        (_run, _journal, _steady, _steps, _data, _runtime, _guard, _options) =
+            (run, journal, steady, steps, data, runtime, guard, options);
+    }
+
+    /// <summary>Set once the target is resolved and vetted; rollback needs it.</summary>
+    public DrillTarget? Target { get; private set; }
+
+    public BaselineBackup Baseline { get; private set; } = BaselineBackup.None;
+
+    public async Task<DrillEnd> RunAsync(CancellationToken cancellationToken)
+    {
+        var target = Target = await _guard.ResolveAsync(_run.System, cancellationToken);
+        _journal.Record(JournalMark.Note, target.CreatedByDrill
+            ? $"Created container {target.Name} from {_run.System.Container.Image}"
+            : $"Using container {target.Name}, labelled drills.target={_run.System.Id}");
+        await BaselineAsync(target, cancellationToken);
+
+        _run.AttackStarted = true;
+        _run.AttackStartedAt = _journal.Record(JournalMark.AttackStart, "Attack started (T0)").Elapsed;
+        var watch = new RecoveryWatch(_run.Clock, _journal, _steady, target, Baseline, _run.Scenario.Verify, _run.Scenario.ProbeInterval);
+        using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watching = Task.Run(() => watch.RunAsync(stopWatching.Token), CancellationToken.None);
+        try
+        {
+            return await AttackAndRestoreAsync(target, watch, watching, cancellationToken);
+        }
+        finally
+        {
+            await stopWatching.CancelAsync();
+            await Task.WhenAny(watching);
+            _run.Observations = watch.Observations;
+            _run.ImpactAt = watch.Impact.IsCompletedSuccessfully ? watch.Impact.Result : null;
+        }
+    }
+
+    private async Task<DrillEnd> AttackAndRestoreAsync(DrillTarget target, RecoveryWatch watch, Task watching, CancellationToken cancellationToken)
+    {
+        var context = new StepContext(target, Baseline, _run.Clock);
+        await RunStepsAsync("attack", _run.Scenario.Attack, context, failFast: true, cancellationToken);
+        var window = Max(_options.DetectionWindow, _run.Scenario.ProbeInterval * 10);
+        if (await WaitAsync(watch.Impact, watching, window, cancellationToken) is null)
+        {
+            _journal.Record(JournalMark.Note, "Finding: the attack had no observable impact",
+                $"every check still passed {DurationText.Format(window)} after the attack steps");
+        }
+
+        watch.RestoreStarted();
+        _journal.Record(JournalMark.RestoreStart, "Restore started");
+        await RunStepsAsync("restore", _run.Scenario.Restore, context, failFast: false, cancellationToken);
+        watch.RestoreEnded(_journal.Record(JournalMark.RestoreEnd, "Restore steps finished").Elapsed);
+
+        var recovered = await WaitAsync(watch.Recovered, watching, _options.VerifyTimeout, cancellationToken);
+        if (recovered is not { } t1)
+        {
+            _journal.Record(JournalMark.Note, "Verification failed",
+                $"the verify items did not all pass within {DurationText.Format(_options.VerifyTimeout)} after the restore");
+            return DrillEnd.VerificationFailed;
+        }
+
+        _run.RecoveredAt = t1;
+        _run.Verified = true;
+        var measured = t1 - _run.AttackStartedAt!.Value;
+        var met = measured <= _run.System.RtoTarget;
+        _journal.Record(JournalMark.Note, met ? "Recovery within target" : "Recovery MISSED its target",
+            $"measured {DurationText.Format(measured)} against target {DurationText.Format(_run.System.RtoTarget)}");
+        return met ? DrillEnd.Passed : DrillEnd.MissedTarget;
+    }
+
+    private async Task BaselineAsync(DrillTarget target, CancellationToken cancellationToken)
+    {
+        var deadline = _run.Clock.Elapsed + _options.BaselineTimeout;
+        IReadOnlyList<ItemResult> results;
+        while ((results = await _steady.ChecksAsync(target, cancellationToken)).Any(r => !r.Result.Passed))
+        {
+            if (_run.Clock.Elapsed >= deadline)
+            {
+                var failing = string.Join("; ", results.Where(r => !r.Result.Passed).Select(r => $"{r.Item}: {r.Result.Observation}"));
+                throw new BaselineUnhealthyException(
+                    $"System '{_run.System.Id}' did not pass its checks within {DurationText.Format(_options.BaselineTimeout)} before the attack ({failing}). " +
+                    "Fix: repair the system or its checks in the catalogue; drills attacks only a healthy system.");
+            }
+
+            await _run.Clock.DelayAsync(_run.Scenario.ProbeInterval, cancellationToken);
+        }
+
+        Baseline = await _data.TakeBaselineAsync(_run.RunId, target.ContainerId, _run.System.Data.Paths, cancellationToken);
+        _run.ImageDigest = (await _runtime.InspectAsync(target.ContainerId, cancellationToken)).ImageDigest;
+        _journal.Record(JournalMark.Baseline, $"Baseline: all {results.Count} checks pass",
+            Baseline.IsEmpty ? "no data paths declared: no snapshot taken"
+                : $"snapshot of {string.Join(", ", _run.System.Data.Paths)}: {Baseline.Manifest.Files.Count} files, " +
+                  string.Join(", ", Baseline.Snapshots.Select(s => $"sha256 {s.Sha256[..16]}…")));
+    }
+
+    private async Task RunStepsAsync(string phase, IReadOnlyList<StepDefinition> steps, StepContext context, bool failFast, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            var started = _journal.Record(JournalMark.StepStarted, $"{phase} {i + 1}/{steps.Count}: {step.Describe()}").Elapsed;
+            string observation;
+            var succeeded = false;
+            try
+            {
+                observation = await _steps.RunAsync(step, context, cancellationToken);
+                succeeded = true;
+            }
+            catch (Exception ex) when (ex is StepFailedException or DockerOperationException or BackupCorruptException)
+            {
+                observation = ex.Message;
+                if (failFast)
+                {
+                    Finish(phase, i, step, started, succeeded, observation);
+                    throw;
+                }
+            }
+
+            Finish(phase, i, step, started, succeeded, observation);
+        }
+    }
+
+    private void Finish(string phase, int index, StepDefinition step, TimeSpan started, bool succeeded, string observation)
+    {
+        var duration = _run.Clock.Elapsed - started;
+        _run.AddStep(new StepResult(phase, index + 1, step.Kind, step.Describe(), succeeded, started, duration, observation));
+        _journal.Record(JournalMark.StepFinished,
+            $"{phase} {index + 1}: {step.Kind} {(succeeded ? "done" : "FAILED")} in {DurationText.Format(duration)}", observation);
+    }
+
+    /// <summary>Waits for a mark on the drill's clock; null on timeout. A crashed watch surfaces its error here.</summary>
+    private async Task<TimeSpan?> WaitAsync(Task<TimeSpan> mark, Task watching, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = _run.Clock.DelayAsync(timeout, timer.Token);
+        var first = await Task.WhenAny(mark, watching, delay);
+        await timer.CancelAsync();
+        if (first == mark)
+        {
+            return await mark;
+        }
+
+        if (first == watching)
+        {
+            await watching;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return mark.IsCompletedSuccessfully ? mark.Result : null;
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

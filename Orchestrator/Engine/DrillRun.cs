@@ -1,0 +1,76 @@
+using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Runs;
+
+namespace Drills.Orchestrator.Engine;
+
+/// <summary>
+/// What one run accumulates while it goes. Mutable on purpose and private to the engine: the outside
+/// world only ever sees the immutable <see cref="RunRecord"/> it produces.
+/// </summary>
+internal sealed class DrillRun
+{
+    private readonly List<StepResult> _steps = [];
+
+    public DrillRun(string runId, DrillCatalogue catalogue, ScenarioDefinition scenario, SystemDefinition system, DrillClock clock)
+    {
+        (RunId, Catalogue, Scenario, System, Clock) = (runId, catalogue, scenario, system, clock);
+    }
+
+    public string RunId { get; }
+    public DrillCatalogue Catalogue { get; }
+    public ScenarioDefinition Scenario { get; }
+    public SystemDefinition System { get; }
+    public DrillClock Clock { get; }
+    public string? ImageDigest { get; set; }
+    public bool AttackStarted { get; set; }
+    public TimeSpan? AttackStartedAt { get; set; }
+    public TimeSpan? ImpactAt { get; set; }
+    public TimeSpan? RecoveredAt { get; set; }
+    public bool Verified { get; set; }
+    public string? AbortReason { get; set; }
+    public bool RolledBack { get; set; }
+    public IReadOnlyList<CheckObservation> Observations { get; set; } = Array.Empty<CheckObservation>();
+
+    public void AddStep(StepResult step)
+    {
+        lock (_steps)
+        {
+            _steps.Add(step);
+        }
+    }
+
+    public RunRecord ToRecord(RunOutcome outcome) => new()
+    {
+        RunId = RunId,
+        ScenarioId = Scenario.Id,
+        ScenarioTitle = Scenario.Title,
+        SystemId = System.Id,
+        SystemTitle = System.Title,
+        Agency = System.Agency,
+        SecurityLevel = System.SecurityLevel,
+        Technique = Scenario.Technique,
+        ContainerName = System.Container.Name,
+        ImageDigest = ImageDigest,
+        CatalogueSha256 = Catalogue.Sha256,
+        StartedAtUtc = Clock.StartedAtUtc,
+        EndedAtUtc = outcome is RunOutcome.Running ? null : Clock.UtcAt(Clock.Elapsed),
+        Outcome = outcome,
+        RecoveryTime = RecoveredAt - AttackStartedAt,
+        RtoTarget = System.RtoTarget,
+        ImpactObserved = ImpactAt is not null,
+        TimeToImpact = ImpactAt - AttackStartedAt,
+        VerificationPassed = Verified,
+        AbortReason = AbortReason,
+        RolledBack = RolledBack,
+        Steps = StepsSnapshot(),
+        Checks = Observations,
+    };
+
+    private StepResult[] StepsSnapshot()
+    {
+        lock (_steps)
+        {
+            return _steps.ToArray();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Safety;
+using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Runs;
+
+namespace Drills.Orchestrator.Engine;
+
+/// <summary>
+/// Polls the target at the probe interval from T0 until recovery, so impact and recovery are observed,
+/// never assumed. During the attack it watches the system's checks for the first failure (impact);
+/// once restore begins it watches the verify items. Recovery (T1) is the start of the passing streak
+/// that is still unbroken at the first probe after the restore steps ended, so a service that comes
+/// up and falls over again mid-restore does not count as recovered early.
+/// </summary>
+internal sealed class RecoveryWatch
+{
+    private readonly DrillClock _clock;
+    private readonly DrillJournal _journal;
+    private readonly SteadyState _steady;
+    private readonly DrillTarget _target;
+    private readonly BaselineBackup _baseline;
+    private readonly IReadOnlyList<VerifyItem> _verify;
+    private readonly TimeSpan _interval;
+    private readonly List<CheckObservation> _observations = [];
+    private readonly TaskCompletionSource<TimeSpan> _impact = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<TimeSpan> _recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
+    private bool _restoring;
+    private TimeSpan? _restoreEndedAt;
+    private TimeSpan? _passingSince;
+    private CancellationTokenSource? _nap;
+
+    public RecoveryWatch(DrillClock clock, DrillJournal journal, SteadyState steady, DrillTarget target,
+        BaselineBackup baseline, IReadOnlyList<VerifyItem> verify, TimeSpan interval)
+    {
+        (_clock, _journal, _steady, _target, _baseline, _verify, _interval) =
+            (clock, journal, steady, target, baseline, verify, interval);
+    }
+
+    public Task<TimeSpan> Impact => _impact.Task;
+
+    public Task<TimeSpan> Recovered => _recovered.Task;
+
+    public IReadOnlyList<CheckObservation> Observations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _observations.ToArray();
+            }
+        }
+    }
+
+    public void RestoreStarted()
+    {
+        lock (_gate)
+        {
+            _restoring = true;
+        }
+    }
+
+    /// <summary>Marks the end of the restore steps and probes at once rather than at the next tick.</summary>
+    public void RestoreEnded(TimeSpan at)
+    {
+        lock (_gate)
+        {
+            _restoreEndedAt = at;
+            _nap?.Cancel();
+        }
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested && !_recovered.Task.IsCompleted)
+        {
+            await ProbeOnceAsync(cancellationToken);
+            await NapAsync(cancellationToken);
+        }
+    }
+
+    private async Task ProbeOnceAsync(CancellationToken cancellationToken)
+    {
+        bool restoring;
+        lock (_gate)
+        {
+            restoring = _restoring;
+        }
+
+        var started = _clock.Elapsed;
+        var phase = restoring ? "restore" : "attack";
+        var results = restoring
+            ? await _steady.VerifyAsync(_verify, _target, _baseline, cancellationToken)
+            : await _steady.ChecksAsync(_target, cancellationToken);
+        var at = _clock.Elapsed;
+        lock (_gate)
+        {
+            _observations.AddRange(results.Select(r => new CheckObservation(phase, r.Item, r.Result.Passed, at, r.Result.Observation)));
+        }
+
+        var failed = results.FirstOrDefault(r => !r.Result.Passed);
+        if (failed.Item is not null && _impact.TrySetResult(at))
+        {
+            _journal.RecordAt(JournalMark.Impact, at, $"Impact observed: {failed.Item} failed", failed.Result.Observation);
+        }
+
+        if (restoring)
+        {
+            Track(failed.Item is null, started, at);
+        }
+    }
+
+    private void Track(bool allPassed, TimeSpan started, TimeSpan at)
+    {
+        TimeSpan? confirmedAt = null;
+        lock (_gate)
+        {
+            _passingSince = allPassed ? _passingSince ?? at : null;
+            if (allPassed && _restoreEndedAt is { } ended && started >= ended)
+            {
+                confirmedAt = _passingSince;
+            }
+        }
+
+        if (confirmedAt is { } t1 && _recovered.TrySetResult(t1))
+        {
+            _journal.RecordAt(JournalMark.Recovered, t1, "Recovered: every verify item passes");
+        }
+    }
+
+    private async Task NapAsync(CancellationToken cancellationToken)
+    {
+        using var nap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        lock (_gate)
+        {
+            _nap = nap;
+            if (_restoreEndedAt is not null && _passingSince is not null)
+            {
+                // Restore just ended while the target looked healthy: confirm without waiting a tick.
+                return;
+            }
+        }
+
+        try
+        {
+            await _clock.DelayAsync(_interval, nap.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _nap = null;
+            }
+        }
+    }
+}

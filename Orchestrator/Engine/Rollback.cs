@@ -1,0 +1,76 @@
+using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Safety;
+using Drills.Scenarios.Runs;
+
+namespace Drills.Orchestrator.Engine;
+
+/// <summary>
+/// Puts a target back to its baseline after an abort or a failed drill: container present and running,
+/// data restored from the verified baseline snapshot, processes restarted hard (SIGKILL, then start) so
+/// nothing still running can write stale state over the restored files, then checks confirmed.
+/// Idempotent: running it twice leaves the same healthy system.
+/// </summary>
+internal sealed class Rollback
+{
+    private readonly IContainerRuntime _runtime;
+    private readonly TargetGuard _guard;
+    private readonly DataPaths _data;
+    private readonly SteadyState _steady;
+
+    public Rollback(IContainerRuntime runtime, TargetGuard guard, DataPaths data, SteadyState steady)
+    {
+        (_runtime, _guard, _data, _steady) = (runtime, guard, data, steady);
+    }
+
+    /// <summary>Returns true when the target passes every check again.</summary>
+    public async Task<bool> RunAsync(DrillTarget target, BaselineBackup baseline, DrillJournal journal, DrillClock clock, TimeSpan probeInterval, CancellationToken cancellationToken)
+    {
+        journal.Record(JournalMark.Rollback, "Rolling the target back to its baseline");
+        await EnsureRunningAsync(target, journal, cancellationToken);
+        if (!baseline.IsEmpty)
+        {
+            var restored = await _data.RestoreAsync(target.ContainerId, baseline, cancellationToken);
+            journal.Record(JournalMark.Rollback, "Data restored from the baseline snapshot", restored);
+            await _runtime.KillAsync(target.ContainerId, "SIGKILL", cancellationToken);
+            await _runtime.StartAsync(target.ContainerId, cancellationToken);
+        }
+
+        while (true)
+        {
+            var results = await _steady.ChecksAsync(target, cancellationToken);
+            var failed = results.Where(r => !r.Result.Passed).ToList();
+            if (failed.Count == 0)
+            {
+                journal.Record(JournalMark.Rollback, "Rollback complete: every check passes");
+                return true;
+            }
+
+            await clock.DelayAsync(probeInterval, cancellationToken);
+        }
+    }
+
+    private async Task EnsureRunningAsync(DrillTarget target, DrillJournal journal, CancellationToken cancellationToken)
+    {
+        var info = await _guard.InspectAsync(target.System, cancellationToken);
+        if (info is null)
+        {
+            target.ContainerId = await _guard.DeployAsync(target.System, cancellationToken);
+            journal.Record(JournalMark.Rollback, "Container was gone: redeployed from its declared image");
+            return;
+        }
+
+        target.ContainerId = info.Id;
+        switch (info.Status)
+        {
+            case ContainerStatus.Paused:
+                await _runtime.UnpauseAsync(info.Id, cancellationToken);
+                journal.Record(JournalMark.Rollback, "Container unpaused");
+                break;
+            case not ContainerStatus.Running:
+                await _runtime.StartAsync(info.Id, cancellationToken);
+                journal.Record(JournalMark.Rollback, "Container started");
+                break;
+        }
+    }
+}

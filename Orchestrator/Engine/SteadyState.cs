@@ -1,0 +1,71 @@
+using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Checks;
+using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Safety;
+using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Checks;
+
+namespace Drills.Orchestrator.Engine;
+
+/// <summary>One probe of a named check or verify item.</summary>
+internal readonly record struct ItemResult(string Item, ProbeResult Result);
+
+/// <summary>
+/// Evaluates a system's checks and a scenario's verify items against the target in one pass.
+/// Items run concurrently so one probe round takes as long as its slowest item, not their sum.
+/// </summary>
+internal sealed class SteadyState
+{
+    private readonly CheckRunner _checks;
+    private readonly DataPaths _data;
+
+    public SteadyState(CheckRunner checks, DataPaths data)
+    {
+        _checks = checks;
+        _data = data;
+    }
+
+    public async Task<IReadOnlyList<ItemResult>> ChecksAsync(DrillTarget target, CancellationToken cancellationToken) =>
+        await Task.WhenAll(target.System.Checks.Select(c => CheckAsync(c, target, cancellationToken)));
+
+    public async Task<IReadOnlyList<ItemResult>> VerifyAsync(
+        IReadOnlyList<VerifyItem> items, DrillTarget target, BaselineBackup baseline, CancellationToken cancellationToken)
+    {
+        var probes = new List<Task<ItemResult>>();
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case SystemChecksItem:
+                    probes.AddRange(target.System.Checks.Select(c => CheckAsync(c, target, cancellationToken)));
+                    break;
+                case IntegrityItem:
+                    probes.Add(IntegrityAsync(target, baseline, cancellationToken));
+                    break;
+                case InlineCheckItem inline:
+                    probes.Add(CheckAsync(inline.Check, target, cancellationToken));
+                    break;
+            }
+        }
+
+        return await Task.WhenAll(probes);
+    }
+
+    private async Task<ItemResult> CheckAsync(CheckDefinition check, DrillTarget target, CancellationToken cancellationToken) =>
+        new(check.Describe(), await _checks.RunAsync(check, target.ContainerId, cancellationToken));
+
+    private async Task<ItemResult> IntegrityAsync(DrillTarget target, BaselineBackup baseline, CancellationToken cancellationToken)
+    {
+        const string name = "integrity (SHA-256 manifest of data paths)";
+        try
+        {
+            var current = await _data.ReadManifestAsync(target.ContainerId, target.System.Data.Paths, cancellationToken);
+            var comparison = current.CompareTo(baseline.Manifest);
+            return new(name, new ProbeResult(comparison.Matches, comparison.Describe()));
+        }
+        catch (DockerOperationException ex)
+        {
+            return new(name, ProbeResult.Fail(ex.Message));
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json;
+using Drills.Orchestrator.Engine;
+using Drills.Scenarios.Runs;
+using Microsoft.Data.Sqlite;
+
+namespace Drills.Orchestrator.Runs;
+
+/// <summary>
+/// Runs and journals in one embedded SQLite file. Journal rows are inserted as events happen (WAL mode,
+/// each insert its own transaction) so a process killed mid-drill keeps everything written before.
+/// </summary>
+internal sealed class SqliteRunStore : IRunStore
+{
+    private readonly string _connectionString;
+
+    public SqliteRunStore(string databaseFile)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString();
+        using var connection = Open();
+        Execute(connection, RunSchema.Create);
+    }
+
+    public void Begin(RunRecord run) => Save(run);
+
+    public void Complete(RunRecord run) => Save(run);
+
+    public IJournalSink JournalFor(string runId) => new Sink(this, runId);
+
+    public void SetReportPath(string runId, string reportPath)
+    {
+        var run = Find(runId) ?? throw new InvalidOperationException($"No run {runId}.");
+        Save(run with { ReportPath = reportPath });
+    }
+
+    public RunRecord? Find(string runId)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT record_json FROM runs WHERE run_id = $id";
+        command.Parameters.AddWithValue("$id", runId);
+        return command.ExecuteScalar() is string json ? WithJournal(connection, Deserialize(json)) : null;
+    }
+
+    public IReadOnlyList<RunRecord> List(int limit)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT record_json FROM runs ORDER BY started_at_utc DESC, run_id DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var runs = new List<RunRecord>();
+        while (reader.Read())
+        {
+            runs.Add(Deserialize(reader.GetString(0)));
+        }
+
+        return runs;
+    }
+
+    private void Append(string runId, JournalEvent entry)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT OR REPLACE INTO journal (run_id, seq, mark, ts_utc, elapsed_ticks, message, detail)
+            VALUES ($run, $seq, $mark, $ts, $elapsed, $message, $detail)
+            """;
+        command.Parameters.AddWithValue("$run", runId);
+        command.Parameters.AddWithValue("$seq", entry.Sequence);
+        command.Parameters.AddWithValue("$mark", entry.Mark.ToString());
+        command.Parameters.AddWithValue("$ts", entry.TimestampUtc.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$elapsed", entry.Elapsed.Ticks);
+        command.Parameters.AddWithValue("$message", entry.Message);
+        command.Parameters.AddWithValue("$detail", (object?)entry.Detail ?? DBNull.Value);
+        command.ExecuteNonQuery();
+    }
+
+    private void Save(RunRecord run)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO runs (run_id, scenario_id, system_id, started_at_utc, outcome, record_json)
+            VALUES ($id, $scenario, $system, $started, $outcome, $json)
+            ON CONFLICT(run_id) DO UPDATE SET outcome = excluded.outcome, record_json = excluded.record_json
+            """;
+        command.Parameters.AddWithValue("$id", run.RunId);
+        command.Parameters.AddWithValue("$scenario", run.ScenarioId);
+        command.Parameters.AddWithValue("$system", run.SystemId);
+        command.Parameters.AddWithValue("$started", run.StartedAtUtc.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$outcome", run.Outcome.ToString());
+        command.Parameters.AddWithValue("$json", JsonSerializer.Serialize(run with { Journal = [] }, RunJson.Options));
+        command.ExecuteNonQuery();
+    }
+
+    private static RunRecord WithJournal(SqliteConnection connection, RunRecord run)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, mark, ts_utc, elapsed_ticks, message, detail FROM journal WHERE run_id = $id ORDER BY seq";
+        command.Parameters.AddWithValue("$id", run.RunId);
+        using var reader = command.ExecuteReader();
+        var events = new List<JournalEvent>();
+        while (reader.Read())
+        {
+            events.Add(new JournalEvent(
+                reader.GetInt32(0),
+                Enum.Parse<JournalMark>(reader.GetString(1)),
+                DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
+                TimeSpan.FromTicks(reader.GetInt64(3)),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
+        }
+
+        return run with { Journal = events };
+    }
+
+    private static RunRecord Deserialize(string json) =>
+        JsonSerializer.Deserialize<RunRecord>(json, RunJson.Options) ?? throw new InvalidDataException("Empty run record.");
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;");
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private sealed class Sink(SqliteRunStore store, string runId) : IJournalSink
+    {
+        public void Append(JournalEvent entry) => store.Append(runId, entry);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Formats.Tar;
+using System.Security.Cryptography;
+using System.Text;
+using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Docker;
+using Drills.Scenarios.Steps;
+
+namespace Drills.Orchestrator.Steps;
+
+/// <summary>
+/// Simulates ransomware for real: every file under the paths is encrypted with AES-GCM under a key
+/// that exists only in this method and is thrown away, written back renamed, and a note is dropped.
+/// The originals are then deleted, so only the baseline backup can bring the data back.
+/// </summary>
+internal sealed class Ransomware
+{
+    private readonly IContainerRuntime _runtime;
+
+    public Ransomware(IContainerRuntime runtime) => _runtime = runtime;
+
+    public async Task<string> EncryptAsync(string containerId, EncryptFilesStep step, CancellationToken cancellationToken)
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        var encrypted = 0;
+        long bytes = 0;
+        var originals = new List<string>();
+        foreach (var path in step.Paths)
+        {
+            await using var source = await _runtime.CopyFromAsync(containerId, path, cancellationToken);
+            using var locked = new MemoryStream();
+            await using (var writer = new TarWriter(locked, TarEntryFormat.Pax, leaveOpen: true))
+            {
+                var parent = DataPaths.ParentOf(path).TrimEnd('/');
+                using var reader = new TarReader(source, leaveOpen: true);
+                while (reader.GetNextEntry(copyData: true) is { } entry)
+                {
+                    if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile))
+                    {
+                        continue;
+                    }
+
+                    var plain = await ReadAllAsync(entry.DataStream, cancellationToken);
+                    await writer.WriteEntryAsync(Locked(entry, entry.Name + step.Extension, Encrypt(key, plain)), cancellationToken);
+                    originals.Add(parent + "/" + entry.Name);
+                    encrypted++;
+                    bytes += plain.Length;
+                }
+
+                var root = path.TrimEnd('/')[(parent.Length + 1)..];
+                await writer.WriteEntryAsync(Note(root + "/" + step.Note), cancellationToken);
+            }
+
+            locked.Position = 0;
+            await _runtime.CopyToAsync(containerId, DataPaths.ParentOf(path), locked, cancellationToken);
+        }
+
+        CryptographicOperations.ZeroMemory(key);
+        await DeleteAsync(containerId, originals, cancellationToken);
+        return $"encrypted {encrypted} file(s), {bytes / 1024.0:0.#} KiB, AES-256-GCM with a discarded key; originals deleted; note {step.Note} dropped";
+    }
+
+    private async Task DeleteAsync(string containerId, List<string> files, CancellationToken cancellationToken)
+    {
+        // Batched so a large tree never exceeds the exec argument limit.
+        foreach (var batch in files.Chunk(200))
+        {
+            var result = await _runtime.ExecAsync(containerId, ["rm", "-f", "--", .. batch], cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw new StepFailedException($"could not delete originals: {result.Stderr.Trim()}");
+            }
+        }
+    }
+
+    private static byte[] Encrypt(byte[] key, byte[] plain)
+    {
+        var nonce = RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize);
+        var tag = new byte[AesGcm.TagByteSizes.MaxSize];
+        var cipher = new byte[plain.Length];
+        using var aes = new AesGcm(key, tag.Length);
+        aes.Encrypt(nonce, plain, cipher, tag);
+        return [.. nonce, .. tag, .. cipher];
+    }
+
+    private static PaxTarEntry Locked(TarEntry original, string name, byte[] content) => new(TarEntryType.RegularFile, name)
+    {
+        Mode = original.Mode,
+        Uid = original.Uid,
+        Gid = original.Gid,
+        DataStream = new MemoryStream(content),
+    };
+
+    private static PaxTarEntry Note(string name) => new(TarEntryType.RegularFile, name)
+    {
+        Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+        DataStream = new MemoryStream(Encoding.UTF8.GetBytes(
+            "DRILL / DIỄN TẬP: your files were encrypted by a recovery drill run by drills.\n" +
+            "Tệp của bạn đã bị mã hóa trong một cuộc diễn tập khôi phục. Khôi phục từ bản sao lưu.\n" +
+            "Restore from backup. The key was discarded on purpose.\n")),
+    };
+
+    private static async Task<byte[]> ReadAllAsync(Stream? stream, CancellationToken cancellationToken)
+    {
+        if (stream is null)
+        {
+            return [];
+        }
+
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,8 @@
+using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Safety;
+
+namespace Drills.Orchestrator.Steps;
+
+/// <summary>What a step needs to know about the drill it belongs to.</summary>
+internal sealed record StepContext(DrillTarget Target, BaselineBackup Baseline, DrillClock Clock);

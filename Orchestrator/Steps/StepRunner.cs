@@ -1,0 +1,140 @@
+using System.Formats.Tar;
+using System.Text;
+using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Safety;
+using Drills.Scenarios.Steps;
+
+namespace Drills.Orchestrator.Steps;
+
+/// <summary>
+/// Performs attack and restore steps. Every step acts on the vetted target through the container
+/// runtime; none runs anything on the orchestrator's host. Returns what was observed.
+/// </summary>
+internal sealed class StepRunner
+{
+    private readonly IContainerRuntime _runtime;
+    private readonly TargetGuard _guard;
+    private readonly DataPaths _data;
+    private readonly Ransomware _ransomware;
+
+    public StepRunner(IContainerRuntime runtime, TargetGuard guard, DataPaths data)
+    {
+        _runtime = runtime;
+        _guard = guard;
+        _data = data;
+        _ransomware = new Ransomware(runtime);
+    }
+
+    public async Task<string> RunAsync(StepDefinition step, StepContext context, CancellationToken cancellationToken)
+    {
+        var id = context.Target.ContainerId;
+        switch (step)
+        {
+            case KillStep kill:
+                await _runtime.KillAsync(id, kill.Signal, cancellationToken);
+                return $"sent {kill.Signal}";
+            case StopStep stop:
+                await _runtime.StopAsync(id, stop.Timeout, cancellationToken);
+                return "stopped";
+            case PauseStep:
+                await _runtime.PauseAsync(id, cancellationToken);
+                return "paused";
+            case RemoveStep:
+                await _runtime.RemoveAsync(id, cancellationToken);
+                return "container removed";
+            case EncryptFilesStep encrypt:
+                return await _ransomware.EncryptAsync(id, encrypt, cancellationToken);
+            case DeleteFilesStep delete:
+                return await WipeAsync(id, delete, cancellationToken);
+            case DefaceStep deface:
+                return await DefaceAsync(id, deface, cancellationToken);
+            case ExecStep exec:
+                return await ExecAsync(id, exec, cancellationToken);
+            case RestartStep:
+                await _runtime.RestartAsync(id, TimeSpan.FromSeconds(10), cancellationToken);
+                return "restarted";
+            case StartStep:
+                await _runtime.StartAsync(id, cancellationToken);
+                return "started";
+            case UnpauseStep:
+                await _runtime.UnpauseAsync(id, cancellationToken);
+                return "unpaused";
+            case RedeployStep:
+                return await RedeployAsync(context.Target, cancellationToken);
+            case RestoreBackupStep:
+                return await RestoreBackupAsync(context, cancellationToken);
+            case WaitStep wait:
+                await context.Clock.DelayAsync(wait.Duration, cancellationToken);
+                return $"waited {wait.Duration.TotalSeconds:0.###} s";
+            default:
+                throw new StepFailedException($"step kind '{step.Kind}' is not supported by this version of drills");
+        }
+    }
+
+    /// <summary>Removes whatever container holds the system's name (after vetting it) and creates it anew.</summary>
+    public async Task<string> RedeployAsync(DrillTarget target, CancellationToken cancellationToken)
+    {
+        var existing = await _guard.InspectAsync(target.System, cancellationToken);
+        if (existing is not null)
+        {
+            await _runtime.RemoveAsync(existing.Id, cancellationToken);
+        }
+
+        target.ContainerId = await _guard.DeployAsync(target.System, cancellationToken);
+        return $"recreated from {target.System.Container.Image} as {target.ContainerId[..Math.Min(12, target.ContainerId.Length)]}";
+    }
+
+    private async Task<string> RestoreBackupAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        if (context.Baseline.IsEmpty)
+        {
+            throw new StepFailedException("no baseline snapshot to restore: the system declares no data paths");
+        }
+
+        return await _data.RestoreAsync(context.Target.ContainerId, context.Baseline, cancellationToken);
+    }
+
+    private async Task<string> WipeAsync(string id, DeleteFilesStep step, CancellationToken cancellationToken)
+    {
+        var result = await _runtime.ExecAsync(id, DataPaths.ClearCommand([.. step.Paths]), cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new StepFailedException($"wipe failed with exit {result.ExitCode}: {result.Stderr.Trim()}");
+        }
+
+        return $"deleted everything under {string.Join(", ", step.Paths)}";
+    }
+
+    private async Task<string> DefaceAsync(string id, DefaceStep step, CancellationToken cancellationToken)
+    {
+        var content = Encoding.UTF8.GetBytes(step.Content);
+        using var tar = new MemoryStream();
+        await using (var writer = new TarWriter(tar, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            var entry = new PaxTarEntry(TarEntryType.RegularFile, Path.GetFileName(step.Path))
+            {
+                Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+                DataStream = new MemoryStream(content),
+            };
+            await writer.WriteEntryAsync(entry, cancellationToken);
+        }
+
+        tar.Position = 0;
+        await _runtime.CopyToAsync(id, DataPaths.ParentOf(step.Path), tar, cancellationToken);
+        return $"replaced {step.Path} with {content.Length} bytes";
+    }
+
+    private async Task<string> ExecAsync(string id, ExecStep step, CancellationToken cancellationToken)
+    {
+        var result = await _runtime.ExecAsync(id, step.Command, cancellationToken);
+        var output = (result.Stdout + result.Stderr).Trim();
+        output = output.Length > 200 ? output[..197] + "..." : output;
+        if (result.ExitCode != step.ExpectExitCode)
+        {
+            throw new StepFailedException($"exit {result.ExitCode}, expected {step.ExpectExitCode}: {output}");
+        }
+
+        return output.Length == 0 ? $"exit {result.ExitCode}" : $"exit {result.ExitCode}: {output}";
+    }
+}
