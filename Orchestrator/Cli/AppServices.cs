@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Checks;
+using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Logging;
+using Drills.Orchestrator.Runs;
+using Serilog;
+
+namespace Drills.Orchestrator.Cli;
+
+/// <summary>The real parts a command needs, built from the global options. Disposed at the end of the command.</summary>
+internal sealed class AppServices : IDisposable
+{
+    private readonly Lazy<DockerContainerRuntime> _runtime;
+    private readonly LoopbackNetworkProbe _network = new();
+    private readonly Serilog.Core.Logger _log;
+
+    public AppServices(ParseResult parse)
+    {
+        Data = DataDirectory.Resolve(parse.GetValue(GlobalOptions.DataDir));
+        _log = (Serilog.Core.Logger)LogSetup.Create(Data.Logs, parse.GetValue(GlobalOptions.Verbose));
+        Store = new SqliteRunStore(Data.Database);
+        _runtime = new Lazy<DockerContainerRuntime>(() => new DockerContainerRuntime(_log));
+    }
+
+    public DataDirectory Data { get; }
+
+    public SqliteRunStore Store { get; }
+
+    public ILogger Log => _log;
+
+    public IContainerRuntime Runtime => _runtime.Value;
+
+    public DrillEngine Engine() =>
+        new(Runtime, _network, TimeProvider.System, Store, new SnapshotStore(Data.Snapshots), new DrillOptions(), _log);
+
+    public void Dispose()
+    {
+        if (_runtime.IsValueCreated)
+        {
+            _runtime.Value.Dispose();
+        }
+
+        _network.Dispose();
+        _log.Dispose();
+    }
+}

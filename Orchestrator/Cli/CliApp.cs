@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Safety;
+using Spectre.Console;
+
+namespace Drills.Orchestrator.Cli;
+
+/// <summary>The <c>drills</c> command line: commands, exit codes, and user errors printed without stack traces.</summary>
+internal static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("drills — incident-recovery drills for agency systems: attack a real container, restore it, measure recovery against the target, report.")
+        {
+            ValidateCommand.Create(),
+            RunCommand.Create(),
+            RunsCommand.Create(),
+            ReportCommand.Create(),
+        };
+        root.Options.Add(GlobalOptions.DataDir);
+        root.Options.Add(GlobalOptions.Verbose);
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                CliErrors.Print(Errors, error.Message);
+            }
+
+            Errors.MarkupLine("Fix: see [bold]drills --help[/] or [bold]drills COMMAND --help[/].");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (CatalogueInvalidException ex)
+        {
+            CliErrors.PrintCatalogueErrors(Errors, ex.Errors);
+            return ExitCodes.BadInput;
+        }
+        catch (CliException ex)
+        {
+            CliErrors.Print(Errors, ex.Message);
+            return ex.ExitCode;
+        }
+        catch (Exception ex) when (ex is DockerUnavailableException or TargetRefusedException or MissingImageException or BaselineUnhealthyException or DockerOperationException)
+        {
+            CliErrors.Print(Errors, ex.Message);
+            return ExitCodes.Environment;
+        }
+        catch (OperationCanceledException)
+        {
+            CliErrors.Print(Errors, "Cancelled.");
+            return ExitCodes.Aborted;
+        }
+    }
+
+    private static IAnsiConsole Errors { get; } =
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+}

@@ -1,0 +1,22 @@
+using Drills.Scenarios.Loading;
+using Spectre.Console;
+
+namespace Drills.Orchestrator.Cli;
+
+/// <summary>How user-caused errors look on the terminal: place, problem, fix.</summary>
+internal static class CliErrors
+{
+    public static void PrintCatalogueErrors(IAnsiConsole console, IReadOnlyList<CatalogueError> errors)
+    {
+        foreach (var error in errors)
+        {
+            console.MarkupLine($"[bold]{Markup.Escape(error.Location.ToString())}[/]: [red]error:[/] {Markup.Escape(error.Message)}");
+            console.MarkupLine($"    [green]fix:[/] {Markup.Escape(error.Fix)}");
+        }
+
+        console.MarkupLine($"[red]{errors.Count} error(s).[/] Nothing was run and no container was touched.");
+    }
+
+    public static void Print(IAnsiConsole console, string message) =>
+        console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+}

@@ -1,0 +1,31 @@
+namespace Drills.Orchestrator.Cli;
+
+/// <summary>
+/// Where drills keeps its run store, snapshots, reports and logs. Default: the user's data folder
+/// (~/.local/share/drills on Linux); DRILLS_DATA_DIR or --data-dir override it.
+/// </summary>
+internal sealed record DataDirectory(string Root)
+{
+    public string Database => Path.Combine(Root, "drills.db");
+    public string Snapshots => Path.Combine(Root, "snapshots");
+    public string Reports => Path.Combine(Root, "reports");
+    public string Logs => Path.Combine(Root, "logs");
+
+    public static DataDirectory Resolve(string? option)
+    {
+        var root = option
+                   ?? Environment.GetEnvironmentVariable("DRILLS_DATA_DIR")
+                   ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "drills");
+        var full = Path.GetFullPath(root);
+        try
+        {
+            Directory.CreateDirectory(full);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(ExitCodes.BadInput, $"Cannot use data directory {full}: {ex.Message}. Fix: pass --data-dir with a writable folder.");
+        }
+
+        return new DataDirectory(full);
+    }
+}

@@ -1,0 +1,29 @@
+using Drills.Orchestrator.Engine;
+
+namespace Drills.Orchestrator.Cli;
+
+/// <summary>The CLI's exit codes; scripts and schedulers branch on them.</summary>
+internal static class ExitCodes
+{
+    public const int Passed = 0;
+    public const int Failed = 1;
+    public const int BadInput = 2;
+    public const int Environment = 3;
+    public const int Aborted = 4;
+
+    public static int For(DrillEnd end) => end switch
+    {
+        DrillEnd.Passed => Passed,
+        DrillEnd.MissedTarget or DrillEnd.VerificationFailed => Failed,
+        DrillEnd.NotStarted => Environment,
+        _ => Aborted,
+    };
+
+    /// <summary>For several drills: the most serious code wins (environment, then aborted, then failed).</summary>
+    public static int Worst(IEnumerable<int> codes)
+    {
+        var all = codes.ToList();
+        int[] severity = [Environment, Aborted, BadInput, Failed];
+        return severity.FirstOrDefault(all.Contains, Passed);
+    }
+}

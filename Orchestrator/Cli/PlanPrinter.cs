@@ -1,0 +1,54 @@
+using Drills.Orchestrator.Safety;
+using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Durations;
+using Spectre.Console;
+
+namespace Drills.Orchestrator.Cli;
+
+/// <summary>The --dry-run plan: what would be attacked and how, after vetting the target read-only.</summary>
+internal static class PlanPrinter
+{
+    public static async Task<int> PrintAsync(Terminal terminal, AppServices services, DrillCatalogue catalogue,
+        IReadOnlyList<ScenarioDefinition> scenarios, CancellationToken cancellationToken)
+    {
+        var guard = new TargetGuard(services.Runtime);
+        var console = terminal.Human;
+        foreach (var scenario in scenarios)
+        {
+            var system = catalogue.Systems[scenario.SystemId];
+            var existing = await guard.InspectAsync(system, cancellationToken);
+            var imageReady = await services.Runtime.ImageExistsAsync(system.Container.Image, cancellationToken);
+            var tree = new Tree($"[bold]{Markup.Escape(scenario.Id)}[/] — {Markup.Escape(scenario.Title)} (dry run: nothing will be touched)");
+            var target = tree.AddNode($"target: {Markup.Escape(system.Id)}, level {system.SecurityLevel}, recovery target {DurationText.Format(system.RtoTarget)}");
+            target.AddNode(existing is null
+                ? $"container {Markup.Escape(system.Container.Name)} does not exist: it would be created from {Markup.Escape(system.Container.Image)}{(imageReady ? "" : " [red](image missing: run ./drills setup)[/]")}"
+                : $"container {Markup.Escape(system.Container.Name)} ({existing.Status}), labelled drills.target={Markup.Escape(system.Id)}: allowed");
+            AddSteps(tree.AddNode("[red]attack[/]"), scenario.Attack.Select(s => s.Describe()));
+            AddSteps(tree.AddNode("[yellow]restore[/]"), scenario.Restore.Select(s => s.Describe()));
+            AddSteps(tree.AddNode("[green]verify[/]"), scenario.Verify.Select(v => v switch
+            {
+                SystemChecksItem => $"checks ({system.Checks.Count})",
+                IntegrityItem => "integrity (SHA-256 manifest of " + string.Join(", ", system.Data.Paths) + ")",
+                InlineCheckItem i => i.Check.Describe(),
+                _ => v.ToString() ?? "",
+            }));
+            tree.AddNode($"probe every {DurationText.Format(scenario.ProbeInterval)}; abort and roll back after {DurationText.Format(scenario.MaxDuration)}");
+            console.Write(tree);
+            if (!imageReady && existing is null)
+            {
+                return ExitCodes.Environment;
+            }
+        }
+
+        return ExitCodes.Passed;
+    }
+
+    private static void AddSteps(TreeNode node, IEnumerable<string> steps)
+    {
+        var i = 1;
+        foreach (var step in steps)
+        {
+            node.AddNode($"{i++}. {Markup.Escape(step)}");
+        }
+    }
+}

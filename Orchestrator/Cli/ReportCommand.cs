@@ -1,0 +1,26 @@
+using System.CommandLine;
+
+namespace Drills.Orchestrator.Cli;
+
+/// <summary><c>drills report RUN_ID</c>: (re)writes the run's HTML after-action report and prints its path.</summary>
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var runId = new Argument<string>("RUN_ID") { Description = "Run id as shown by drills runs" };
+        var command = new Command("report", "Write a run's HTML after-action report and print its path") { runId };
+        command.SetAction(parse =>
+        {
+            using var services = new AppServices(parse);
+            var id = parse.GetValue(runId)!;
+            if (services.Store.Find(id) is null)
+            {
+                throw new CliException(ExitCodes.BadInput, $"No run '{id}' in {services.Data.Database}. Fix: list runs with drills runs (and pass the same --data-dir).");
+            }
+
+            Console.Out.WriteLine(ReportPublisher.Publish(services, id, timeZone: null));
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Text.Json;
+using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Runs;
+using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Durations;
+using Spectre.Console;
+
+namespace Drills.Orchestrator.Cli;
+
+/// <summary><c>drills run SCENARIO</c>: one drill (or every drill with --all) against the real engine, live.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Argument<string?>("SCENARIO") { Description = "Scenario id from the catalogue", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Option<string?>("--file", "-f") { Description = "Catalogue file (default: ./scenarios.yaml, else the embedded sample)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Validate, resolve the target and print the plan; touch nothing" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout; progress goes to stderr" };
+        var all = new Option<bool>("--all") { Description = "Run every scenario in the catalogue, one after another" };
+        var command = new Command("run", "Run a drill: attack, restore, verify, measure, report") { scenario, file, dryRun, json, all };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var terminal = new Terminal(parse.GetValue(json));
+            var catalogue = CatalogueSource.Load(parse.GetValue(file), Console.Error);
+            var selected = ScenarioSelection.Select(catalogue, parse.GetValue(scenario), parse.GetValue(all));
+            using var services = new AppServices(parse);
+            await services.Runtime.PingAsync(cancellationToken);
+            if (parse.GetValue(dryRun))
+            {
+                return await PlanPrinter.PrintAsync(terminal, services, catalogue, selected, cancellationToken);
+            }
+
+            var summaries = new List<RunSummary>();
+            foreach (var each in selected)
+            {
+                summaries.Add(await RunOneAsync(terminal, services, catalogue, each, cancellationToken));
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+
+            return Finish(terminal, summaries, selected.Count > 1);
+        });
+        return command;
+    }
+
+    private static async Task<RunSummary> RunOneAsync(Terminal terminal, AppServices services, DrillCatalogue catalogue,
+        ScenarioDefinition scenario, CancellationToken cancellationToken)
+    {
+        var system = catalogue.Systems[scenario.SystemId];
+        terminal.Errors.Write(new Rule($"[bold]{Markup.Escape(scenario.Id)}[/] → {Markup.Escape(system.Id)}").LeftJustified());
+        var result = await services.Engine().RunAsync(catalogue, scenario, new ProgressPrinter(terminal.Errors), cancellationToken);
+        var reportPath = ReportPublisher.Publish(services, result.Record.RunId, catalogue.Defaults.TimeZone);
+        var exit = ExitCodes.For(result.End);
+        var summary = RunSummary.From(services.Store.Find(result.Record.RunId)! with { ReportPath = reportPath }, exit);
+        PrintOutcome(terminal.Errors, summary, result);
+        return summary;
+    }
+
+    private static void PrintOutcome(IAnsiConsole console, RunSummary summary, DrillResult result)
+    {
+        var colour = summary.Outcome switch { "passed" => "green", "failed" => "yellow", _ => "red" };
+        var recovery = summary.RecoverySeconds is { } s ? $"{s:0.000} s" : "not recovered";
+        console.MarkupLine($"[{colour} bold]{summary.Outcome.ToUpperInvariant()}[/] {Markup.Escape(summary.Scenario)}: " +
+                           $"recovery time [bold]{recovery}[/] against target {DurationText.Format(result.Record.RtoTarget)}" +
+                           (summary.ImpactObserved ? "" : " [yellow](the attack had no observable impact)[/]"));
+        if (summary.AbortReason is not null)
+        {
+            console.MarkupLine($"  reason: {Markup.Escape(summary.AbortReason)}{(summary.RolledBack ? " — target rolled back to baseline" : "")}");
+        }
+
+        console.MarkupLine($"  report: {Markup.Escape(summary.ReportPath ?? "(not written)")}");
+    }
+
+    private static int Finish(Terminal terminal, List<RunSummary> summaries, bool many)
+    {
+        if (terminal.Json)
+        {
+            object payload = many ? new { runs = summaries } : summaries[0];
+            Console.Out.WriteLine(JsonSerializer.Serialize(payload, RunJson.Options));
+        }
+        else if (many)
+        {
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Scenario", "Outcome", "Recovery time", "Target", "Report");
+            foreach (var s in summaries)
+            {
+                table.AddRow(Markup.Escape(s.Scenario), s.Outcome, s.RecoverySeconds is { } r ? $"{r:0.000} s" : "—",
+                    DurationText.Format(TimeSpan.FromSeconds(s.TargetSeconds)), Markup.Escape(s.ReportPath ?? ""));
+            }
+
+            terminal.Human.Write(table);
+        }
+
+        return ExitCodes.Worst(summaries.Select(s => s.ExitCode));
+    }
+}

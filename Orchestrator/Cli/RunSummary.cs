@@ -1,0 +1,39 @@
+using Drills.Scenarios.Runs;
+
+namespace Drills.Orchestrator.Cli;
+
+/// <summary>The machine-readable result of one drill, as printed by --json.</summary>
+internal sealed record RunSummary(
+    string RunId,
+    string Scenario,
+    string System,
+    string Outcome,
+    double? RecoverySeconds,
+    double TargetSeconds,
+    bool? MetTarget,
+    bool ImpactObserved,
+    double? TimeToImpactSeconds,
+    bool RolledBack,
+    string? AbortReason,
+    string? ReportPath,
+    DateTimeOffset StartedAtUtc,
+    DateTimeOffset? EndedAtUtc,
+    int ExitCode)
+{
+    public static RunSummary From(RunRecord run, int exitCode) => new(
+        run.RunId,
+        run.ScenarioId,
+        run.SystemId,
+        run.Outcome.ToString().ToLowerInvariant(),
+        run.RecoveryTime is { } r ? Math.Round(r.TotalSeconds, 3) : null,
+        run.RtoTarget.TotalSeconds,
+        run.RecoveryTime is null ? null : run.MetTarget,
+        run.ImpactObserved,
+        run.TimeToImpact is { } i ? Math.Round(i.TotalSeconds, 3) : null,
+        run.RolledBack,
+        run.AbortReason,
+        run.ReportPath,
+        run.StartedAtUtc,
+        run.EndedAtUtc,
+        exitCode);
+}

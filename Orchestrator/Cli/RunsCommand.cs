@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Text.Json;
+using Drills.Orchestrator.Runs;
+using Drills.Scenarios.Durations;
+using Spectre.Console;
+
+namespace Drills.Orchestrator.Cli;
+
+/// <summary><c>drills runs</c>: the recorded runs, newest first.</summary>
+internal static class RunsCommand
+{
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
+        var limit = new Option<int>("--limit") { Description = "How many runs to show", DefaultValueFactory = _ => 50 };
+        var command = new Command("runs", "List recorded drill runs, newest first") { json, limit };
+        command.SetAction(parse =>
+        {
+            using var services = new AppServices(parse);
+            var runs = services.Store.List(Math.Max(1, parse.GetValue(limit)));
+            var summaries = runs.Select(r => RunSummary.From(r, ExitCodes.Passed) with { ExitCode = 0 }).ToList();
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(new { runs = summaries }, RunJson.Options));
+                return ExitCodes.Passed;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Run", "Started (UTC)", "Scenario", "System", "Outcome", "Recovery", "Target", "Report");
+            foreach (var run in runs)
+            {
+                table.AddRow(run.RunId, run.StartedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                    Markup.Escape(run.ScenarioId), Markup.Escape(run.SystemId), run.Outcome.ToString(),
+                    run.RecoveryTime is { } t ? $"{t.TotalSeconds:0.000} s" : "—", DurationText.Format(run.RtoTarget),
+                    Markup.Escape(run.ReportPath ?? ""));
+            }
+
+            AnsiConsole.Write(table);
+            if (runs.Count == 0)
+            {
+                AnsiConsole.MarkupLine($"No runs recorded yet in {Markup.Escape(services.Data.Root)}. Run one with: drills run SCENARIO");
+            }
+
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+}
