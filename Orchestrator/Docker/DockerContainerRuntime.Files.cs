@@ -1,0 +1,94 @@
+using Docker.DotNet.Models;
+
+namespace Drills.Orchestrator.Docker;
+
+/// <summary>Exec and copy: the calls that act inside a container.</summary>
+internal sealed partial class DockerContainerRuntime
+{
+    /// <summary>How long to wait for the engine to record an exec's exit code once its output has ended.</summary>
+    private static readonly TimeSpan ExitCodeWait = TimeSpan.FromSeconds(5);
+
+    public async Task<ExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var call = new DockerCall($"exec [{string.Join(' ', command)}] in", containerId);
+        var result = await CallAsync(call, () => RunExecAsync(containerId, command, cancellationToken), cancellationToken);
+        _logger.Information(
+            "Ran {Command} in {Container}: exit {ExitCode} in {Elapsed}", command, containerId, result.ExitCode, Elapsed(started));
+        return result;
+    }
+
+    public async Task<Stream> CopyFromAsync(string containerId, string path, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var buffer = await CallAsync(
+            new DockerCall($"copy {path} out of", containerId),
+            async () =>
+            {
+                var archive = await _client.Containers.GetArchiveFromContainerAsync(
+                    containerId, new ContainerPathStatParameters { Path = path }, statOnly: false, cancellationToken);
+                // Buffered whole: the engine's stream dies with the HTTP response, and backups
+                // read the tar more than once (hash, then store).
+                await using var source = archive.Stream
+                    ?? throw new DockerOperationException($"The engine sent no archive for {path} in {containerId}.");
+                var copy = new MemoryStream();
+                await source.CopyToAsync(copy, cancellationToken);
+                copy.Position = 0;
+                return copy;
+            },
+            cancellationToken);
+        _logger.Information("Copied {Path} out of {Container} ({Bytes} bytes tar) in {Elapsed}", path, containerId, buffer.Length, Elapsed(started));
+        return buffer;
+    }
+
+    public async Task CopyToAsync(string containerId, string directory, Stream tar, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        await CallAsync(
+            new DockerCall($"copy a tar into {directory} of", containerId),
+            () => _client.Containers.ExtractArchiveToContainerAsync(
+                containerId, new CopyToContainerParameters { Path = directory }, tar, cancellationToken),
+            cancellationToken);
+        _logger.Information("Copied a tar into {Directory} of {Container} in {Elapsed}", directory, containerId, Elapsed(started));
+    }
+
+    private async Task<ExecResult> RunExecAsync(string containerId, IReadOnlyList<string> command, CancellationToken cancellationToken)
+    {
+        var exec = await _client.Exec.CreateContainerExecAsync(
+            containerId,
+            new ContainerExecCreateParameters { Cmd = command.ToList(), AttachStdout = true, AttachStderr = true },
+            cancellationToken);
+        string stdout, stderr;
+        using (var stream = await _client.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), cancellationToken))
+        {
+            (stdout, stderr) = await stream.ReadOutputToEndAsync(cancellationToken);
+        }
+
+        return new ExecResult(await ExitCodeAsync(exec.ID, cancellationToken), stdout, stderr);
+    }
+
+    /// <summary>
+    /// The output can end a moment before the engine records the exit code (the process closed its
+    /// streams but has not been reaped yet), so inspect until it is there.
+    /// </summary>
+    private async Task<long> ExitCodeAsync(string execId, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetTimestamp();
+        while (true)
+        {
+            var inspect = await _client.Exec.InspectContainerExecAsync(execId, cancellationToken);
+            if (!inspect.Running && inspect.ExitCode is { } code)
+            {
+                return code;
+            }
+
+            if (_time.GetElapsedTime(deadline) > ExitCodeWait)
+            {
+                throw new DockerOperationException(
+                    $"Exec {ShortId(execId)} ended its output but the engine reported no exit code within {ExitCodeWait.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken);
+        }
+    }
+}
