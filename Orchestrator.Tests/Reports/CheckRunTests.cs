@@ -1,0 +1,41 @@
+using Drills.Reports.AfterAction;
+using Drills.Scenarios.Runs;
+
+namespace Drills.Orchestrator.Tests.Reports;
+
+public sealed class CheckRunTests
+{
+    private static CheckObservation Seen(string check, bool passed, double seconds, string observation) =>
+        new("restore", check, passed, TimeSpan.FromSeconds(seconds), observation);
+
+    [Fact]
+    public void Identical_polls_of_one_check_fold_into_one_run_even_when_other_checks_interleave()
+    {
+        var runs = CheckRun.Group(
+        [
+            Seen("http", false, 1, "500"),
+            Seen("tcp", true, 1, "connected"),
+            Seen("http", false, 2, "500"),
+            Seen("tcp", true, 2, "connected"),
+            Seen("http", false, 3, "500"),
+        ]);
+
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(new CheckRun("restore", "http", false, "500", 3, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)), runs[0]);
+        Assert.Equal(2, runs[1].Count);
+    }
+
+    [Fact]
+    public void A_changed_observation_or_result_starts_a_new_run()
+    {
+        var runs = CheckRun.Group(
+        [
+            Seen("http", false, 1, "500"),
+            Seen("http", false, 2, "502"),
+            Seen("http", true, 3, "502"),
+            Seen("http", false, 4, "500"),
+        ]);
+
+        Assert.Equal([1, 1, 1, 1], runs.Select(r => r.Count));
+    }
+}

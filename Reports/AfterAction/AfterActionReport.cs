@@ -1,0 +1,24 @@
+using Drills.Reports.Rendering;
+using Drills.Scenarios.Runs;
+
+namespace Drills.Reports.AfterAction;
+
+/// <summary>Draws one run as a self-contained HTML after-action report (báo cáo sau diễn tập).</summary>
+internal sealed class AfterActionReport
+{
+    // Parsed once per process: parsing is the expensive part and a parsed template is thread-safe.
+    private static readonly Lazy<ReportTemplate> SharedTemplate = new(() => ReportTemplate.FromResource("report.html"));
+    private static readonly Lazy<string> SharedStylesheet = new(() => EmbeddedTemplates.Read("report.css"));
+
+    // Instances share the cached template; the fields keep Render an instance seam callers can hold.
+    private readonly Lazy<ReportTemplate> template = SharedTemplate;
+    private readonly Lazy<string> stylesheet = SharedStylesheet;
+
+    public string Render(RunRecord run, ReportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(context);
+        var view = AfterActionViewBuilder.Build(run, context);
+        return template.Value.Render(view, stylesheet.Value);
+    }
+}

@@ -1,0 +1,80 @@
+using Drills.Scenarios.Runs;
+
+namespace Drills.Reports.AfterAction;
+
+/// <summary>The fixed bilingual wording for the run record's enumerations and phases.</summary>
+internal static class Labels
+{
+    public static Bilingual Outcome(RunOutcome outcome) => outcome switch
+    {
+        RunOutcome.Passed => new("Đạt", "Passed"),
+        RunOutcome.Failed => new("Không đạt", "Failed"),
+        RunOutcome.Aborted => new("Hủy bỏ", "Aborted"),
+        _ => new("Chưa kết thúc", "Not finished"),
+    };
+
+    /// <summary>The CSS tone of an outcome badge.</summary>
+    public static string OutcomeTone(RunOutcome outcome) => outcome switch
+    {
+        RunOutcome.Passed => "good",
+        RunOutcome.Failed => "bad",
+        RunOutcome.Aborted => "warn",
+        _ => "neutral",
+    };
+
+    public static Bilingual Mark(JournalMark mark) => mark switch
+    {
+        JournalMark.Started => new("Bắt đầu", "Started"),
+        JournalMark.Baseline => new("Đường cơ sở", "Baseline"),
+        JournalMark.AttackStart => new("Bắt đầu tấn công (T0)", "Attack start (T0)"),
+        JournalMark.Impact => new("Phát hiện ảnh hưởng", "Impact detected"),
+        JournalMark.RestoreStart => new("Bắt đầu khôi phục", "Restore start"),
+        JournalMark.RestoreEnd => new("Kết thúc khôi phục", "Restore end"),
+        JournalMark.Recovered => new("Đã khôi phục (T1)", "Recovered (T1)"),
+        JournalMark.StepStarted => new("Bắt đầu bước", "Step started"),
+        JournalMark.StepFinished => new("Kết thúc bước", "Step finished"),
+        JournalMark.CheckObserved => new("Quan sát kiểm tra", "Check observed"),
+        JournalMark.Backup => new("Sao lưu", "Backup"),
+        JournalMark.Rollback => new("Hoàn nguyên", "Rollback"),
+        JournalMark.Aborted => new("Hủy bỏ", "Aborted"),
+        JournalMark.Finished => new("Kết thúc", "Finished"),
+        _ => new("Ghi chú", "Note"),
+    };
+
+    /// <summary>
+    /// The six marks the format defines, plus the abort and rollback, stand out in the timeline;
+    /// routine step and check lines recede.
+    /// </summary>
+    public static string MarkTone(JournalMark mark) => mark switch
+    {
+        JournalMark.AttackStart or JournalMark.Impact or JournalMark.Aborted => "bad",
+        JournalMark.Recovered => "good",
+        JournalMark.Baseline or JournalMark.RestoreStart or JournalMark.RestoreEnd or JournalMark.Rollback => "key",
+        JournalMark.StepStarted or JournalMark.StepFinished or JournalMark.CheckObserved => "routine",
+        _ => "neutral",
+    };
+
+    /// <summary>Known phases are translated; anything else is shown as the run recorded it.</summary>
+    public static string Phase(string phase) => phase.Trim().ToLowerInvariant() switch
+    {
+        "baseline" => "Đường cơ sở / Baseline",
+        "attack" => "Tấn công / Attack",
+        "restore" => "Khôi phục / Restore",
+        "verify" => "Xác minh / Verify",
+        "rollback" => "Hoàn nguyên / Rollback",
+        _ => phase,
+    };
+
+    public static Bilingual PassFail(bool passed) => passed ? new("Đạt", "Pass") : new("Không đạt", "Fail");
+
+    public static string Tick(bool passed) => passed ? "✔" : "✘";
+
+    public static string Tone(bool good) => good ? "good" : "bad";
+
+    public static Bilingual SecurityLevel(int level) => new($"Cấp độ {level}", $"Level {level}");
+
+    public static Bilingual NoImpact { get; } =
+        new("Tấn công không gây ảnh hưởng quan sát được", "The attack had no observable impact");
+
+    public static Bilingual NotRecorded { get; } = new("Không ghi nhận", "Not recorded");
+}

@@ -1,0 +1,73 @@
+using Drills.Reports.Formatting;
+using Drills.Reports.Rendering;
+using Drills.Scenarios.Runs;
+
+namespace Drills.Reports.AfterAction;
+
+/// <summary>The recovery metrics table: what was measured, each beside what it is judged against.</summary>
+internal static class Metrics
+{
+    public static IReadOnlyList<MetricRow> For(RunRecord run)
+    {
+        var target = HumanDuration.Format(run.RtoTarget);
+        var rows = new List<MetricRow>
+        {
+            Row(new("Thời gian khôi phục (RTO đo được)", "Recovery time (measured RTO)"),
+                run.RecoveryTime is { } t ? HumanDuration.Format(t) : "Chưa khôi phục / Not recovered",
+                $"Mục tiêu / Target: {target} — T1 − T0",
+                Labels.Tone(run.MetTarget)),
+            Row(new("Mục tiêu khôi phục", "Recovery target"),
+                target,
+                "Trần quốc gia / National ceiling: 24 h",
+                "neutral"),
+            Row(new("Thời gian đến khi phát hiện", "Time to impact (detection)"),
+                run.TimeToImpact is { } d ? HumanDuration.Format(d) : "—",
+                "Từ T0 đến kiểm tra thất bại đầu tiên / From T0 to the first failed check",
+                "neutral"),
+            run.ImpactObserved
+                ? Row(new("Ảnh hưởng quan sát được", "Impact observed"), "Có / Yes", "", "neutral")
+                : Row(new("Ảnh hưởng quan sát được", "Impact observed"), "Không / No", Labels.NoImpact.ToString(), "warn"),
+            Row(new("Kết quả xác minh", "Verification result"),
+                Labels.PassFail(run.VerificationPassed).ToString(),
+                "",
+                Labels.Tone(run.VerificationPassed)),
+            Row(new("Hoàn nguyên", "Rollback"),
+                RollbackValue(run),
+                "",
+                RollbackTone(run)),
+        };
+
+        if (!string.IsNullOrWhiteSpace(run.AbortReason))
+        {
+            rows.Add(Row(new("Lý do hủy bỏ", "Abort reason"), run.AbortReason, "", "bad"));
+        }
+
+        if (run.Journal.Count > 0)
+        {
+            rows.Add(Row(new("Tổng thời gian diễn tập", "Drill duration"),
+                HumanDuration.Format(run.Journal.Max(e => e.Elapsed)),
+                "Đồng hồ đơn điệu / Monotonic clock",
+                "neutral"));
+        }
+
+        return rows;
+    }
+
+    private static string RollbackValue(RunRecord run) => run switch
+    {
+        { RolledBack: true } => "Đã hoàn nguyên / Rolled back",
+        { Outcome: RunOutcome.Passed } => "Không cần / Not needed",
+        _ => "Không / No",
+    };
+
+    // Not rolling back matters only when something asked for it.
+    private static string RollbackTone(RunRecord run) =>
+        run.Outcome == RunOutcome.Aborted ? Labels.Tone(run.RolledBack) : "neutral";
+
+    private static MetricRow Row(Bilingual label, string value, string note, string tone) => new(
+        HtmlText.Encode(label.Vi),
+        HtmlText.Encode(label.En),
+        HtmlText.Encode(value),
+        HtmlText.Encode(note),
+        HtmlText.Encode(tone));
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Drills.Reports.Formatting;
+using Drills.Reports.Rendering;
+using Drills.Scenarios.Runs;
+
+namespace Drills.Reports.AfterAction;
+
+/// <summary>The three evidence tables: every journal event, every step, every check observation.</summary>
+internal static class RecordTables
+{
+    public static IReadOnlyList<TimelineRow> Timeline(IReadOnlyList<JournalEvent> journal, ZonedTime time) =>
+        journal
+            .OrderBy(e => e.Sequence)
+            .Select(e =>
+            {
+                var mark = Labels.Mark(e.Mark);
+                return new TimelineRow(
+                    E(e.Sequence.ToString(CultureInfo.InvariantCulture)),
+                    E(time.TimeOfDay(e.TimestampUtc)),
+                    E(ZonedTime.Utc(e.TimestampUtc)),
+                    E(HumanDuration.FormatElapsed(e.Elapsed)),
+                    E(mark.Vi),
+                    E(mark.En),
+                    E(Labels.MarkTone(e.Mark)),
+                    E(e.Message),
+                    E(e.Detail),
+                    !string.IsNullOrEmpty(e.Detail));
+            })
+            .ToList();
+
+    public static IReadOnlyList<StepRow> Steps(IReadOnlyList<StepResult> steps) =>
+        steps
+            .OrderBy(s => s.StartedAt)
+            .Select(s => new StepRow(
+                E(Labels.Phase(s.Phase)),
+                E(s.Index.ToString(CultureInfo.InvariantCulture)),
+                E(s.Kind),
+                E(s.Description),
+                E(Labels.Tick(s.Succeeded)),
+                E(Labels.PassFail(s.Succeeded).ToString()),
+                E(Labels.Tone(s.Succeeded)),
+                E(HumanDuration.FormatElapsed(s.StartedAt)),
+                E(HumanDuration.Format(s.Duration)),
+                E(s.Observation)))
+            .ToList();
+
+    public static ChecksView Checks(IReadOnlyList<CheckObservation> observations)
+    {
+        var rows = CheckRun.Group(observations)
+            .Select(r => new CheckRow(
+                E(Labels.Phase(r.Phase)),
+                E(r.Check),
+                E(Labels.Tick(r.Passed)),
+                E(Labels.PassFail(r.Passed).ToString()),
+                E(Labels.Tone(r.Passed)),
+                E("×" + r.Count.ToString(CultureInfo.InvariantCulture)),
+                r.Count > 1,
+                E(HumanDuration.FormatElapsed(r.FirstAt)),
+                E(HumanDuration.FormatElapsed(r.LastAt)),
+                E(r.Observation)))
+            .ToList();
+
+        return new ChecksView(
+            rows,
+            E(observations.Count.ToString(CultureInfo.InvariantCulture)),
+            E(rows.Count.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private static HtmlText E(string? text) => HtmlText.Encode(text);
+}

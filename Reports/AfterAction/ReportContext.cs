@@ -1,0 +1,16 @@
+namespace Drills.Reports.AfterAction;
+
+/// <summary>What a report needs that the run record does not carry: who reads it, when, and from which build.</summary>
+internal sealed record ReportContext(DateTimeOffset GeneratedAtUtc, string ToolVersion)
+{
+    public const string DefaultZoneId = "Asia/Ho_Chi_Minh";
+
+    /// <summary>Zone the reader sees times in; defaults to Vietnam (UTC+07:00, no daylight saving).</summary>
+    public TimeZoneInfo DisplayZone { get; init; } = TimeZoneInfo.FindSystemTimeZoneById(DefaultZoneId);
+
+    /// <summary>
+    /// The handling mark printed on every page. Defaults to internal circulation, the usual mark
+    /// for non-secret agency documents; a state-secret grade is the agency's decision, not ours.
+    /// </summary>
+    public string Classification { get; init; } = "Lưu hành nội bộ / For internal use";
+}

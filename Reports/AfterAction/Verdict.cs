@@ -1,0 +1,88 @@
+using Drills.Reports.Formatting;
+using Drills.Scenarios.Runs;
+
+namespace Drills.Reports.AfterAction;
+
+/// <summary>
+/// The one-sentence conclusion a CIO reads first, and the strengths and gaps behind it.
+/// Kept in code rather than the template because the wording depends on several facts at once.
+/// </summary>
+internal static class Verdict
+{
+    public static Bilingual For(RunRecord run)
+    {
+        var target = HumanDuration.Format(run.RtoTarget);
+        var recovered = run.RecoveryTime is { } t ? HumanDuration.Format(t) : null;
+        var shown = recovered ?? "—";
+
+        return run.Outcome switch
+        {
+            RunOutcome.Passed => new(
+                $"Hệ thống đã được khôi phục và xác minh trong {shown}, đạt mục tiêu {target}.",
+                $"The system was recovered and verified in {shown}, within its {target} target."),
+            RunOutcome.Failed when recovered is null => new(
+                $"Hệ thống không được khôi phục trong thời gian diễn tập (mục tiêu {target}).",
+                $"The system was not recovered during the drill (target {target})."),
+            RunOutcome.Failed when !run.MetTarget => new(
+                $"Hệ thống được khôi phục sau {recovered}, vượt mục tiêu {target}.",
+                $"The system recovered in {recovered}, exceeding its {target} target."),
+            RunOutcome.Failed => new(
+                $"Hệ thống được khôi phục trong {recovered} nhưng không vượt qua bước xác minh.",
+                $"The system recovered in {recovered} but did not pass verification."),
+            RunOutcome.Aborted => Aborted(run),
+            _ => new(
+                "Diễn tập chưa ghi nhận thời điểm kết thúc (đang chạy hoặc bị gián đoạn); chưa có kết luận.",
+                "The drill has not recorded an end (still running or interrupted); there is no verdict yet."),
+        };
+    }
+
+    public static IReadOnlyList<(string Tone, Bilingual Text)> Findings(RunRecord run)
+    {
+        var findings = new List<(string, Bilingual)>();
+        if (run.MetTarget)
+        {
+            findings.Add(("good", new("Thời gian khôi phục nằm trong mục tiêu.", "Recovery time is within the target.")));
+        }
+
+        if (!run.ImpactObserved && run.Outcome != RunOutcome.Running)
+        {
+            // Itself a finding: either the attack failed or the checks cannot see it.
+            findings.Add(("warn", new(
+                Labels.NoImpact.Vi + " — cần rà soát kịch bản và các kiểm tra.",
+                Labels.NoImpact.En + " — review the scenario and the checks.")));
+        }
+
+        foreach (var step in run.Steps.Where(s => !s.Succeeded))
+        {
+            findings.Add(("bad", new(
+                $"Bước {step.Phase} #{step.Index} ({step.Kind}) không thành công: {step.Description}",
+                $"Step {step.Phase} #{step.Index} ({step.Kind}) failed: {step.Description}")));
+        }
+
+        if (!run.VerificationPassed && run.Outcome is RunOutcome.Passed or RunOutcome.Failed)
+        {
+            findings.Add(("bad", new("Xác minh sau khôi phục không đạt.", "Verification after restore failed.")));
+        }
+
+        if (run.Outcome == RunOutcome.Aborted)
+        {
+            findings.Add(run.RolledBack
+                ? ("good", new("Hệ thống đích đã được hoàn nguyên.", "The target was rolled back."))
+                : ("bad", new("Hệ thống đích chưa được hoàn nguyên.", "The target was not rolled back.")));
+        }
+
+        return findings;
+    }
+
+    private static Bilingual Aborted(RunRecord run)
+    {
+        var reason = string.IsNullOrWhiteSpace(run.AbortReason) ? null : run.AbortReason.Trim();
+        var vi = reason is null ? "Diễn tập đã bị hủy bỏ" : $"Diễn tập đã bị hủy bỏ ({reason})";
+        var en = reason is null ? "The drill was aborted" : $"The drill was aborted ({reason})";
+        return run.RolledBack
+            ? new(vi + "; hệ thống đích đã được hoàn nguyên về trạng thái ban đầu.",
+                en + "; the target was rolled back to its baseline.")
+            : new(vi + "; hệ thống đích CHƯA được hoàn nguyên — cần kiểm tra ngay.",
+                en + "; the target was NOT rolled back — check it now.");
+    }
+}
