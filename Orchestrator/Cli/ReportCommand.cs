@@ -9,7 +9,7 @@ internal static class ReportCommand
     {
         var runId = new Argument<string>("RUN_ID") { Description = "Run id as shown by drills runs" };
         var command = new Command("report", "Write a run's HTML after-action report and print its path") { runId };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             using var services = new AppServices(parse);
             var id = parse.GetValue(runId)!;
@@ -18,7 +18,7 @@ internal static class ReportCommand
                 throw new CliException(ExitCodes.BadInput, $"No run '{id}' in {services.Data.Database}. Fix: list runs with drills runs (and pass the same --data-dir).");
             }
 
-            Console.Out.WriteLine(ReportPublisher.Publish(services, id, timeZone: null));
+            Console.Out.WriteLine(await ReportPublisher.PublishAsync(services, id, timeZone: null, cancellationToken));
             return ExitCodes.Passed;
         });
         return command;

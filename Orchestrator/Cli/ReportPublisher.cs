@@ -1,13 +1,25 @@
+using System.Reflection;
+using Drills.Reports.AfterAction;
+
 namespace Drills.Orchestrator.Cli;
 
 /// <summary>Renders a stored run's report into the data directory and records the path on the run.</summary>
 internal static class ReportPublisher
 {
-    public static string? Publish(AppServices services, string runId, string? timeZone)
+    public static async Task<string> PublishAsync(AppServices services, string runId, string? timeZone, CancellationToken cancellationToken)
     {
-        _ = services;
-        _ = runId;
-        _ = timeZone;
-        return null;
+        var run = services.Store.Find(runId) ?? throw new CliException(ExitCodes.BadInput, $"No run '{runId}'.");
+        var context = new ReportContext(DateTimeOffset.UtcNow, Version);
+        if (timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
+        {
+            context = context with { DisplayZone = zone };
+        }
+
+        var path = await new ReportWriter().WriteAsync(run, context, services.Data.Reports, cancellationToken);
+        services.Store.SetReportPath(runId, path);
+        return path;
     }
+
+    private static string Version { get; } =
+        typeof(ReportPublisher).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev";
 }

@@ -52,7 +52,7 @@ internal static class RunCommand
         var system = catalogue.Systems[scenario.SystemId];
         terminal.Errors.Write(new Rule($"[bold]{Markup.Escape(scenario.Id)}[/] → {Markup.Escape(system.Id)}").LeftJustified());
         var result = await services.Engine().RunAsync(catalogue, scenario, new ProgressPrinter(terminal.Errors), cancellationToken);
-        var reportPath = ReportPublisher.Publish(services, result.Record.RunId, catalogue.Defaults.TimeZone);
+        var reportPath = await ReportPublisher.PublishAsync(services, result.Record.RunId, catalogue.Defaults.TimeZone, CancellationToken.None);
         var exit = ExitCodes.For(result.End);
         var summary = RunSummary.From(services.Store.Find(result.Record.RunId)! with { ReportPath = reportPath }, exit);
         PrintOutcome(terminal.Errors, summary, result);
