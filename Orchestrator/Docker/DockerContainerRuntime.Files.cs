@@ -73,7 +73,7 @@ internal sealed partial class DockerContainerRuntime
     /// </summary>
     private async Task<long> ExitCodeAsync(string execId, CancellationToken cancellationToken)
     {
-        var deadline = _time.GetTimestamp();
+        var started = _time.GetTimestamp();
         while (true)
         {
             var inspect = await _client.Exec.InspectContainerExecAsync(execId, cancellationToken);
@@ -82,7 +82,7 @@ internal sealed partial class DockerContainerRuntime
                 return code;
             }
 
-            if (_time.GetElapsedTime(deadline) > ExitCodeWait)
+            if (_time.GetElapsedTime(started) > ExitCodeWait)
             {
                 throw new DockerOperationException(
                     $"Exec {ShortId(execId)} ended its output but the engine reported no exit code within {ExitCodeWait.TotalSeconds:0} s.");

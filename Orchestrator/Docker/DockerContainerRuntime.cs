@@ -144,16 +144,22 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IDispo
             return null;
         }
 
-        try
-        {
-            var image = await _client.Images.InspectImageAsync(imageId, cancellationToken);
-            return image.RepoDigests?.FirstOrDefault();
-        }
-        catch (DockerImageNotFoundException)
-        {
-            // The image was deleted after the container was made: the id from inspect is all there is.
-            return null;
-        }
+        return await CallAsync(
+            new DockerCall("inspect image", imageId, IsImage: true),
+            async () =>
+            {
+                try
+                {
+                    var image = await _client.Images.InspectImageAsync(imageId, cancellationToken);
+                    return image.RepoDigests?.FirstOrDefault();
+                }
+                catch (DockerImageNotFoundException)
+                {
+                    // The image was deleted after the container was made: the id from inspect is all there is.
+                    return null;
+                }
+            },
+            cancellationToken);
     }
 
     private async Task<bool> ContainerStillListedAsync(string id, CancellationToken cancellationToken)

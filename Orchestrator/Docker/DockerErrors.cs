@@ -29,11 +29,20 @@ internal static class DockerErrors
             OperationCanceledException or TimeoutException => new DockerUnavailableException(
                 $"{UnavailableMessage(endpoint)} ({call.Verb} {call.Target} timed out)", error),
             HttpRequestException or SocketException or IOException => new DockerUnavailableException(
-                $"{UnavailableMessage(endpoint)} ({error.GetBaseException().Message})", error),
+                $"{UnavailableMessage(endpoint)} ({TransportReason(error)})", error),
             DockerApiException api => MapApiError(api, call),
             _ => null,
         };
     }
+
+    /// <summary>The socket error in words a user can act on; .NET reports a missing unix socket as "Cannot assign requested address".</summary>
+    private static string TransportReason(Exception error) => error.GetBaseException() switch
+    {
+        SocketException { SocketErrorCode: SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported } =>
+            "no socket at that path",
+        SocketException { SocketErrorCode: SocketError.ConnectionRefused } => "connection refused",
+        var inner => inner.Message,
+    };
 
     private static DockerOperationException MapApiError(DockerApiException error, DockerCall call)
     {
