@@ -1,9 +1,62 @@
+using System.Security.Cryptography;
+using System.Text;
+using Drills.Scenarios.Catalogue;
+
 namespace Drills.Scenarios.Loading;
 
 /// <summary>Reads and validates a scenarios.yaml (format version 1).</summary>
 internal static class CatalogueLoader
 {
-    public static CatalogueLoadResult LoadFile(string path) => throw new NotImplementedException();
+    // Strict decoding: a mis-encoded file would otherwise load with garbled titles and no error.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static CatalogueLoadResult LoadText(string yaml, string fileName) => throw new NotImplementedException();
+    public static CatalogueLoadResult LoadFile(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Failed(path, $"Catalogue file '{path}' does not exist.",
+                "check the path, or create the file starting with 'version: 1' (see docs/scenario-format.md)");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Failed(path, $"Catalogue file '{path}' could not be read: {e.Message}",
+                "check that the path is a file and that the user running drills may read it");
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes.AsSpan(Utf8Preamble(bytes)));
+        }
+        catch (DecoderFallbackException)
+        {
+            return Failed(path, $"Catalogue file '{path}' is not valid UTF-8 text.", "save the file with UTF-8 encoding");
+        }
+
+        return Load(bytes, text, path);
+    }
+
+    public static CatalogueLoadResult LoadText(string yaml, string fileName) =>
+        Load(Encoding.UTF8.GetBytes(yaml), yaml, fileName);
+
+    /// <summary>The hash covers the exact bytes read, so a report can prove which file a drill ran with.</summary>
+    private static CatalogueLoadResult Load(byte[] bytes, string text, string fileName)
+    {
+        var reader = new NodeReader(fileName);
+        var root = YamlDocumentReader.ReadRoot(reader, text);
+        var catalogue = root is null ? null : CatalogueReader.Read(reader, root, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        var errors = reader.Errors.OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ToList();
+        return new CatalogueLoadResult(errors.Count == 0 ? catalogue : null, errors);
+    }
+
+    private static int Utf8Preamble(byte[] bytes) =>
+        bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+
+    private static CatalogueLoadResult Failed(string path, string message, string fix) =>
+        new(null, [new CatalogueError(new SourceLocation(path, 0, 0), message, fix)]);
 }

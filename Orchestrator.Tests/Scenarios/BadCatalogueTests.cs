@@ -1,0 +1,158 @@
+namespace Drills.Orchestrator.Tests.Scenarios;
+
+public sealed class BadCatalogueTests
+{
+    private const string M = CatalogueText.Minimal;
+
+    /// <summary>Case name, file text, a fragment of the message or fix, and where the error must point.</summary>
+    public static TheoryData<string, string, string, int, int> BadFiles => new()
+    {
+        { "unknown top-level key", M + "sytems: {}\n", "Unknown key 'sytems' in the catalogue. Fix: did you mean 'systems'?", 14, 1 },
+        { "unknown system key", CatalogueText.With("    title: Web", "    titel: Web"), "Unknown key 'titel' in system 'web'. Fix: did you mean 'title'?", 4, 5 },
+        { "unknown step kind", CatalogueText.With("kill: {}", "kil: {}"), "Unknown step kind 'kil'", 12, 16 },
+        { "unknown step kind suggestion", CatalogueText.With("kill: {}", "kil: {}"), "did you mean 'kill'?", 12, 16 },
+        { "missing system", CatalogueText.With("system: web", "system: wbe"), "names system 'wbe', which is not declared", 11, 13 },
+        { "bad duration", CatalogueText.With("    security_level: 3", "    security_level: 3\n    rto_target: 4 hours"), "is '4 hours', which is not a duration", 6, 17 },
+        { "security level 0", CatalogueText.With("security_level: 3", "security_level: 0"), "'security_level' of system 'web' is '0'; it must be a whole number in 1..5", 5, 21 },
+        { "security level 6", CatalogueText.With("security_level: 3", "security_level: 6"), "in 1..5", 5, 21 },
+        { "rto above ceiling", CatalogueText.With("    security_level: 3", "    security_level: 3\n    rto_target: 25h"), "above the national ceiling of 1d", 6, 17 },
+        { "duplicate scenario id", M + "  web-kill:\n    title: Again\n", "Duplicate scenario id 'web-kill': it is already defined at line 9", 14, 3 },
+        { "duplicate system id", CatalogueText.With("scenarios:", "  web:\n    title: Again\nscenarios:"), "Duplicate system id 'web'", 8, 3 },
+        { "duplicate key", CatalogueText.With("    title: Kill", "    title: Kill\n    title: Kill"), "Duplicate key 'title'", 11, 5 },
+        { "bad cron", CatalogueText.With("    system: web", "    system: web\n    schedule: \"0 0 25 ? * SUN\""), "hour field '25'", 12, 15 },
+        { "cron without question mark", CatalogueText.With("    system: web", "    system: web\n    schedule: \"0 0 2 * * SUN\""), "exactly one of them must be '?'", 12, 15 },
+        { "version 2", CatalogueText.With("version: 1", "version: 2"), "Format version '2' is not supported", 1, 10 },
+        { "missing version", CatalogueText.With("version: 1\n", ""), "the catalogue has no 'version'", 1, 1 },
+        { "port not on loopback", CatalogueText.With("\"127.0.0.1:18080:80\"", "\"18080:80\""), "publish on 127.0.0.1 only: write '127.0.0.1:18080:80'", 6, 67 },
+        { "port on every interface", CatalogueText.With("\"127.0.0.1:18080:80\"", "\"0.0.0.0:18080:80\""), "is not bound to 127.0.0.1", 6, 67 },
+        { "restart in attack", CatalogueText.With("kill: {}", "restart: {}"), "Step kind 'restart' belongs in restore, not attack", 12, 16 },
+        { "kill in restore", CatalogueText.With("start: {}", "kill: {}"), "belongs in attack, not restore", 13, 17 },
+        { "unsupported kind", CatalogueText.With("kill: {}", "exhaust: {}"), "Step kind 'exhaust' is not supported by this version of drills yet", 12, 16 },
+        { "integrity without data", M + "    verify: [checks, integrity]\n", "Verify item 'integrity' needs data paths, but system 'web' declares none", 14, 22 },
+        { "unknown verify item", M + "    verify: [chekcs]\n", "did you mean 'checks'?", 14, 14 },
+        { "unknown blackout calendar", M + "    blackout: [night]\n", "names calendar 'night', which is not declared in calendars", 14, 16 },
+        { "blackout suggestion", M + "    blackout: [nigth]\ncalendars:\n  night: { daily: \"22:00-23:59\" }\n", "did you mean 'night'?", 14, 16 },
+        { "bad timezone", CatalogueText.With("version: 1\n", "version: 1\ndefaults: { timezone: Mars/Olympus }\n"), "'Mars/Olympus', which is not a known IANA time zone", 2, 23 },
+        { "yaml syntax error", CatalogueText.With("    title: Web", "    title: [Web"), "YAML syntax error", 4, 12 },
+        { "yaml mapping inside a plain value", CatalogueText.With("    title: Web", "    title: Web: site"), "YAML syntax error", 4, 15 },
+        { "yaml bad indentation", CatalogueText.With("    security_level: 3", "   security_level: 3"), "YAML syntax error", 5, 4 },
+        { "empty attack", CatalogueText.With("attack: [{ kill: {} }]", "attack: []"), "'attack' of scenario 'web-kill' is empty", 12, 13 },
+        { "missing restore", CatalogueText.With("    restore: [{ start: {} }]\n", ""), "scenario 'web-kill' has no 'restore'", 10, 5 },
+        { "bad technique", CatalogueText.With("    system: web", "    system: web\n    technique: T14860"), "not a MITRE ATT&CK technique id", 12, 16 },
+        { "bad system id", CatalogueText.With("  web:", "  Web_Site:"), "System id 'Web_Site' is not a valid id", 3, 3 },
+        { "bad container name", CatalogueText.With("name: drills-web", "name: -web"), "is not a valid Docker container name", 6, 47 },
+        { "relative data path", CatalogueText.With("    security_level: 3", "    security_level: 3\n    data: { paths: [srv/www] }"), "'srv/www' is a relative path", 6, 21 },
+        { "unknown check form", CatalogueText.With("{ tcp:", "{ tpc:"), "Unknown key 'tpc' in check 1 of system 'web'. Fix: did you mean 'tcp'?", 7, 16 },
+        { "two check forms", CatalogueText.With("{ tcp: \"127.0.0.1:18080\" }", "{ tcp: \"127.0.0.1:18080\", exec: [true] }"), "has 2 forms (tcp, exec)", 7, 40 },
+        { "unknown signal", CatalogueText.With("kill: {}", "kill: { signal: SIGKIL }"), "did you mean 'SIGKILL'?", 12, 32 },
+        { "scalar where mapping expected", CatalogueText.With("    container: { image: \"drills/web:1\", name: drills-web, ports: [\"127.0.0.1:18080:80\"] }", "    container: drills/web:1"), "the container of system 'web' must be a mapping", 6, 16 },
+        { "probe not below max", CatalogueText.With("    system: web", "    system: web\n    probe_interval: 5m\n    max_duration: 5m"), "is not less than its max_duration 5m", 12, 21 },
+        { "level outside range", "levels:\n  6: { rto_target: 1h }\n" + M, "Security level '6' in levels is not one of 1..5", 2, 3 },
+        { "level target above ceiling", "levels:\n  5: { rto_target: 2d }\n" + M, "above the national ceiling", 2, 20 },
+        { "bad daily window", M + "calendars:\n  night: { daily: \"22:00-06:00\" }\n", "start before the end", 15, 19 },
+        { "bad calendar date", M + "calendars:\n  tet: { dates: [\"2027-02-11..2027-02-05\"] }\n", "is not a date or a date range", 15, 18 },
+        { "unknown weekday", M + "calendars:\n  weekend: { weekdays: [sat, sum] }\n", "did you mean 'sun'?", 15, 30 },
+        { "empty calendar", M + "calendars:\n  nothing: {}\n", "has none of daily, weekdays or dates", 15, 12 },
+        { "duplicate container name", CatalogueText.With("scenarios:", "  api:\n    title: Api\n    security_level: 2\n    container: { image: a, name: drills-web }\n    checks: [{ tcp: \"127.0.0.1:1\" }]\nscenarios:"), "Container name 'drills-web' of system 'api' is already used by system 'web'", 11, 34 },
+        { "restore-backup with unknown source", CatalogueText.With("start: {}", "restore-backup: lastest"), "did you mean 'latest'?", 13, 33 },
+        { "step with two kinds", CatalogueText.With("[{ kill: {} }]", "[{ kill: {}, pause: {} }]"), "a step is one kind with its options inside", 12, 14 },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public void Bad_file_reports_the_error_at_the_offending_node(string name, string yaml, string fragment, int line, int column)
+    {
+        var result = CatalogueText.Load(yaml);
+
+        Assert.Null(result.Catalogue);
+        var all = string.Join("\n", result.Errors);
+        var error = result.Errors.FirstOrDefault(e => e.ToString().Contains(fragment, StringComparison.Ordinal));
+        Assert.True(error is not null, $"{name}: no error contains \"{fragment}\"; got:\n{all}");
+        Assert.Equal((CatalogueText.FileName, line, column), (error.Location.File, error.Location.Line, error.Location.Column));
+        Assert.False(string.IsNullOrWhiteSpace(error.Fix), $"{name}: the error has no fix");
+    }
+
+    [Fact]
+    public void Minimal_catalogue_used_by_the_table_is_valid()
+    {
+        var result = CatalogueText.Load(CatalogueText.Minimal);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+    }
+
+    [Fact]
+    public void File_with_three_errors_reports_all_three()
+    {
+        var yaml = CatalogueText.With("version: 1", "version: 3")
+            .Replace("security_level: 3", "security_level: 9", StringComparison.Ordinal)
+            .Replace("kill: {}", "kil: {}", StringComparison.Ordinal);
+
+        var result = CatalogueText.Load(yaml);
+
+        Assert.Null(result.Catalogue);
+        Assert.Collection(result.Errors,
+            e => Assert.Contains("Format version '3'", e.Message, StringComparison.Ordinal),
+            e => Assert.Contains("security_level", e.Message, StringComparison.Ordinal),
+            e => Assert.Contains("Unknown step kind 'kil'", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Unknown_step_kind_suggests_the_nearest_kind()
+    {
+        var result = CatalogueText.Load(CatalogueText.With("start: {}", "restor-backup: latest"));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("did you mean 'restore-backup'?", error.Fix);
+    }
+
+    [Fact]
+    public void Unknown_key_far_from_every_known_key_lists_the_allowed_keys()
+    {
+        var result = CatalogueText.Load(M + "whatever: 1\n");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("use one of: version, defaults, levels, systems, scenarios, calendars", error.Fix);
+    }
+
+    [Fact]
+    public void Every_duplicate_key_is_reported_not_only_the_first()
+    {
+        var yaml = CatalogueText.With("    title: Web", "    title: Web\n    title: Web")
+            .Replace("    title: Kill", "    title: Kill\n    title: Kill", StringComparison.Ordinal);
+
+        var result = CatalogueText.Load(yaml);
+
+        Assert.Equal(2, result.Errors.Count(e => e.Message.StartsWith("Duplicate key 'title'", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Unsupported_kind_still_reads_as_an_unsupported_step_error_only()
+    {
+        var result = CatalogueText.Load(CatalogueText.With("start: {}", "manual: { title: Call the vendor, expected: 2h }"));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("'manual' is not supported", error.Message, StringComparison.Ordinal);
+        Assert.Contains("wait", error.Fix, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("\"just text\"")]
+    [InlineData("- a\n- b")]
+    [InlineData("~")]
+    public void Wrong_root_shape_is_an_error_not_an_exception(string yaml)
+    {
+        var result = CatalogueText.Load(yaml);
+
+        Assert.Null(result.Catalogue);
+        Assert.NotEmpty(result.Errors);
+    }
+
+    [Fact]
+    public void Empty_file_is_one_error()
+    {
+        var error = Assert.Single(CatalogueText.Load("# nothing yet\n").Errors);
+
+        Assert.Contains("empty", error.Message, StringComparison.Ordinal);
+    }
+}

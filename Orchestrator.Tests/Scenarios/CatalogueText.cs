@@ -1,0 +1,37 @@
+using Drills.Scenarios.Loading;
+
+namespace Drills.Orchestrator.Tests.Scenarios;
+
+/// <summary>A smallest valid catalogue that test cases break one line at a time, so line numbers stay easy to read.</summary>
+internal static class CatalogueText
+{
+    public const string FileName = "test.yaml";
+
+    // Line numbers: 1 version, 2 systems, 3 web, 4 title, 5 security_level, 6 container, 7 checks,
+    // 8 scenarios, 9 web-kill, 10 title, 11 system, 12 attack, 13 restore.
+    public const string Minimal = """
+        version: 1
+        systems:
+          web:
+            title: Web
+            security_level: 3
+            container: { image: "drills/web:1", name: drills-web, ports: ["127.0.0.1:18080:80"] }
+            checks: [{ tcp: "127.0.0.1:18080" }]
+        scenarios:
+          web-kill:
+            title: Kill
+            system: web
+            attack: [{ kill: {} }]
+            restore: [{ start: {} }]
+
+        """;
+
+    public static CatalogueLoadResult Load(string yaml) => CatalogueLoader.LoadText(yaml, FileName);
+
+    /// <summary>The minimal catalogue with one piece of text swapped; fails loudly if the piece is not there.</summary>
+    public static string With(string find, string replace)
+    {
+        Assert.Contains(find, Minimal, StringComparison.Ordinal);
+        return Minimal.Replace(find, replace, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Drills.Scenarios.Catalogue;
+using YamlDotNet.RepresentationModel;
+
+namespace Drills.Scenarios.Loading;
+
+/// <summary>A system's <c>container</c>: what the orchestrator creates and re-creates for a drill.</summary>
+internal static partial class ContainerReader
+{
+    private const string Loopback = "127.0.0.1";
+    private static readonly string[] Keys = ["image", "name", "ports", "volumes", "env", "command"];
+
+    public static ContainerSpec? Read(NodeReader reader, YamlNode node, string systemWhat)
+    {
+        var what = $"the container of {systemWhat}";
+        var before = reader.Errors.Count;
+        if (reader.Mapping(node, what, Keys) is not { } fields)
+        {
+            return null;
+        }
+
+        var image = fields.RequiredText("image", "drills/portal:1");
+        var name = ReadName(reader, fields);
+        var ports = fields.Optional("ports") is { } p ? ReadPorts(reader, p, what) : [];
+        var volumes = fields.Optional("volumes") is { } v ? reader.TextList(v, $"'volumes' of {what}", "[\"portal-data:/srv/www\"]", allowEmpty: true) : [];
+        var env = fields.Optional("env") is { } e ? ReadEnv(reader, e, what) : new Dictionary<string, string>();
+        var command = fields.Optional("command") is { } c ? reader.TextList(c, $"'command' of {what}", "[\"nginx\", \"-g\", \"daemon off;\"]") : [];
+        if (reader.Errors.Count > before)
+        {
+            return null;
+        }
+
+        return new ContainerSpec(image!, name!, ports!, volumes!, env!, command!);
+    }
+
+    private static string? ReadName(NodeReader reader, Fields fields)
+    {
+        var name = fields.RequiredText("name", "drills-citizen-portal");
+        if (name is null || DockerName().IsMatch(name))
+        {
+            return name;
+        }
+
+        reader.Report(fields.Optional("name")!, $"Container name '{name}' is not a valid Docker container name.",
+            "use letters, digits, '_', '.' and '-', at least two characters, starting with a letter or digit, such as 'drills-citizen-portal'");
+        return null;
+    }
+
+    private static List<string>? ReadPorts(NodeReader reader, YamlNode node, string what)
+    {
+        var ports = reader.TextList(node, $"'ports' of {what}", "[\"127.0.0.1:18080:8080\"]", allowEmpty: true);
+        if (ports is null)
+        {
+            return null;
+        }
+
+        var valid = true;
+        for (var i = 0; i < ports.Count; i++)
+        {
+            valid &= CheckPort(reader, ((YamlSequenceNode)node).Children[i], ports[i]);
+        }
+
+        return valid ? [.. ports] : null;
+    }
+
+    // Drill targets are attacked on purpose, so they must never be reachable from the network.
+    private static bool CheckPort(NodeReader reader, YamlNode node, string port)
+    {
+        var parts = port.Split(':');
+        if (parts.Length == 3 && parts[0] == Loopback)
+        {
+            if (IsPort(parts[1]) && IsPort(parts[2].Split('/')[0]))
+            {
+                return true;
+            }
+
+            reader.Report(node, $"Port '{port}' is not of the form {Loopback}:HOST:CONTAINER.",
+                $"write '{Loopback}:HOST:CONTAINER' with ports from 1 to 65535, such as '{Loopback}:18080:8080'");
+            return false;
+        }
+
+        var hostPort = parts.Length >= 2 ? parts[^2] : parts[0];
+        reader.Report(node, $"Port '{port}' is not bound to {Loopback}: it would expose an attacked system to the network.",
+            $"publish on {Loopback} only: write '{Loopback}:{hostPort}:{parts[^1]}'");
+        return false;
+    }
+
+    private static bool IsPort(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535;
+
+    private static Dictionary<string, string>? ReadEnv(NodeReader reader, YamlNode node, string what)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            reader.Report(node, $"'env' of {what} must be a mapping of variable names to values, not {NodeReader.Describe(node)}.",
+                "write it as '{ PORTAL_TITLE: \"Cổng dịch vụ công\" }'");
+            return null;
+        }
+
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in mapping.Children)
+        {
+            var name = reader.Text(key, $"a variable name in 'env' of {what}");
+            var text = value is YamlScalarNode scalar ? (NodeReader.IsNull(value) ? "" : scalar.Value ?? "") : reader.Text(value, $"variable '{name}' in 'env' of {what}");
+            if (name is not null && text is not null)
+            {
+                env[name] = text;
+            }
+        }
+
+        return env;
+    }
+
+    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")]
+    private static partial Regex DockerName();
+}

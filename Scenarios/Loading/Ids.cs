@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace Drills.Scenarios.Loading;
+
+/// <summary>Ids of systems, scenarios and calendars: they appear in URLs, file names and container labels.</summary>
+internal static partial class Ids
+{
+    public static string? Read(NodeReader reader, YamlNode key, string what)
+    {
+        var id = (key as YamlScalarNode)?.Value;
+        if (id is not null && IdPattern().IsMatch(id))
+        {
+            return id;
+        }
+
+        var shown = id ?? NodeReader.Describe(key);
+        reader.Report(key, $"{what} '{shown}' is not a valid id.",
+            $"use lowercase letters, digits and dashes, starting with a letter or digit, such as '{Suggest(shown)}'");
+        return null;
+    }
+
+    private static string Suggest(string id)
+    {
+        var cleaned = NonIdCharacters().Replace(id.ToLowerInvariant(), "-").Trim('-');
+        return cleaned.Length == 0 ? "citizen-portal" : cleaned;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonIdCharacters();
+}

@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Schedules;
+using Drills.Scenarios.Steps;
+using YamlDotNet.RepresentationModel;
+
+namespace Drills.Scenarios.Loading;
+
+/// <summary>What a scenario may refer to: the systems and calendars read before it, and the defaults it inherits.</summary>
+internal sealed record ScenarioContext(SystemsSection Systems, CalendarsSection Calendars, CatalogueDefaults Defaults);
+
+/// <summary>The <c>scenarios</c> section: each an attack, a restore and what proves recovery.</summary>
+internal static partial class ScenariosReader
+{
+    private static readonly string[] Keys =
+    [
+        "title", "system", "technique", "schedule", "blackout",
+        "attack", "restore", "verify", "max_duration", "probe_interval",
+    ];
+
+    public static Dictionary<string, ScenarioDefinition> Read(NodeReader reader, YamlNode? node, ScenarioContext context)
+    {
+        var scenarios = new Dictionary<string, ScenarioDefinition>(StringComparer.Ordinal);
+        if (node is not null && node is not YamlMappingNode)
+        {
+            reader.Report(node, $"scenarios must be a mapping from scenario id to scenario, not {NodeReader.Describe(node)}.",
+                "write each scenario as 'portal-kill:' indented under scenarios, with its title, system, attack and restore");
+        }
+
+        foreach (var (key, value) in NodeReader.Entries(node))
+        {
+            if (Ids.Read(reader, key, "Scenario id") is { } id && ReadScenario(reader, key, value, id, context) is { } scenario)
+            {
+                scenarios[id] = scenario;
+            }
+        }
+
+        return scenarios;
+    }
+
+    private static ScenarioDefinition? ReadScenario(NodeReader reader, YamlNode key, YamlNode value, string id, ScenarioContext context)
+    {
+        var before = reader.Errors.Count;
+        if (reader.Mapping(value, $"scenario '{id}'", Keys) is not { } fields)
+        {
+            return null;
+        }
+
+        var title = fields.RequiredText("title", "Ransomware encrypts the portal's files");
+        var system = ReadSystem(reader, fields, context.Systems);
+        var technique = ReadTechnique(reader, fields);
+        var schedule = ReadSchedule(reader, fields);
+        var blackout = ReadBlackout(reader, fields, context.Calendars);
+        var attack = StepReader.ReadList(reader, fields, StepPhases.Attack);
+        var restore = StepReader.ReadList(reader, fields, StepPhases.Restore);
+        var verify = VerifyReader.Read(reader, fields, system, reader.At(key));
+        var (maxDuration, probeInterval) = ReadLimits(reader, fields, context.Defaults);
+        if (reader.Errors.Count > before || system is null)
+        {
+            return null;
+        }
+
+        return new ScenarioDefinition(id, title!, system.Id, technique, schedule, blackout!, attack!, restore!, verify!,
+            maxDuration, probeInterval, reader.At(key));
+    }
+
+    private static SystemDefinition? ReadSystem(NodeReader reader, Fields fields, SystemsSection systems)
+    {
+        if (fields.Required("system", "citizen-portal") is not { } node || reader.Text(node, $"'system' of {fields.What}") is not { } id)
+        {
+            return null;
+        }
+
+        if (!systems.DeclaredIds.Contains(id))
+        {
+            var known = systems.DeclaredIds.Order(StringComparer.Ordinal).ToList();
+            reader.Report(node, $"{fields.What} names system '{id}', which is not declared in systems.",
+                known.Count == 0 ? "declare the system under 'systems:' first" : Suggestions.Fix(id, known));
+        }
+
+        return systems.Systems.GetValueOrDefault(id);
+    }
+
+    private static string? ReadTechnique(NodeReader reader, Fields fields)
+    {
+        var technique = fields.OptionalText("technique");
+        if (technique is null || TechniquePattern().IsMatch(technique))
+        {
+            return technique;
+        }
+
+        reader.Report(fields.Optional("technique")!, $"'technique' of {fields.What} is '{technique}', not a MITRE ATT&CK technique id.",
+            "write a technique id such as T1486, or a sub-technique such as T1491.002");
+        return null;
+    }
+
+    private static string? ReadSchedule(NodeReader reader, Fields fields)
+    {
+        var schedule = fields.OptionalText("schedule");
+        if (schedule is null || CronText.TryValidate(schedule, out var problem))
+        {
+            return schedule;
+        }
+
+        reader.Report(fields.Optional("schedule")!, $"'schedule' of {fields.What} is '{schedule}', not a valid cron: {problem}.",
+            $"write a Quartz cron such as {CronText.Example}, or remove 'schedule' to run the drill on demand only");
+        return null;
+    }
+
+    private static List<string>? ReadBlackout(NodeReader reader, Fields fields, CalendarsSection calendars)
+    {
+        if (fields.Optional("blackout") is not { } node)
+        {
+            return [];
+        }
+
+        var names = reader.TextList(node, $"'blackout' of {fields.What}", "[business-hours]");
+        var valid = names is not null;
+        for (var i = 0; names is not null && i < names.Count; i++)
+        {
+            if (!calendars.DeclaredNames.Contains(names[i]))
+            {
+                var known = calendars.DeclaredNames.Order(StringComparer.Ordinal).ToList();
+                reader.Report(((YamlSequenceNode)node).Children[i], $"'blackout' of {fields.What} names calendar '{names[i]}', which is not declared in calendars.",
+                    known.Count == 0 ? $"declare '{names[i]}' under 'calendars:', such as '{names[i]}: {{ daily: \"07:30-17:30\" }}'" : Suggestions.Fix(names[i], known));
+                valid = false;
+            }
+        }
+
+        return valid ? [.. names!] : null;
+    }
+
+    private static (TimeSpan MaxDuration, TimeSpan ProbeInterval) ReadLimits(NodeReader reader, Fields fields, CatalogueDefaults defaults)
+    {
+        var maxDuration = fields.OptionalDuration("max_duration");
+        var probeInterval = fields.OptionalDuration("probe_interval");
+        var limits = (maxDuration ?? defaults.MaxDuration, probeInterval ?? defaults.ProbeInterval);
+        if (maxDuration is not null || probeInterval is not null)
+        {
+            DefaultsReader.CheckProbeInterval(reader, fields, limits.Item2, limits.Item1);
+        }
+
+        return limits;
+    }
+
+    [GeneratedRegex(@"^T[0-9]{4}(\.[0-9]{3})?$")]
+    private static partial Regex TechniquePattern();
+}

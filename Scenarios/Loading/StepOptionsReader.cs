@@ -1,0 +1,183 @@
+using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Steps;
+using YamlDotNet.RepresentationModel;
+
+namespace Drills.Scenarios.Loading;
+
+/// <summary>The options written after a step's kind, with the format's defaults filled in.</summary>
+internal static class StepOptionsReader
+{
+    public const string DefaultNote = "README_RESTORE.txt";
+    public const string DefaultExtension = ".locked";
+    public static readonly TimeSpan DefaultStopTimeout = TimeSpan.FromSeconds(10);
+
+    private static readonly string[] Signals =
+        ["SIGKILL", "SIGTERM", "SIGINT", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGSTOP"];
+
+    public static StepDefinition? Read(NodeReader reader, string kind, YamlNode keyNode, YamlNode args, string what)
+    {
+        var step = new StepText(reader, kind, keyNode, args, $"'{kind}' ({what})");
+        return kind switch
+        {
+            "kill" => Kill(step),
+            "stop" => step.Options(["timeout"]) is { } f ? Stop(step, f) : null,
+            "pause" => step.Options([]) is null ? null : new PauseStep(step.At),
+            "remove" => step.Options([]) is null ? null : new RemoveStep(step.At),
+            "encrypt-files" => EncryptFiles(step),
+            "delete-files" => DeleteFiles(step),
+            "deface" => Deface(step),
+            "exec" => ExecStepReader.Read(step),
+            "restart" => step.Options([]) is null ? null : new RestartStep(step.At),
+            "start" => step.Options([]) is null ? null : new StartStep(step.At),
+            "unpause" => step.Options([]) is null ? null : new UnpauseStep(step.At),
+            "redeploy" => step.Options([]) is null ? null : new RedeployStep(step.At),
+            "restore-backup" => RestoreBackup(step),
+            "wait" => Wait(step),
+            _ => throw new InvalidOperationException($"Step kind '{kind}' is listed as supported but has no reader."),
+        };
+    }
+
+    private static KillStep? Kill(StepText step)
+    {
+        if (step.Options(["signal"]) is not { } fields)
+        {
+            return null;
+        }
+
+        if (fields.OptionalText("signal") is not { } written)
+        {
+            return fields.Optional("signal") is null ? new KillStep("SIGKILL", step.At) : null;
+        }
+
+        var upper = written.ToUpperInvariant();
+        var signal = upper.StartsWith("SIG", StringComparison.Ordinal) ? upper : "SIG" + upper;
+        if (Signals.Contains(signal))
+        {
+            return new KillStep(signal, step.At);
+        }
+
+        step.Reader.Report(fields.Optional("signal")!, $"'{written}' in {step.What} is not a signal drills can send.",
+            Suggestions.Fix(signal, Signals));
+        return null;
+    }
+
+    private static StopStep? Stop(StepText step, Fields fields)
+    {
+        var timeout = fields.OptionalDuration("timeout");
+        return fields.Optional("timeout") is not null && timeout is null ? null : new StopStep(timeout ?? DefaultStopTimeout, step.At);
+    }
+
+    private static EncryptFilesStep? EncryptFiles(StepText step)
+    {
+        var before = step.Reader.Errors.Count;
+        if (step.Options(["paths", "note", "extension"], "{ paths: [/srv/www] }") is not { } fields)
+        {
+            return null;
+        }
+
+        var paths = fields.Required("paths", "[/srv/www]") is { } p ? step.Reader.AbsolutePaths(p, $"'paths' of {step.What}") : null;
+        var note = FileNamePart(step, fields, "note", DefaultNote, mustStartWithDot: false);
+        var extension = FileNamePart(step, fields, "extension", DefaultExtension, mustStartWithDot: true);
+        return step.Reader.Errors.Count > before ? null : new EncryptFilesStep(paths!, note!, extension!, step.At);
+    }
+
+    // The note and the extension end up inside file names, so a slash would escape the attacked directory.
+    private static string? FileNamePart(StepText step, Fields fields, string key, string fallback, bool mustStartWithDot)
+    {
+        if (fields.Optional(key) is not { } node)
+        {
+            return fallback;
+        }
+
+        var text = step.Reader.Text(node, $"'{key}' of {step.What}");
+        if (text is null || (text.Length > (mustStartWithDot ? 1 : 0) && !text.Contains('/') && (!mustStartWithDot || text.StartsWith('.'))))
+        {
+            return text;
+        }
+
+        var shape = mustStartWithDot ? "a dot and letters without '/'" : "a file name without '/'";
+        step.Reader.Report(node, $"'{key}' of {step.What} is '{text}'; it must be {shape}.", $"write such as '{key}: {fallback}'");
+        return null;
+    }
+
+    private static DeleteFilesStep? DeleteFiles(StepText step)
+    {
+        if (step.Options(["paths"], "{ paths: [/srv/www] }") is not { } fields || fields.Required("paths", "[/srv/www]") is not { } node)
+        {
+            return null;
+        }
+
+        return step.Reader.AbsolutePaths(node, $"'paths' of {step.What}") is { } paths ? new DeleteFilesStep(paths, step.At) : null;
+    }
+
+    private static DefaceStep? Deface(StepText step)
+    {
+        if (step.Options(["path", "content"], "{ path: /srv/www/index.html, content: \"<h1>Hacked</h1>\" }") is not { } fields)
+        {
+            return null;
+        }
+
+        var path = fields.RequiredText("path", "/srv/www/index.html");
+        var content = ReadContent(step, fields);
+        if (path is null || content is null || !step.Reader.AbsolutePath(fields.Optional("path")!, path, $"'path' of {step.What}"))
+        {
+            return null;
+        }
+
+        return new DefaceStep(path, content, step.At);
+    }
+
+    // Content may legitimately be empty (a blanked page), so only a missing key is an error.
+    private static string? ReadContent(StepText step, Fields fields)
+    {
+        if (!fields.Contains("content"))
+        {
+            step.Reader.Report(fields.Node, $"{step.What} has no 'content'.", "add 'content: \"<h1>Hacked</h1>\"'");
+            return null;
+        }
+
+        var node = fields.Optional("content");
+        return node is null ? "" : step.Reader.Text(node, $"'content' of {step.What}");
+    }
+
+    private static RestoreBackupStep? RestoreBackup(StepText step)
+    {
+        var node = step.Args is YamlMappingNode
+            ? step.Options(["from"])?.Required("from", "baseline")
+            : step.Args;
+        if (node is null || NodeReader.IsNull(node))
+        {
+            if (node is not null)
+            {
+                step.Reader.Report(step.KeyNode, $"{step.What} does not say which backup to restore.", "write 'restore-backup: baseline' or 'restore-backup: latest'");
+            }
+
+            return null;
+        }
+
+        var text = step.Reader.Text(node, $"the source of {step.What}");
+        switch (text)
+        {
+            case "baseline": return new RestoreBackupStep(BackupSource.Baseline, step.At);
+            case "latest": return new RestoreBackupStep(BackupSource.Latest, step.At);
+            case null: return null;
+        }
+
+        step.Reader.Report(node, $"'{text}' in {step.What} is not a backup source.", Suggestions.Fix(text, ["baseline", "latest"]));
+        return null;
+    }
+
+    private static WaitStep? Wait(StepText step)
+    {
+        var node = step.Args is YamlMappingNode ? step.Options(["duration"])?.Required("duration", "30s") : step.Args;
+        if (node is not null && NodeReader.IsNull(node))
+        {
+            step.Reader.Report(step.KeyNode, $"{step.What} has no duration.", "write 'wait: 30s'");
+            return null;
+        }
+
+        return node is not null && step.Reader.Duration(node, $"the duration of {step.What}") is { } duration
+            ? new WaitStep(duration, step.At)
+            : null;
+    }
+}

@@ -1,0 +1,131 @@
+using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Checks;
+using YamlDotNet.RepresentationModel;
+
+namespace Drills.Scenarios.Loading;
+
+/// <summary>The systems read from a file: the valid ones, and every id declared (valid or not) so
+/// scenarios naming a broken system are not also told that it does not exist.</summary>
+internal sealed record SystemsSection(IReadOnlyDictionary<string, SystemDefinition> Systems, IReadOnlySet<string> DeclaredIds);
+
+/// <summary>The <c>systems</c> section: agency systems under drill, one container each.</summary>
+internal static class SystemsReader
+{
+    private static readonly string[] Keys =
+        ["title", "agency", "security_level", "rto_target", "rpo_target", "container", "checks", "data"];
+
+    private static readonly string[] DataKeys = ["paths"];
+
+    public static SystemsSection Read(NodeReader reader, YamlNode? node, LevelTargets levels)
+    {
+        var systems = new Dictionary<string, SystemDefinition>(StringComparer.Ordinal);
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        if (node is null)
+        {
+            return new SystemsSection(systems, declared);
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            reader.Report(node, $"systems must be a mapping from system id to system, not {NodeReader.Describe(node)}.",
+                "write each system as 'citizen-portal:' indented under systems, with its title, security_level and container");
+            return new SystemsSection(systems, declared);
+        }
+
+        var containerNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (Ids.Read(reader, key, "System id") is not { } id)
+            {
+                continue;
+            }
+
+            declared.Add(id);
+            if (ReadSystem(reader, key, value, id, levels) is { } system && IsContainerNameFree(reader, system, value, containerNames))
+            {
+                systems[id] = system;
+            }
+        }
+
+        return new SystemsSection(systems, declared);
+    }
+
+    private static SystemDefinition? ReadSystem(NodeReader reader, YamlNode key, YamlNode value, string id, LevelTargets levels)
+    {
+        var what = $"system '{id}'";
+        var before = reader.Errors.Count;
+        if (reader.Mapping(value, what, Keys) is not { } fields)
+        {
+            return null;
+        }
+
+        var title = fields.RequiredText("title", "Public service portal");
+        var agency = fields.OptionalText("agency") ?? "";
+        var level = fields.Required("security_level", "3") is { } l
+            ? reader.Integer(l, $"'security_level' of {what}", LevelTargets.MinLevel, LevelTargets.MaxLevel)
+            : null;
+        var rto = fields.Optional("rto_target") is { } r ? DefaultsReader.RecoveryTarget(reader, r, $"'rto_target' of {what}") : null;
+        var rpo = fields.OptionalDuration("rpo_target");
+        var container = fields.Required("container", "{ image: drills/portal:1, name: drills-citizen-portal }") is { } c
+            ? ContainerReader.Read(reader, c, what)
+            : null;
+        var checks = ReadChecks(reader, fields, what);
+        var data = fields.Optional("data") is { } d ? ReadData(reader, d, what) : DataSpec.Empty;
+        if (reader.Errors.Count > before)
+        {
+            return null;
+        }
+
+        return new SystemDefinition(id, title!, agency, level!.Value, rto ?? levels.For(level.Value), rto is not null,
+            rpo, container!, checks!, data!, reader.At(key));
+    }
+
+    private static List<CheckDefinition>? ReadChecks(NodeReader reader, Fields fields, string what)
+    {
+        if (fields.Required("checks", "[{ tcp: 127.0.0.1:18080 }]") is not { } node
+            || reader.Sequence(node, $"'checks' of {what}", "'- tcp: 127.0.0.1:18080' items") is not { } sequence)
+        {
+            return null;
+        }
+
+        if (sequence.Children.Count == 0)
+        {
+            reader.Report(node, $"'checks' of {what} is empty: without a check the drill cannot tell the system is up.",
+                "add at least one check, such as '- tcp: 127.0.0.1:18080'");
+            return null;
+        }
+
+        var checks = sequence.Children
+            .Select((item, i) => CheckReader.Read(reader, item, $"check {i + 1} of {what}"))
+            .ToList();
+        return checks.Any(c => c is null) ? null : checks.Select(c => c!).ToList();
+    }
+
+    private static DataSpec? ReadData(NodeReader reader, YamlNode node, string what)
+    {
+        if (reader.Mapping(node, $"'data' of {what}", DataKeys) is not { } fields
+            || fields.Required("paths", "[/srv/www]") is not { } paths)
+        {
+            return null;
+        }
+
+        return reader.AbsolutePaths(paths, $"'data.paths' of {what}") is { } list ? new DataSpec(list) : null;
+    }
+
+    // Two systems sharing a container name would make one drill attack the other's container.
+    private static bool IsContainerNameFree(NodeReader reader, SystemDefinition system, YamlNode systemNode, Dictionary<string, string> owners)
+    {
+        if (owners.TryAdd(system.Container.Name, system.Id))
+        {
+            return true;
+        }
+
+        var nameNode = Child(Child(systemNode, "container"), "name") ?? systemNode;
+        reader.Report(nameNode, $"Container name '{system.Container.Name}' of system '{system.Id}' is already used by system '{owners[system.Container.Name]}'.",
+            $"give system '{system.Id}' its own container name, such as 'drills-{system.Id}'");
+        return false;
+    }
+
+    private static YamlNode? Child(YamlNode? node, string key) =>
+        (node as YamlMappingNode)?.Children.FirstOrDefault(e => (e.Key as YamlScalarNode)?.Value == key).Value;
+}
