@@ -31,7 +31,7 @@ public sealed class CliDrillTests : IAsyncLifetime
         Assert.DoesNotContain("Hacked", index.Stdout, StringComparison.Ordinal);
         Assert.Equal(Docker.ContainerStatus.Running, container!.Status);
         var run = Assert.Single(_h.Store.List(10));
-        Assert.Equal(Scenarios.Runs.RunOutcome.Aborted, run.Outcome);
+        Assert.Equal(Drills.Scenarios.Runs.RunOutcome.Aborted, run.Outcome);
         Assert.True(run.RolledBack);
     }
 
