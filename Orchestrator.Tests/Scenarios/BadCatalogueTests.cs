@@ -55,6 +55,9 @@ public sealed class BadCatalogueTests
         { "empty calendar", M + "calendars:\n  nothing: {}\n", "has none of daily, weekdays or dates", 15, 12 },
         { "duplicate container name", CatalogueText.With("scenarios:", "  api:\n    title: Api\n    security_level: 2\n    container: { image: a, name: drills-web }\n    checks: [{ tcp: \"127.0.0.1:1\" }]\nscenarios:"), "Container name 'drills-web' of system 'api' is already used by system 'web'", 11, 34 },
         { "restore-backup with unknown source", CatalogueText.With("start: {}", "restore-backup: lastest"), "did you mean 'latest'?", 13, 33 },
+        { "deface of a relative path", CatalogueText.With("kill: {}", "deface: { path: index.html }"), "'index.html' is a relative path", 12, 32 },
+        { "deface without content", CatalogueText.With("kill: {}", "deface: { path: index.html }"), "has no 'content'", 12, 24 },
+        { "option of another step", CatalogueText.With("start: {}", "restart: { timeout: 10s }"), "Unknown key 'timeout' in 'restart'", 13, 28 },
         { "step with two kinds", CatalogueText.With("[{ kill: {} }]", "[{ kill: {}, pause: {} }]"), "a step is one kind with its options inside", 12, 14 },
     };
 

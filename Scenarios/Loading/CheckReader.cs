@@ -72,7 +72,7 @@ internal static class CheckReader
         foreach (var key in fields.Keys.Where(k => k != form && !OptionsByForm[form].Contains(k)).ToList())
         {
             var allowed = OptionsByForm[form].Length == 0 ? "it takes no options" : $"its options are {string.Join(", ", OptionsByForm[form])}";
-            reader.Report(fields.KeyNode(key), $"'{key}' does not apply to a {form} check.", $"remove '{key}': {allowed}");
+            reader.Report(fields.KeyNode(key), $"'{key}' does not apply to {form} checks.", $"remove '{key}': {allowed}");
             valid = false;
         }
 

@@ -53,7 +53,7 @@ internal static class DefaultsReader
         var at = fields.Optional("probe_interval") ?? fields.Optional("max_duration") ?? fields.Node;
         reader.Report(at,
             $"probe_interval {DurationText.Format(probeInterval)} of {fields.What} is not less than its max_duration {DurationText.Format(maxDuration)}.",
-            "make probe_interval shorter than max_duration, such as probe_interval: 1s");
+            $"make probe_interval shorter than max_duration {DurationText.Format(maxDuration)}, or max_duration longer");
     }
 
     private static string? ReadTimeZone(NodeReader reader, YamlNode? node)

@@ -118,13 +118,14 @@ internal static class StepOptionsReader
         }
 
         var path = fields.RequiredText("path", "/srv/www/index.html");
+        var absolute = path is not null && step.Reader.AbsolutePath(fields.Optional("path")!, path, $"'path' of {step.What}");
         var content = ReadContent(step, fields);
-        if (path is null || content is null || !step.Reader.AbsolutePath(fields.Optional("path")!, path, $"'path' of {step.What}"))
+        if (!absolute || content is null)
         {
             return null;
         }
 
-        return new DefaceStep(path, content, step.At);
+        return new DefaceStep(path!, content, step.At);
     }
 
     // Content may legitimately be empty (a blanked page), so only a missing key is an error.

@@ -33,7 +33,7 @@ internal static class Suggestions
         }
 
         return candidates.Count == 0
-            ? "remove it; nothing is allowed here"
+            ? "remove it; nothing goes here (write '{}' for no options)"
             : $"use one of: {string.Join(", ", candidates)}";
     }
 
