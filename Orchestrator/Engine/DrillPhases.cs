@@ -87,7 +87,7 @@ internal sealed class DrillPhases
         var measured = t1 - _run.AttackStartedAt!.Value;
         var met = measured <= _run.System.RtoTarget;
         _journal.Record(JournalMark.Note, met ? "Recovery within target" : "Recovery MISSED its target",
-            $"measured {DurationText.Format(measured)} against target {DurationText.Format(_run.System.RtoTarget)}");
+            $"measured {measured.TotalSeconds:0.000} s against target {DurationText.Format(_run.System.RtoTarget)}");
         return met ? DrillEnd.Passed : DrillEnd.MissedTarget;
     }
 
