@@ -59,6 +59,5 @@ internal static class CliApp
         }
     }
 
-    private static IAnsiConsole Errors { get; } =
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    private static IAnsiConsole Errors { get; } = Terminal.Create(Console.Error, Console.IsErrorRedirected);
 }

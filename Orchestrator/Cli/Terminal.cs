@@ -11,8 +11,23 @@ internal sealed class Terminal
     public Terminal(bool json)
     {
         Json = json;
-        Human = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(json ? Console.Error : Console.Out) });
-        Errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        Human = Create(json ? Console.Error : Console.Out, json ? Console.IsErrorRedirected : Console.IsOutputRedirected);
+        Errors = Create(Console.Error, Console.IsErrorRedirected);
+    }
+
+    /// <summary>
+    /// A console for one stream. Redirected output (a log file, CI) gets a wide fixed width so
+    /// lines are not wrapped mid-path and scripts can grep them.
+    /// </summary>
+    public static IAnsiConsole Create(TextWriter writer, bool redirected)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+        if (redirected)
+        {
+            console.Profile.Width = 240;
+        }
+
+        return console;
     }
 
     public bool Json { get; }

@@ -25,6 +25,7 @@ internal sealed partial class DockerContainerRuntime
             new DockerCall($"copy {path} out of", containerId),
             async () =>
             {
+                using var entry = await _pauses.EnterAsync(containerId, cancellationToken);
                 var archive = await _client.Containers.GetArchiveFromContainerAsync(
                     containerId, new ContainerPathStatParameters { Path = path }, statOnly: false, cancellationToken);
                 // Buffered whole: the engine's stream dies with the HTTP response, and backups
@@ -46,14 +47,20 @@ internal sealed partial class DockerContainerRuntime
         var started = _time.GetTimestamp();
         await CallAsync(
             new DockerCall($"copy a tar into {directory} of", containerId),
-            () => _client.Containers.ExtractArchiveToContainerAsync(
-                containerId, new CopyToContainerParameters { Path = directory }, tar, cancellationToken),
+            async () =>
+            {
+                using var entry = await _pauses.EnterAsync(containerId, cancellationToken);
+                await _client.Containers.ExtractArchiveToContainerAsync(
+                    containerId, new CopyToContainerParameters { Path = directory }, tar, cancellationToken);
+            },
             cancellationToken);
         _logger.Information("Copied a tar into {Directory} of {Container} in {Elapsed}", directory, containerId, Elapsed(started));
     }
 
     private async Task<ExecResult> RunExecAsync(string containerId, IReadOnlyList<string> command, CancellationToken cancellationToken)
     {
+        using var entry = await _pauses.EnterAsync(containerId, cancellationToken);
+        await RefuseIfPausedAsync(containerId, cancellationToken);
         var exec = await _client.Exec.CreateContainerExecAsync(
             containerId,
             new ContainerExecCreateParameters { Cmd = command.ToList(), AttachStdout = true, AttachStderr = true },
@@ -65,6 +72,16 @@ internal sealed partial class DockerContainerRuntime
         }
 
         return new ExecResult(await ExitCodeAsync(exec.ID, cancellationToken), stdout, stderr);
+    }
+
+    /// <summary>Covers containers paused by someone else; see <see cref="PauseGuard"/> for why an exec must never meet a frozen container.</summary>
+    private async Task RefuseIfPausedAsync(string containerId, CancellationToken cancellationToken)
+    {
+        var state = (await _client.Containers.InspectContainerAsync(containerId, cancellationToken)).State;
+        if (state?.Paused == true)
+        {
+            throw new DockerOperationException($"Container {containerId[..Math.Min(12, containerId.Length)]} is paused: nothing can run inside it until it is unpaused.");
+        }
     }
 
     /// <summary>

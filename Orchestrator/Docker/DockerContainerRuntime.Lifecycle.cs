@@ -52,7 +52,7 @@ internal sealed partial class DockerContainerRuntime
         var started = _time.GetTimestamp();
         await CallAsync(
             new DockerCall("pause", containerId),
-            () => _client.Containers.PauseContainerAsync(containerId, cancellationToken),
+            () => _pauses.PauseAsync(containerId, () => _client.Containers.PauseContainerAsync(containerId, cancellationToken), cancellationToken),
             cancellationToken);
         _logger.Information("Paused {Container} in {Elapsed}", containerId, Elapsed(started));
     }
@@ -62,7 +62,7 @@ internal sealed partial class DockerContainerRuntime
         var started = _time.GetTimestamp();
         await CallAsync(
             new DockerCall("unpause", containerId),
-            () => _client.Containers.UnpauseContainerAsync(containerId, cancellationToken),
+            () => _pauses.UnpauseAsync(containerId, () => _client.Containers.UnpauseContainerAsync(containerId, cancellationToken), cancellationToken),
             cancellationToken);
         _logger.Information("Unpaused {Container} in {Elapsed}", containerId, Elapsed(started));
     }

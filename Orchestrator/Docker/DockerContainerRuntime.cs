@@ -18,6 +18,7 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IDispo
     private readonly IDockerClient _client;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly PauseGuard _pauses = new();
 
     /// <summary>Shown in "does not answer" messages so the user knows which engine we tried.</summary>
     private readonly string _endpoint;
@@ -37,7 +38,11 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IDispo
         _client = DockerEndpoint.Connect(endpoint, _endpoint);
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        _client.Dispose();
+        _pauses.Dispose();
+    }
 
     public async Task<string> PingAsync(CancellationToken cancellationToken)
     {

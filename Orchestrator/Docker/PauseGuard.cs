@@ -1,0 +1,105 @@
+namespace Drills.Orchestrator.Docker;
+
+/// <summary>
+/// Keeps execs and archive copies away from frozen containers. Docker Engine 20.10 blocks an exec
+/// into a paused container until it is thawed and holds the container's lock meanwhile, so one
+/// probe racing a <c>pause</c> step would hang every later call on that container, unpause included.
+/// A pause therefore waits for in-flight execs to finish, and no exec starts while a container is paused.
+/// </summary>
+internal sealed class PauseGuard : IDisposable
+{
+    /// <summary>How often a pause looks again for in-flight execs to drain (they are short probes).</summary>
+    private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(20);
+
+    private readonly SemaphoreSlim _mutex = new(1, 1);
+    private readonly HashSet<string> _paused = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+
+    /// <summary>Registers an exec (or copy); dispose when it ends. Throws when the container is paused.</summary>
+    public async Task<IDisposable> EnterAsync(string containerId, CancellationToken cancellationToken)
+    {
+        await _mutex.WaitAsync(cancellationToken);
+        try
+        {
+            if (_paused.Contains(containerId))
+            {
+                throw new DockerOperationException($"Container {Short(containerId)} is paused: nothing can run inside it until it is unpaused.");
+            }
+
+            _inFlight[containerId] = _inFlight.GetValueOrDefault(containerId) + 1;
+            return new Exit(this, containerId);
+        }
+        finally
+        {
+            _mutex.Release();
+        }
+    }
+
+    public async Task PauseAsync(string containerId, Func<Task> pause, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await _mutex.WaitAsync(cancellationToken);
+            if (_inFlight.GetValueOrDefault(containerId) == 0)
+            {
+                break;
+            }
+
+            _mutex.Release();
+            await Task.Delay(DrainPoll, cancellationToken);
+        }
+
+        try
+        {
+            _paused.Add(containerId);
+            await pause();
+        }
+        catch
+        {
+            _paused.Remove(containerId);
+            throw;
+        }
+        finally
+        {
+            _mutex.Release();
+        }
+    }
+
+    public async Task UnpauseAsync(string containerId, Func<Task> unpause, CancellationToken cancellationToken)
+    {
+        await unpause();
+        await _mutex.WaitAsync(cancellationToken);
+        _paused.Remove(containerId);
+        _mutex.Release();
+    }
+
+    private void Leave(string containerId)
+    {
+        _mutex.Wait();
+        try
+        {
+            _inFlight[containerId]--;
+        }
+        finally
+        {
+            _mutex.Release();
+        }
+    }
+
+    public void Dispose() => _mutex.Dispose();
+
+    private static string Short(string id) => id.Length > 12 ? id[..12] : id;
+
+    private sealed class Exit(PauseGuard guard, string containerId) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                guard.Leave(containerId);
+            }
+        }
+    }
+}
