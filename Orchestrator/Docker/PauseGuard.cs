@@ -37,6 +37,11 @@ internal sealed class PauseGuard : IDisposable
 
     public async Task PauseAsync(string containerId, Func<Task> pause, CancellationToken cancellationToken)
     {
+        // Marked first, so new execs are refused while the in-flight ones drain; otherwise a steady
+        // stream of probes could starve the pause.
+        await _mutex.WaitAsync(cancellationToken);
+        _paused.Add(containerId);
+        _mutex.Release();
         while (true)
         {
             await _mutex.WaitAsync(cancellationToken);
@@ -51,7 +56,6 @@ internal sealed class PauseGuard : IDisposable
 
         try
         {
-            _paused.Add(containerId);
             await pause();
         }
         catch

@@ -22,6 +22,49 @@ public sealed class Docker_runtime_changes_a_container_state : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Exec_into_a_paused_container_is_refused_and_the_engine_stays_responsive()
+    {
+        await _box.Runtime.PauseAsync(_box.Id, _box.Token);
+
+        var refused = await Assert.ThrowsAsync<DockerOperationException>(
+            () => _box.Runtime.ExecAsync(_box.Id, ["true"], _box.Token));
+        await _box.Runtime.UnpauseAsync(_box.Id, _box.Token);
+        var after = await _box.Runtime.ExecAsync(_box.Id, ["echo", "alive"], _box.Token);
+
+        Assert.Contains("paused", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("alive", after.Stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Pause_racing_a_stream_of_execs_never_freezes_an_exec()
+    {
+        using var stop = new CancellationTokenSource();
+        var probing = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    await _box.Runtime.ExecAsync(_box.Id, ["true"], _box.Token);
+                }
+                catch (DockerOperationException)
+                {
+                    // Refused while paused: exactly what must happen instead of a hang.
+                }
+            }
+        });
+
+        await Task.Delay(200);
+        await _box.Runtime.PauseAsync(_box.Id, _box.Token);
+        await Task.Delay(500);
+        await _box.Runtime.UnpauseAsync(_box.Id, _box.Token);
+        await stop.CancelAsync();
+        await probing.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(ContainerStatus.Running, await StatusAsync());
+    }
+
+    [Fact]
     public async Task Kill_with_SIGKILL_leaves_it_exited()
     {
         await _box.Runtime.KillAsync(_box.Id, "SIGKILL", _box.Token);
