@@ -16,7 +16,7 @@ internal static class LogSetup
         .WriteTo.File(new CompactJsonFormatter(), Path.Combine(logFolder, "drills-.clef"),
             rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31, shared: true)
         .WriteTo.Console(
-            restrictedToMinimumLevel: verbose ? LogEventLevel.Debug : LogEventLevel.Warning,
+            restrictedToMinimumLevel: verbose ? LogEventLevel.Debug : LogEventLevel.Error,
             standardErrorFromLevel: LogEventLevel.Verbose,
             formatProvider: System.Globalization.CultureInfo.InvariantCulture)
         .CreateLogger();
