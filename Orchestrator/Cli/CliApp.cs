@@ -35,7 +35,12 @@ internal static class CliApp
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                // Ctrl-C or SIGTERM cancels the drill, which then rolls its target back: give that time to finish.
+                ProcessTerminationTimeout = TimeSpan.FromMinutes(4),
+            });
         }
         catch (CatalogueInvalidException ex)
         {

@@ -80,16 +80,24 @@ internal sealed class DrillEngine
             journal.Record(JournalMark.Aborted, $"Aborted: {run.AbortReason}");
             ended = (RunOutcome.Aborted, end, ex);
         }
-        catch (Exception ex) when (ex is TargetRefusedException or MissingImageException or DockerUnavailableException or BaselineUnhealthyException)
+        catch (Exception ex) when (!run.AttackStarted && ex is TargetRefusedException or MissingImageException or DockerUnavailableException or BaselineUnhealthyException)
         {
             run.AbortReason = ex.Message;
             journal.Record(JournalMark.Aborted, "Not started: nothing was attacked", ex.Message);
             return (RunOutcome.Aborted, DrillEnd.NotStarted, ex);
         }
-        catch (Exception ex) when (ex is StepFailedException or DockerOperationException or BackupCorruptException)
+        catch (Exception ex) when (ex is StepFailedException or DockerOperationException or BackupCorruptException or DockerUnavailableException)
         {
             run.AbortReason = ex.Message;
             journal.Record(JournalMark.Aborted, $"Aborted: {ex.Message}");
+            ended = (RunOutcome.Aborted, DrillEnd.StepError, ex);
+        }
+        catch (Exception ex)
+        {
+            // Anything unforeseen still ends as a recorded abort with a rollback, never as a target left broken.
+            _log.Error(ex, "Drill {RunId} failed unexpectedly", run.RunId);
+            run.AbortReason = $"internal error: {ex.Message}";
+            journal.Record(JournalMark.Aborted, $"Aborted: {run.AbortReason}", ex.GetType().Name);
             ended = (RunOutcome.Aborted, DrillEnd.StepError, ex);
         }
 

@@ -186,13 +186,14 @@ public sealed class DrillEngineTests : IDisposable
     }
 
     [Fact]
-    public async Task Every_journal_event_is_in_the_store_when_the_drill_ends()
+    public async Task Every_journal_event_is_in_the_sqlite_store_when_the_drill_ends()
     {
-        _h.AddLabelledPortal();
+        using var h = new EngineHarness(sqlite: true);
+        h.AddLabelledPortal();
         var scenario = Scenario([new PauseStep(Nowhere)], [new UnpauseStep(Nowhere)]);
 
-        var result = await _h.RunAsync(Portal(), scenario, Tick);
-        var stored = _h.Store.Find(result.Record.RunId);
+        var result = await h.RunAsync(Portal(), scenario, Tick);
+        var stored = h.Store.Find(result.Record.RunId);
 
         Assert.NotNull(stored);
         Assert.Equal(result.Record.Outcome, stored!.Outcome);

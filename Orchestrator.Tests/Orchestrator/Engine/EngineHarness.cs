@@ -6,27 +6,27 @@ using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Safety;
 using Drills.Orchestrator.Tests.Support;
 using Drills.Scenarios.Catalogue;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Engine;
 
 /// <summary>The engine wired to an in-memory engine, a fake clock and a real SQLite file in a temp folder.</summary>
 internal sealed class EngineHarness : IDisposable
 {
-    public EngineHarness()
+    /// <param name="sqlite">Use the real SQLite store (for tests about persistence; timing is then less exact).</param>
+    public EngineHarness(bool sqlite = false)
     {
         Directory.CreateDirectory(Folder);
-        Store = new SqliteRunStore(Path.Combine(Folder, "runs.db"));
+        Store = sqlite ? new SqliteRunStore(Path.Combine(Folder, "runs.db")) : new InMemoryRunStore();
         var files = Runtime.FilesOf(TestCatalogues.PortalName);
         files[TestCatalogues.IndexPath] = Encoding.UTF8.GetBytes("<h1>Portal</h1>");
         files["/srv/www/site.css"] = Encoding.UTF8.GetBytes("body { color: navy }");
         files["/srv/www/data/services.json"] = Encoding.UTF8.GetBytes("[1,2,3]");
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 19, 0, 0, TimeSpan.Zero));
+    public SteppingTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 19, 0, 0, TimeSpan.Zero));
     public FakeContainerRuntime Runtime { get; } = new();
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "drills-engine-" + Guid.NewGuid().ToString("N"));
-    public SqliteRunStore Store { get; }
+    public IRunStore Store { get; }
 
     public IReadOnlyDictionary<string, byte[]> Files => new Dictionary<string, byte[]>(Runtime.FilesOf(TestCatalogues.PortalName));
 
@@ -41,7 +41,10 @@ internal sealed class EngineHarness : IDisposable
         options ?? new DrillOptions(),
         Serilog.Core.Logger.None);
 
-    /// <summary>Runs a drill to its end, advancing the fake clock by <paramref name="tick"/> while the engine waits.</summary>
+    /// <summary>
+    /// Runs a drill to its end, advancing the fake clock by <paramref name="tick"/> only once the
+    /// engine has been idle (no timer created, fired or disposed) for two real milliseconds.
+    /// </summary>
     public async Task<DrillResult> RunAsync(SystemDefinition system, ScenarioDefinition scenario, TimeSpan tick, DrillOptions? options = null)
     {
         var engine = Engine(options);
@@ -50,11 +53,22 @@ internal sealed class EngineHarness : IDisposable
         var guard = Stopwatch.StartNew();
         while (!drill.IsCompleted)
         {
-            Time.Advance(tick);
-            await Task.Delay(1);
             if (guard.Elapsed > TimeSpan.FromSeconds(60))
             {
                 throw new TimeoutException("The drill did not finish within 60 s of real time.");
+            }
+
+            var before = Time.Version;
+            await Task.Delay(1);
+            if (Time.Version != before)
+            {
+                continue;
+            }
+
+            await Task.Delay(1);
+            if (Time.Version == before && !drill.IsCompleted)
+            {
+                Time.Advance(tick);
             }
         }
 

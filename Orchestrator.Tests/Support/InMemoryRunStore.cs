@@ -1,0 +1,64 @@
+using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Runs;
+using Drills.Scenarios.Runs;
+
+namespace Drills.Orchestrator.Tests.Support;
+
+/// <summary>
+/// A run store without I/O, for engine tests on a simulated clock: disk writes take real time, and
+/// real time must not leak into simulated durations. The SQLite store has its own tests.
+/// </summary>
+internal sealed class InMemoryRunStore : IRunStore
+{
+    private readonly Dictionary<string, RunRecord> _runs = [];
+    private readonly Dictionary<string, List<JournalEvent>> _journals = [];
+    private readonly Lock _gate = new();
+
+    public void Begin(RunRecord run) => Save(run);
+
+    public void Complete(RunRecord run) => Save(run);
+
+    public IJournalSink JournalFor(string runId) => new Sink(this, runId);
+
+    public void SetReportPath(string runId, string reportPath) => Save(Find(runId)! with { ReportPath = reportPath });
+
+    public RunRecord? Find(string runId)
+    {
+        lock (_gate)
+        {
+            return _runs.TryGetValue(runId, out var run) ? run with { Journal = _journals.GetValueOrDefault(runId, []).ToArray() } : null;
+        }
+    }
+
+    public IReadOnlyList<RunRecord> List(int limit)
+    {
+        lock (_gate)
+        {
+            return _runs.Values.OrderByDescending(r => r.StartedAtUtc).Take(limit).ToArray();
+        }
+    }
+
+    private void Save(RunRecord run)
+    {
+        lock (_gate)
+        {
+            _runs[run.RunId] = run with { Journal = [] };
+        }
+    }
+
+    private sealed class Sink(InMemoryRunStore store, string runId) : IJournalSink
+    {
+        public void Append(JournalEvent entry)
+        {
+            lock (store._gate)
+            {
+                if (!store._journals.TryGetValue(runId, out var events))
+                {
+                    store._journals[runId] = events = [];
+                }
+
+                events.Add(entry);
+            }
+        }
+    }
+}
