@@ -25,7 +25,7 @@ internal sealed class DataPaths
         foreach (var path in paths)
         {
             await using var tar = await _runtime.CopyFromAsync(containerId, path, cancellationToken);
-            var snapshot = await _store.SaveAsync(runId, path, tar, cancellationToken);
+            var snapshot = await _store.SaveAsync(runId, snapshots.Count, path, tar, cancellationToken);
             tar.Position = 0;
             manifest = manifest.Merge(DataManifest.FromTar(path, tar));
             snapshots.Add(snapshot);
@@ -60,7 +60,11 @@ internal sealed class DataPaths
             await using var tar = await SnapshotStore.OpenVerifiedAsync(snapshot, cancellationToken);
             if (running)
             {
-                await ClearAsync(containerId, snapshot.DataPath, cancellationToken);
+                var cleared = await ClearAsync(containerId, snapshot.DataPath, cancellationToken);
+                if (!cleared.Succeeded)
+                {
+                    throw new DockerOperationException($"Could not empty {snapshot.DataPath} before restoring it (exit {cleared.ExitCode}): {cleared.Stderr.Trim()}");
+                }
             }
 
             await _runtime.CopyToAsync(containerId, ParentOf(snapshot.DataPath), tar, cancellationToken);

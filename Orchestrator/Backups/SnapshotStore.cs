@@ -12,11 +12,11 @@ internal sealed class SnapshotStore
 
     public SnapshotStore(string root) => _root = root;
 
-    public async Task<Snapshot> SaveAsync(string runId, string dataPath, Stream tar, CancellationToken cancellationToken)
+    public async Task<Snapshot> SaveAsync(string runId, int index, string dataPath, Stream tar, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(_root, runId);
         Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, FileNameFor(dataPath));
+        var file = Path.Combine(folder, $"{index:D2}-{FileNameFor(dataPath)}");
         await using (var output = File.Create(file))
         {
             await tar.CopyToAsync(output, cancellationToken);
@@ -29,19 +29,25 @@ internal sealed class SnapshotStore
     /// <summary>Opens a snapshot only after its checksum matches the one taken at baseline.</summary>
     public static async Task<Stream> OpenVerifiedAsync(Snapshot snapshot, CancellationToken cancellationToken)
     {
-        if (!File.Exists(snapshot.File))
+        byte[] bytes;
+        try
         {
-            throw new BackupCorruptException($"Backup of {snapshot.DataPath} is missing: {snapshot.File}.");
+            // Read once and check those very bytes: nothing can change between the check and the use.
+            bytes = await File.ReadAllBytesAsync(snapshot.File, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new BackupCorruptException($"Backup of {snapshot.DataPath} cannot be read from {snapshot.File}: {ex.Message}");
         }
 
-        var actual = await HashFileAsync(snapshot.File, cancellationToken);
+        var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (!string.Equals(actual, snapshot.Sha256, StringComparison.Ordinal))
         {
             throw new BackupCorruptException(
                 $"Backup of {snapshot.DataPath} failed its checksum (expected {snapshot.Sha256[..12]}…, found {actual[..12]}…); refusing to restore from it.");
         }
 
-        return new MemoryStream(await File.ReadAllBytesAsync(snapshot.File, cancellationToken), writable: false);
+        return new MemoryStream(bytes, writable: false);
     }
 
     private static string FileNameFor(string dataPath) =>

@@ -9,6 +9,9 @@ internal sealed class CheckRunner
     private readonly IContainerRuntime _runtime;
     private readonly INetworkProbe _network;
 
+    /// <summary>Longest an exec check may take; a hung command reads as a failed check.</summary>
+    public static TimeSpan ExecTimeout { get; } = TimeSpan.FromSeconds(10);
+
     public CheckRunner(IContainerRuntime runtime, INetworkProbe network)
     {
         _runtime = runtime;
@@ -26,13 +29,21 @@ internal sealed class CheckRunner
     private async Task<ProbeResult> ExecAsync(ExecCheck check, string containerId, CancellationToken cancellationToken)
     {
         ExecResult result;
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(ExecTimeout);
         try
         {
-            result = await _runtime.ExecAsync(containerId, check.Command, cancellationToken);
+            result = await _runtime.ExecAsync(containerId, check.Command, bound.Token);
         }
-        catch (DockerOperationException ex)
+        catch (Exception ex) when (ex is DockerOperationException or DockerUnavailableException)
         {
+            // An engine that cannot run the probe right now is an observation (the system is not
+            // verifiably up), not a reason to abandon the drill.
             return ProbeResult.Fail(ex.Message);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ProbeResult.Fail($"no answer within {ExecTimeout.TotalSeconds:0} s");
         }
 
         var output = Abbreviate(result.Stdout.Trim());

@@ -62,6 +62,12 @@ internal static class CliApp
             CliErrors.Print(Errors, "Cancelled.");
             return ExitCodes.Aborted;
         }
+        catch (Exception ex)
+        {
+            // Last resort: one line and an exit code from the contract, never a stack trace.
+            CliErrors.Print(Errors, $"{ex.GetType().Name}: {ex.Message}. Run again with --verbose, or see the log under the data directory's logs/ folder.");
+            return ExitCodes.Environment;
+        }
     }
 
     private static IAnsiConsole Errors { get; } = Terminal.Create(Console.Error, Console.IsErrorRedirected);

@@ -10,7 +10,7 @@ internal static class ReportPublisher
     {
         var run = services.Store.Find(runId) ?? throw new CliException(ExitCodes.BadInput, $"No run '{runId}'.");
         var context = new ReportContext(DateTimeOffset.UtcNow, Version);
-        if (timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
+        if ((timeZone ?? run.TimeZone) is { } zoneId && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
         {
             context = context with { DisplayZone = zone };
         }

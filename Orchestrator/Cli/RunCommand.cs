@@ -52,9 +52,18 @@ internal static class RunCommand
         var system = catalogue.Systems[scenario.SystemId];
         terminal.Errors.Write(new Rule($"[bold]{Markup.Escape(scenario.Id)}[/] → {Markup.Escape(system.Id)}").LeftJustified());
         var result = await services.Engine().RunAsync(catalogue, scenario, new ProgressPrinter(terminal.Errors), cancellationToken);
-        var reportPath = await ReportPublisher.PublishAsync(services, result.Record.RunId, catalogue.Defaults.TimeZone, CancellationToken.None);
-        var exit = ExitCodes.For(result.End);
-        var summary = RunSummary.From(services.Store.Find(result.Record.RunId)! with { ReportPath = reportPath }, exit);
+        string? reportPath = null;
+        try
+        {
+            reportPath = await ReportPublisher.PublishAsync(services, result.Record.RunId, catalogue.Defaults.TimeZone, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // The drill happened and is recorded; a report that failed to render must not hide its result.
+            terminal.Errors.MarkupLine($"[yellow]warning:[/] report not written: {Markup.Escape(ex.Message)}. Retry with: drills report {result.Record.RunId}");
+        }
+
+        var summary = RunSummary.From(result.Record with { ReportPath = reportPath }, ExitCodes.For(result.End));
         PrintOutcome(terminal.Errors, summary, result);
         return summary;
     }

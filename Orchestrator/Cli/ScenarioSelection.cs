@@ -15,7 +15,9 @@ internal static class ScenarioSelection
 
         if (all)
         {
-            return catalogue.Scenarios.Values.ToList();
+            return catalogue.Scenarios.Count > 0
+                ? catalogue.Scenarios.Values.ToList()
+                : throw new CliException(ExitCodes.BadInput, $"{catalogue.SourcePath} declares no scenarios. Fix: add one under 'scenarios:'.");
         }
 
         if (id is null)

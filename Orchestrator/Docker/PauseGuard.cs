@@ -42,16 +42,14 @@ internal sealed class PauseGuard : IDisposable
         await _mutex.WaitAsync(cancellationToken);
         _paused.Add(containerId);
         _mutex.Release();
-        while (true)
+        try
         {
-            await _mutex.WaitAsync(cancellationToken);
-            if (_inFlight.GetValueOrDefault(containerId) == 0)
-            {
-                break;
-            }
-
-            _mutex.Release();
-            await Task.Delay(DrainPoll, cancellationToken);
+            await DrainAsync(containerId, cancellationToken);
+        }
+        catch
+        {
+            await ForgetAsync(containerId);
+            throw;
         }
 
         try
@@ -67,6 +65,29 @@ internal sealed class PauseGuard : IDisposable
         {
             _mutex.Release();
         }
+    }
+
+    /// <summary>Returns holding the mutex, once no exec is in flight for the container.</summary>
+    private async Task DrainAsync(string containerId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await _mutex.WaitAsync(cancellationToken);
+            if (_inFlight.GetValueOrDefault(containerId) == 0)
+            {
+                return;
+            }
+
+            _mutex.Release();
+            await Task.Delay(DrainPoll, cancellationToken);
+        }
+    }
+
+    private async Task ForgetAsync(string containerId)
+    {
+        await _mutex.WaitAsync(CancellationToken.None);
+        _paused.Remove(containerId);
+        _mutex.Release();
     }
 
     public async Task UnpauseAsync(string containerId, Func<Task> unpause, CancellationToken cancellationToken)

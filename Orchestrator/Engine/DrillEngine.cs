@@ -47,66 +47,58 @@ internal sealed class DrillEngine
         var run = new DrillRun(RunIds.New(clock.StartedAtUtc), catalogue, scenario, system, clock);
         _store.Begin(run.ToRecord(RunOutcome.Running));
         var journal = new DrillJournal(clock, _store.JournalFor(run.RunId), progress);
-        journal.Record(JournalMark.Started, $"Drill {scenario.Id} against {system.Id} ({system.Container.Name}) started",
-            $"target {DurationText.Format(system.RtoTarget)}, max_duration {DurationText.Format(scenario.MaxDuration)}, probe every {DurationText.Format(scenario.ProbeInterval)}");
-        _log.Information("Drill {RunId}: {Scenario} against {System}", run.RunId, scenario.Id, system.Id);
+        (RunOutcome Outcome, DrillEnd End, Exception? Cause) result = (RunOutcome.Aborted, DrillEnd.StepError, null);
+        RunRecord record;
+        try
+        {
+            journal.Record(JournalMark.Started, $"Drill {scenario.Id} against {system.Id} ({system.Container.Name}) started",
+                $"target {DurationText.Format(system.RtoTarget)}, max_duration {DurationText.Format(scenario.MaxDuration)}, probe every {DurationText.Format(scenario.ProbeInterval)}");
+            _log.Information("Drill {RunId}: {Scenario} against {System}", run.RunId, scenario.Id, system.Id);
+            result = await RunGuardedAsync(run, journal, cancellationToken);
+        }
+        finally
+        {
+            // Whatever happened above, the run is closed in the store: no run stays "running" forever.
+            record = run.ToRecord(result.Outcome) with { Journal = journal.Events };
+            _store.Complete(record);
+            if (journal.SinkFailure is { } failure)
+            {
+                _log.Warning("Journal of {RunId} could not be fully persisted: {Error}", run.RunId, failure.Message);
+            }
 
-        // max_duration runs on the drill's clock, so a simulated 25-hour drill hits it in simulated time.
-        using var budget = new CancellationTokenSource(scenario.MaxDuration, _time);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-        var phases = new DrillPhases(run, journal, _steady, _steps, _data, _runtime, _guard, _options);
-        var result = await RunGuardedAsync(phases, run, journal, stop, cancellationToken);
-        var record = run.ToRecord(result.Outcome) with { Journal = journal.Events };
-        _store.Complete(record);
-        _log.Information("Drill {RunId} ended {Outcome} ({End})", run.RunId, record.Outcome, result.End);
+            _log.Information("Drill {RunId} ended {Outcome} ({End})", run.RunId, record.Outcome, result.End);
+        }
+
         return new DrillResult(record, result.End, result.Cause);
     }
 
     private async Task<(RunOutcome Outcome, DrillEnd End, Exception? Cause)> RunGuardedAsync(
-        DrillPhases phases, DrillRun run, DrillJournal journal, CancellationTokenSource stop, CancellationToken userToken)
+        DrillRun run, DrillJournal journal, CancellationToken userToken)
     {
-        (RunOutcome, DrillEnd, Exception?) ended;
+        // max_duration runs on the drill's clock, so a simulated 25-hour drill hits it in simulated time.
+        using var budget = new CancellationTokenSource(run.Scenario.MaxDuration, _time);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(userToken, budget.Token);
+        var phases = new DrillPhases(run, journal, _steady, _steps, _data, _runtime, _guard, _options);
+        (RunOutcome Outcome, DrillEnd End, Exception? Cause) ended;
         try
         {
             var end = await phases.RunAsync(stop.Token);
             ended = (end is DrillEnd.Passed ? RunOutcome.Passed : RunOutcome.Failed, end, null);
         }
-        catch (OperationCanceledException ex) when (stop.IsCancellationRequested)
-        {
-            var end = userToken.IsCancellationRequested ? DrillEnd.Cancelled : DrillEnd.StopCondition;
-            run.AbortReason = end is DrillEnd.Cancelled
-                ? "cancelled by the operator"
-                : $"max_duration {DurationText.Format(run.Scenario.MaxDuration)} exceeded before the system was verified";
-            journal.Record(JournalMark.Aborted, $"Aborted: {run.AbortReason}");
-            ended = (RunOutcome.Aborted, end, ex);
-        }
-        catch (Exception ex) when (!run.AttackStarted && ex is TargetRefusedException or MissingImageException or DockerUnavailableException or BaselineUnhealthyException)
-        {
-            run.AbortReason = ex.Message;
-            journal.Record(JournalMark.Aborted, "Not started: nothing was attacked", ex.Message);
-            return (RunOutcome.Aborted, DrillEnd.NotStarted, ex);
-        }
-        catch (Exception ex) when (ex is StepFailedException or DockerOperationException or BackupCorruptException or DockerUnavailableException)
-        {
-            run.AbortReason = ex.Message;
-            journal.Record(JournalMark.Aborted, $"Aborted: {ex.Message}");
-            ended = (RunOutcome.Aborted, DrillEnd.StepError, ex);
-        }
         catch (Exception ex)
         {
-            // Anything unforeseen still ends as a recorded abort with a rollback, never as a target left broken.
-            _log.Error(ex, "Drill {RunId} failed unexpectedly", run.RunId);
-            run.AbortReason = $"internal error: {ex.Message}";
-            journal.Record(JournalMark.Aborted, $"Aborted: {run.AbortReason}", ex.GetType().Name);
-            ended = (RunOutcome.Aborted, DrillEnd.StepError, ex);
+            var ending = DrillEnding.From(ex, run, stop.IsCancellationRequested, userToken.IsCancellationRequested);
+            run.AbortReason = ending.Reason;
+            journal.Record(JournalMark.Aborted, ending.JournalMessage, ending.End is DrillEnd.NotStarted ? ex.Message : null);
+            ended = (RunOutcome.Aborted, ending.End, ex);
         }
 
-        if (ended.Item2 is not (DrillEnd.Passed or DrillEnd.MissedTarget) && phases.Target is not null && run.AttackStarted)
+        if (ended.End is not (DrillEnd.Passed or DrillEnd.MissedTarget) && phases.Target is not null && run.AttackStarted)
         {
             run.RolledBack = await RollBackAsync(phases, run, journal);
         }
 
-        journal.Record(JournalMark.Finished, $"Drill finished: {ended.Item1}");
+        journal.Record(JournalMark.Finished, $"Drill finished: {ended.Outcome}");
         return ended;
     }
 
@@ -118,9 +110,9 @@ internal sealed class DrillEngine
         {
             return await _rollback.RunAsync(phases.Target!, phases.Baseline, journal, run.Clock, run.Scenario.ProbeInterval, bound.Token);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or DockerOperationException or DockerUnavailableException or BackupCorruptException or TargetRefusedException)
+        catch (Exception ex)
         {
-            _log.Error(ex, "Rollback of {RunId} did not complete", run.RunId);
+            _log.Warning("Rollback of {RunId} did not complete: {Error}", run.RunId, ex.Message);
             journal.Record(JournalMark.Rollback, "Rollback did NOT complete: the target may need manual repair", ex.Message);
             return false;
         }

@@ -32,10 +32,13 @@ internal sealed class DrillJournal
         }
     }
 
+    /// <summary>The first error the sink raised; the in-memory journal is complete even then.</summary>
+    public Exception? SinkFailure { get; private set; }
+
     public JournalEvent Record(JournalMark mark, string message, string? detail = null) =>
         RecordAt(mark, _clock.Elapsed, message, detail);
 
-    /// <summary>Records an event observed at an earlier moment (a probe's start) so marks carry when they were seen.</summary>
+    /// <summary>Records an event at the moment it was observed (when a probe round completed), not when it is written.</summary>
     public JournalEvent RecordAt(JournalMark mark, TimeSpan elapsed, string message, string? detail = null)
     {
         JournalEvent entry;
@@ -43,7 +46,15 @@ internal sealed class DrillJournal
         {
             entry = new JournalEvent(_events.Count + 1, mark, _clock.UtcAt(elapsed), elapsed, message, detail);
             _events.Add(entry);
-            _sink.Append(entry);
+            try
+            {
+                _sink.Append(entry);
+            }
+            catch (Exception ex)
+            {
+                // The drill must go on (and roll back) even if the disk fails; the run says so afterwards.
+                SinkFailure ??= ex;
+            }
         }
 
         _progress?.Report(entry);

@@ -9,8 +9,11 @@ internal sealed record DrillOptions
     /// <summary>How long to watch for impact after the attack steps before restoring anyway (at least this, or 10 probes).</summary>
     public TimeSpan DetectionWindow { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long verification may take after the restore steps end before the drill counts as failed.</summary>
-    public TimeSpan VerifyTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long verification may take after the restore steps end before the drill counts as failed.
+    /// Null (the default): until the scenario's max_duration, which then aborts and rolls back.
+    /// </summary>
+    public TimeSpan? VerifyTimeout { get; init; }
 
     /// <summary>Upper bound for rolling the target back after an abort; rollback runs even when the drill was cancelled.</summary>
     public TimeSpan RollbackTimeout { get; init; } = TimeSpan.FromMinutes(3);

@@ -52,9 +52,10 @@ internal sealed class DrillPhases
         finally
         {
             await stopWatching.CancelAsync();
-            await Task.WhenAny(watching);
+            // Bounded: a probe stuck in an engine call that ignores cancellation must not delay the rollback.
+            await Task.WhenAny(watching, _run.Clock.DelayAsync(WatchStopBound, CancellationToken.None));
             _run.Observations = watch.Observations;
-            _run.ImpactAt = watch.Impact.IsCompletedSuccessfully ? watch.Impact.Result : null;
+            _run.ImpactAt = watch.Impact.IsCompletedSuccessfully ? await watch.Impact : null;
         }
     }
 
@@ -74,11 +75,12 @@ internal sealed class DrillPhases
         await RunStepsAsync("restore", _run.Scenario.Restore, context, failFast: false, cancellationToken);
         watch.RestoreEnded(_journal.Record(JournalMark.RestoreEnd, "Restore steps finished").Elapsed);
 
-        var recovered = await WaitAsync(watch.Recovered, watching, _options.VerifyTimeout, cancellationToken);
+        var verifyWithin = _options.VerifyTimeout ?? _run.Scenario.MaxDuration;
+        var recovered = await WaitAsync(watch.Recovered, watching, verifyWithin, cancellationToken);
         if (recovered is not { } t1)
         {
             _journal.Record(JournalMark.Note, "Verification failed",
-                $"the verify items did not all pass within {DurationText.Format(_options.VerifyTimeout)} after the restore");
+                $"the verify items did not all pass within {DurationText.Format(verifyWithin)} after the restore");
             return DrillEnd.VerificationFailed;
         }
 
@@ -129,14 +131,15 @@ internal sealed class DrillPhases
                 observation = await _steps.RunAsync(step, context, cancellationToken);
                 succeeded = true;
             }
-            catch (Exception ex) when (ex is StepFailedException or DockerOperationException or BackupCorruptException)
+            catch (Exception ex) when (!failFast && ex is StepFailedException or DockerOperationException or BackupCorruptException)
             {
+                // A failed restore step is a finding, not the end: later steps may still recover the system.
                 observation = ex.Message;
-                if (failFast)
-                {
-                    Finish(phase, i, step, started, succeeded, observation);
-                    throw;
-                }
+            }
+            catch (Exception ex)
+            {
+                Finish(phase, i, step, started, succeeded: false, ex is OperationCanceledException ? "interrupted" : ex.Message);
+                throw;
             }
 
             Finish(phase, i, step, started, succeeded, observation);
@@ -169,8 +172,11 @@ internal sealed class DrillPhases
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return mark.IsCompletedSuccessfully ? mark.Result : null;
+        return mark.IsCompletedSuccessfully ? await mark : null;
     }
+
+    /// <summary>How long to wait for the probing loop to notice it was stopped.</summary>
+    private static readonly TimeSpan WatchStopBound = TimeSpan.FromSeconds(10);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

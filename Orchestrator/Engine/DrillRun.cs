@@ -52,6 +52,7 @@ internal sealed class DrillRun
         ContainerName = System.Container.Name,
         ImageDigest = ImageDigest,
         CatalogueSha256 = Catalogue.Sha256,
+        TimeZone = Catalogue.Defaults.TimeZone,
         StartedAtUtc = Clock.StartedAtUtc,
         EndedAtUtc = outcome is RunOutcome.Running ? null : Clock.UtcAt(Clock.Elapsed),
         Outcome = outcome,

@@ -63,10 +63,21 @@ internal sealed class RecoveryWatch
     /// <summary>Marks the end of the restore steps and probes at once rather than at the next tick.</summary>
     public void RestoreEnded(TimeSpan at)
     {
+        CancellationTokenSource? nap;
         lock (_gate)
         {
             _restoreEndedAt = at;
-            _nap?.Cancel();
+            nap = _nap;
+        }
+
+        // Outside the lock: cancelling can run the probe loop's continuation inline.
+        try
+        {
+            nap?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The nap ended on its own meanwhile; the loop probes next anyway.
         }
     }
 
@@ -99,7 +110,8 @@ internal sealed class RecoveryWatch
         }
 
         var failed = results.FirstOrDefault(r => !r.Result.Passed);
-        if (failed.Item is not null && _impact.TrySetResult(at))
+        // Impact is what the attack did: failures seen once restore began are the restore's doing.
+        if (!restoring && failed.Item is not null && _impact.TrySetResult(at))
         {
             _journal.RecordAt(JournalMark.Impact, at, $"Impact observed: {failed.Item} failed", failed.Result.Observation);
         }
@@ -133,12 +145,13 @@ internal sealed class RecoveryWatch
         using var nap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         lock (_gate)
         {
-            _nap = nap;
             if (_restoreEndedAt is not null && _passingSince is not null)
             {
                 // Restore just ended while the target looked healthy: confirm without waiting a tick.
                 return;
             }
+
+            _nap = nap;
         }
 
         try

@@ -32,22 +32,41 @@ internal sealed class Rollback
         {
             var restored = await _data.RestoreAsync(target.ContainerId, baseline, cancellationToken);
             journal.Record(JournalMark.Rollback, "Data restored from the baseline snapshot", restored);
-            await _runtime.KillAsync(target.ContainerId, "SIGKILL", cancellationToken);
-            await _runtime.StartAsync(target.ContainerId, cancellationToken);
+            await RestartHardAsync(target, cancellationToken);
         }
 
         while (true)
         {
             var results = await _steady.ChecksAsync(target, cancellationToken);
-            var failed = results.Where(r => !r.Result.Passed).ToList();
-            if (failed.Count == 0)
+            if (results.All(r => r.Result.Passed))
             {
-                journal.Record(JournalMark.Rollback, "Rollback complete: every check passes");
-                return true;
+                break;
             }
 
             await clock.DelayAsync(probeInterval, cancellationToken);
         }
+
+        var integrity = baseline.IsEmpty ? "no data paths" : await IntegrityAsync(target, baseline, cancellationToken);
+        journal.Record(JournalMark.Rollback, "Rollback complete: every check passes", integrity);
+        return true;
+    }
+
+    /// <summary>SIGKILL, not a graceful stop: a graceful shutdown could flush stale in-memory state over the restored files.</summary>
+    private async Task RestartHardAsync(DrillTarget target, CancellationToken cancellationToken)
+    {
+        var info = await _runtime.InspectAsync(target.ContainerId, cancellationToken);
+        if (info.Status is ContainerStatus.Running)
+        {
+            await _runtime.KillAsync(target.ContainerId, "SIGKILL", cancellationToken);
+        }
+
+        await _runtime.StartAsync(target.ContainerId, cancellationToken);
+    }
+
+    private async Task<string> IntegrityAsync(DrillTarget target, BaselineBackup baseline, CancellationToken cancellationToken)
+    {
+        var manifest = await _data.ReadManifestAsync(target.ContainerId, target.System.Data.Paths, cancellationToken);
+        return "integrity after rollback: " + manifest.CompareTo(baseline.Manifest).Describe();
     }
 
     private async Task EnsureRunningAsync(DrillTarget target, DrillJournal journal, CancellationToken cancellationToken)

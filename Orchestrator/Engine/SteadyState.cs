@@ -63,7 +63,7 @@ internal sealed class SteadyState
             var comparison = current.CompareTo(baseline.Manifest);
             return new(name, new ProbeResult(comparison.Matches, comparison.Describe()));
         }
-        catch (DockerOperationException ex)
+        catch (Exception ex) when (ex is DockerOperationException or DockerUnavailableException or InvalidDataException)
         {
             return new(name, ProbeResult.Fail(ex.Message));
         }

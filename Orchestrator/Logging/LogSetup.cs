@@ -18,6 +18,8 @@ internal static class LogSetup
         .WriteTo.Console(
             restrictedToMinimumLevel: verbose ? LogEventLevel.Debug : LogEventLevel.Error,
             standardErrorFromLevel: LogEventLevel.Verbose,
+            // No {Exception}: the terminal gets the message; stack traces stay in the file log.
+            outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}",
             formatProvider: System.Globalization.CultureInfo.InvariantCulture)
         .CreateLogger();
 }

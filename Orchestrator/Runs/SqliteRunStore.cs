@@ -19,6 +19,8 @@ internal sealed class SqliteRunStore : IRunStore
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString();
         using var connection = Open();
+        // WAL once for the file: readers (drills runs) never block the drill writing its journal.
+        Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, RunSchema.Create);
     }
 
@@ -64,7 +66,7 @@ internal sealed class SqliteRunStore : IRunStore
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT OR REPLACE INTO journal (run_id, seq, mark, ts_utc, elapsed_ticks, message, detail)
+            INSERT INTO journal (run_id, seq, mark, ts_utc, elapsed_ticks, message, detail)
             VALUES ($run, $seq, $mark, $ts, $elapsed, $message, $detail)
             """;
         command.Parameters.AddWithValue("$run", runId);
@@ -123,7 +125,7 @@ internal sealed class SqliteRunStore : IRunStore
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;");
+        Execute(connection, "PRAGMA busy_timeout=5000;");
         return connection;
     }
 

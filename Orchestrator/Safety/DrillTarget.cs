@@ -8,16 +8,23 @@ namespace Drills.Orchestrator.Safety;
 /// </summary>
 internal sealed class DrillTarget
 {
+    private string _containerId;
+
     public DrillTarget(SystemDefinition system, string containerId, bool createdByDrill)
     {
         System = system;
-        ContainerId = containerId;
+        _containerId = containerId;
         CreatedByDrill = createdByDrill;
     }
 
     public SystemDefinition System { get; }
 
-    public string ContainerId { get; set; }
+    /// <summary>Written by a redeploy on the steps' thread, read by the probing loop: hence volatile.</summary>
+    public string ContainerId
+    {
+        get => Volatile.Read(ref _containerId);
+        set => Volatile.Write(ref _containerId, value);
+    }
 
     /// <summary>True when this run created the container because none existed.</summary>
     public bool CreatedByDrill { get; }

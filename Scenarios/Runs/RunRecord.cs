@@ -17,6 +17,9 @@ internal sealed record RunRecord
     public required string ContainerName { get; init; }
     public string? ImageDigest { get; init; }
     public required string CatalogueSha256 { get; init; }
+
+    /// <summary>The catalogue's IANA time zone, so a report rendered later shows the same local times.</summary>
+    public string? TimeZone { get; init; }
     public required DateTimeOffset StartedAtUtc { get; init; }
     public DateTimeOffset? EndedAtUtc { get; init; }
     public required RunOutcome Outcome { get; init; }

@@ -1,0 +1,33 @@
+using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Safety;
+using Drills.Orchestrator.Steps;
+using Drills.Scenarios.Durations;
+
+namespace Drills.Orchestrator.Engine;
+
+/// <summary>How an exception that ended a drill is classified, and what the journal says about it.</summary>
+internal readonly record struct DrillEnding(DrillEnd End, string Reason, string JournalMessage)
+{
+    public static DrillEnding From(Exception ex, DrillRun run, bool stopRequested, bool operatorCancelled)
+    {
+        if (ex is OperationCanceledException && stopRequested)
+        {
+            var reason = operatorCancelled
+                ? "cancelled by the operator"
+                : $"max_duration {DurationText.Format(run.Scenario.MaxDuration)} exceeded before the system was verified";
+            return new(operatorCancelled ? DrillEnd.Cancelled : DrillEnd.StopCondition, reason, $"Aborted: {reason}");
+        }
+
+        if (!run.AttackStarted)
+        {
+            // Nothing was attacked, whatever went wrong: an environment problem, not an aborted drill.
+            return new(DrillEnd.NotStarted, ex.Message, "Not started: nothing was attacked");
+        }
+
+        return ex is StepFailedException or DockerOperationException or BackupCorruptException or DockerUnavailableException
+            or MissingImageException or TargetRefusedException
+            ? new(DrillEnd.StepError, ex.Message, $"Aborted: {ex.Message}")
+            : new(DrillEnd.StepError, $"internal error: {ex.Message}", $"Aborted by an internal error ({ex.GetType().Name}): {ex.Message}");
+    }
+}
