@@ -5,6 +5,7 @@ using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Logging;
 using Drills.Orchestrator.Runs;
+using Drills.Orchestrator.Safety;
 using Serilog;
 
 namespace Drills.Orchestrator.Cli;
@@ -13,6 +14,7 @@ namespace Drills.Orchestrator.Cli;
 internal sealed class AppServices : IDisposable
 {
     private readonly Lazy<DockerContainerRuntime> _runtime;
+    private readonly Lazy<IContainerRuntime> _guarded;
     private readonly LoopbackNetworkProbe _network = new();
     private readonly Serilog.Core.Logger _log;
 
@@ -22,6 +24,7 @@ internal sealed class AppServices : IDisposable
         _log = (Serilog.Core.Logger)LogSetup.Create(Data.Logs, parse.GetValue(GlobalOptions.Verbose));
         Store = new SqliteRunStore(Data.Database);
         _runtime = new Lazy<DockerContainerRuntime>(() => new DockerContainerRuntime(_log));
+        _guarded = new Lazy<IContainerRuntime>(() => new LabelledOnlyRuntime(_runtime.Value));
     }
 
     public DataDirectory Data { get; }
@@ -30,7 +33,8 @@ internal sealed class AppServices : IDisposable
 
     public ILogger Log => _log;
 
-    public IContainerRuntime Runtime => _runtime.Value;
+    /// <summary>The engine behind the label check: nothing unlabelled can be entered or changed.</summary>
+    public IContainerRuntime Runtime => _guarded.Value;
 
     public DrillEngine Engine() =>
         new(Runtime, _network, TimeProvider.System, Store, new SnapshotStore(Data.Snapshots), new DrillOptions(), _log);

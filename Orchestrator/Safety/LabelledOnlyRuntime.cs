@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using Drills.Orchestrator.Docker;
+using Drills.Scenarios.Catalogue;
+
+namespace Drills.Orchestrator.Safety;
+
+/// <summary>
+/// A second lock on the door: wraps the real runtime and refuses every call that changes or enters a
+/// container unless that container carries the <c>drills.target</c> label. <see cref="TargetGuard"/>
+/// already vets the target before a drill; this makes a future bug unable to touch anything else.
+/// </summary>
+internal sealed class LabelledOnlyRuntime(IContainerRuntime inner) : IContainerRuntime
+{
+    /// <summary>Ids already seen carrying the label, so each container is inspected once.</summary>
+    private readonly ConcurrentDictionary<string, bool> _vetted = new(StringComparer.Ordinal);
+
+    public Task<string> PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
+
+    public Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken) => inner.ImageExistsAsync(image, cancellationToken);
+
+    public Task<ContainerInfo?> FindByNameAsync(string name, CancellationToken cancellationToken) => inner.FindByNameAsync(name, cancellationToken);
+
+    public Task<ContainerInfo> InspectAsync(string containerId, CancellationToken cancellationToken) => inner.InspectAsync(containerId, cancellationToken);
+
+    public async Task<string> CreateAsync(ContainerSpec spec, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        if (!labels.ContainsKey(TargetLabels.Target))
+        {
+            throw new TargetRefusedException($"Refusing to create container '{spec.Name}' without the {TargetLabels.Target} label.");
+        }
+
+        var id = await inner.CreateAsync(spec, labels, cancellationToken);
+        _vetted[id] = true;
+        return id;
+    }
+
+    public async Task StartAsync(string containerId, CancellationToken cancellationToken)
+    {
+        await VetAsync(containerId, cancellationToken);
+        await inner.StartAsync(containerId, cancellationToken);
+    }
+
+    public async Task StopAsync(string containerId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await VetAsync(containerId, cancellationToken);
+        await inner.StopAsync(containerId, timeout, cancellationToken);
+    }
+
+    public async Task RestartAsync(string containerId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await VetAsync(containerId, cancellationToken);
+        await inner.RestartAsync(containerId, timeout, cancellationToken);
+    }
+
+    public async Task KillAsync(string containerId, string signal, CancellationToken cancellationToken)
+    {
+        await VetAsync(containerId, cancellationToken);
+        await inner.KillAsync(containerId, signal, cancellationToken);
+    }
+
+    public async Task PauseAsync(string containerId, CancellationToken cancellationToken)
+    {
+        await VetAsync(containerId, cancellationToken);
+        await inner.PauseAsync(containerId, cancellationToken);
+    }
+
+    public async Task UnpauseAsync(string containerId, CancellationToken cancellationToken)
+    {
+        await VetAsync(containerId, cancellationToken);
+        await inner.UnpauseAsync(containerId, cancellationToken);
+    }
+
+    public async Task RemoveAsync(string containerId, CancellationToken cancellationToken)
+    {
+        await VetAsync(containerId, cancellationToken);
+        await inner.RemoveAsync(containerId, cancellationToken);
+        _vetted.TryRemove(containerId, out _);
+    }
+
+    public async Task<ExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, CancellationToken cancellationToken)
+    {
+        await VetAsync(containerId, cancellationToken);
+        return await inner.ExecAsync(containerId, command, cancellationToken);
+    }
+
+    public async Task<Stream> CopyFromAsync(string containerId, string path, CancellationToken cancellationToken)
+    {
+        await VetAsync(containerId, cancellationToken);
+        return await inner.CopyFromAsync(containerId, path, cancellationToken);
+    }
+
+    public async Task CopyToAsync(string containerId, string directory, Stream tar, CancellationToken cancellationToken)
+    {
+        await VetAsync(containerId, cancellationToken);
+        await inner.CopyToAsync(containerId, directory, tar, cancellationToken);
+    }
+
+    private async Task VetAsync(string containerId, CancellationToken cancellationToken)
+    {
+        if (_vetted.ContainsKey(containerId))
+        {
+            return;
+        }
+
+        var info = await inner.InspectAsync(containerId, cancellationToken);
+        if (!info.Labels.ContainsKey(TargetLabels.Target))
+        {
+            throw new TargetRefusedException(
+                $"Refusing to touch container '{info.Name}': it carries no {TargetLabels.Target} label. drills acts only on containers labelled for drills.");
+        }
+
+        _vetted[containerId] = true;
+        _vetted[info.Id] = true;
+    }
+}
