@@ -59,7 +59,39 @@ public sealed class BadCatalogueTests
         { "deface without content", CatalogueText.With("kill: {}", "deface: { path: index.html }"), "has no 'content'", 12, 24 },
         { "option of another step", CatalogueText.With("start: {}", "restart: { timeout: 10s }"), "Unknown key 'timeout' in 'restart'", 13, 28 },
         { "step with two kinds", CatalogueText.With("[{ kill: {} }]", "[{ kill: {}, pause: {} }]"), "a step is one kind with its options inside", 12, 14 },
+
+        // Volumes: named only, never a host folder or the Docker socket.
+        { "host folder volume", Volume("/srv/site:/srv/www"), "mounts the host path '/srv/site': drills never mounts host folders into a target", 6, 100 },
+        { "host folder volume fix", Volume("/srv/site:/srv/www"), "Fix: use a named volume instead, such as 'drills-web-data:/srv/www'", 6, 100 },
+        { "relative host folder volume", Volume("./site:/srv/www"), "mounts the host path './site'", 6, 100 },
+        { "home folder volume", Volume("~/site:/srv/www:ro"), "mounts the host path '~/site'", 6, 100 },
+        { "docker socket volume", Volume("/var/run/docker.sock:/var/run/docker.sock"), "mounts the Docker socket", 6, 100 },
+        { "volume without container path", Volume("web-data"), "is not NAME:/path or NAME:/path:ro|rw", 6, 100 },
+        { "volume with relative container path", Volume("web-data:srv/www"), "is not NAME:/path", 6, 100 },
+        { "volume with unknown mode", Volume("web-data:/srv/www:rx"), "is not NAME:/path", 6, 100 },
+        { "volume name starting with a dash", Volume("-data:/srv/www"), "is not NAME:/path", 6, 100 },
+        // Attacked paths must be data paths or under one, so restore-backup and rollback can undo the attack.
+        { "encrypt outside data paths", CatalogueText.WithData("kill: {}", "encrypt-files: { paths: [/etc] }"), "'/etc' is outside the data paths of system 'web' (/srv/www), so neither restore-backup nor rollback could bring it back", 13, 41 },
+        { "encrypt outside data paths fix", CatalogueText.WithData("kill: {}", "encrypt-files: { paths: [/etc] }"), "Fix: add '/etc' to data.paths of system 'web', or target a path under /srv/www", 13, 41 },
+        { "delete a sibling sharing the prefix", CatalogueText.WithData("kill: {}", "delete-files: { paths: [/srv/www, /srv/www2] }"), "'/srv/www2' is outside the data paths", 13, 50 },
+        { "delete escaping with dot-dot", CatalogueText.WithData("kill: {}", "delete-files: { paths: [/srv/www/../etc] }"), "add '/srv/etc' to data.paths", 13, 40 },
+        { "deface outside data paths", CatalogueText.WithData("kill: {}", "deface: { path: /etc/passwd, content: x }"), "'/etc/passwd' is outside the data paths of system 'web' (/srv/www)", 13, 32 },
+        { "delete the root", CatalogueText.WithData("kill: {}", "delete-files: { paths: [/] }"), "'/' is the container's whole file system, which no drill may attack", 13, 40 },
+        { "encrypt the root written long", CatalogueText.WithData("kill: {}", "encrypt-files: { paths: [/srv/..] }"), "is the container's whole file system", 13, 41 },
+        { "encrypt without data paths", CatalogueText.With("kill: {}", "encrypt-files: { paths: [/srv/www] }"), "outside the data paths of system 'web' (none declared)", 12, 41 },
+        { "data paths with the root", CatalogueText.With(CatalogueText.ChecksLine, CatalogueText.ChecksLine + "\n    data: { paths: [/srv/www, /] }"), "'/' is the container's whole file system; restore-backup empties the data paths", 8, 31 },
+        // Durations: a drill aborts within 7 days, probes no faster than 100ms, and never waits past its stop condition.
+        { "defaults max_duration above 7d", CatalogueText.With("version: 1\n", "version: 1\ndefaults: { max_duration: 8d }\n"), "'max_duration' of defaults is 8d, longer than the 7d limit", 2, 27 },
+        { "scenario max_duration above 7d", CatalogueText.With("    system: web", "    system: web\n    max_duration: 7d1h"), "'max_duration' of scenario 'web-kill' is 7d1h, longer than the 7d limit", 12, 19 },
+        { "defaults probe_interval below 100ms", CatalogueText.With("version: 1\n", "version: 1\ndefaults: { probe_interval: 50ms }\n"), "'probe_interval' of defaults is 50ms, below the 100ms minimum", 2, 29 },
+        { "scenario probe_interval below 100ms", CatalogueText.With("    system: web", "    system: web\n    probe_interval: 99ms"), "below the 100ms minimum", 12, 21 },
+        { "wait as long as the scenario's max_duration", CatalogueText.With("    system: web", "    system: web\n    max_duration: 5m").Replace("start: {}", "wait: 5m", StringComparison.Ordinal), "is 5m, not less than max_duration 5m of scenario 'web-kill'", 14, 23 },
+        { "wait longer than the default max_duration", CatalogueText.With("start: {}", "wait: 3h"), "is 3h, not less than max_duration 2h of defaults", 13, 23 },
+        { "wait mapping as long as max_duration", CatalogueText.With("start: {}", "wait: { duration: 2h }"), "not less than max_duration 2h of defaults", 13, 35 },
     };
+
+    private static string Volume(string volume) =>
+        CatalogueText.With("ports: [\"127.0.0.1:18080:80\"] }", $"ports: [\"127.0.0.1:18080:80\"], volumes: [\"{volume}\"] }}");
 
     [Theory]
     [MemberData(nameof(BadFiles))]

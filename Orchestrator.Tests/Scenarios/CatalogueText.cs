@@ -26,12 +26,24 @@ internal static class CatalogueText
 
         """;
 
+    public const string ChecksLine = "    checks: [{ tcp: \"127.0.0.1:18080\" }]";
+
+    /// <summary>The minimal catalogue with 'data: { paths: [/srv/www] }' as line 8, so every later line moves down one
+    /// (scenarios 9, web-kill 10, title 11, system 12, attack 13, restore 14).</summary>
+    public static string MinimalWithData => With(ChecksLine, ChecksLine + "\n    data: { paths: [/srv/www] }");
+
     public static CatalogueLoadResult Load(string yaml) => CatalogueLoader.LoadText(yaml, FileName);
 
     /// <summary>The minimal catalogue with one piece of text swapped; fails loudly if the piece is not there.</summary>
-    public static string With(string find, string replace)
+    public static string With(string find, string replace) => Swap(Minimal, find, replace);
+
+    /// <summary>The catalogue with data paths (<see cref="MinimalWithData"/>) with one piece of text swapped.</summary>
+    public static string WithData(string find, string replace) => Swap(MinimalWithData, find, replace);
+
+    /// <summary>One piece of text swapped; fails loudly if the piece is not there.</summary>
+    public static string Swap(string yaml, string find, string replace)
     {
-        Assert.Contains(find, Minimal, StringComparison.Ordinal);
-        return Minimal.Replace(find, replace, StringComparison.Ordinal);
+        Assert.Contains(find, yaml, StringComparison.Ordinal);
+        return yaml.Replace(find, replace, StringComparison.Ordinal);
     }
 }

@@ -10,6 +10,12 @@ internal sealed record CatalogueDefaults(
     /// <summary>The national ceiling: every agency recovers within 24 hours. Not configurable.</summary>
     public static TimeSpan NationalCeiling { get; } = TimeSpan.FromHours(24);
 
+    /// <summary>The longest a drill may hold its target attacked before it aborts and rolls back.</summary>
+    public static TimeSpan MaxDurationLimit { get; } = TimeSpan.FromDays(7);
+
+    /// <summary>The fastest checks may be polled: quicker probing would itself load the system under drill.</summary>
+    public static TimeSpan MinProbeInterval { get; } = TimeSpan.FromMilliseconds(100);
+
     public static CatalogueDefaults Product { get; } = new(
         TimeZone: "Asia/Ho_Chi_Minh",
         RtoTarget: NationalCeiling,

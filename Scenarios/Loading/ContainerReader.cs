@@ -23,7 +23,7 @@ internal static partial class ContainerReader
         var image = fields.RequiredText("image", "drills/portal:1");
         var name = ReadName(reader, fields);
         var ports = fields.Optional("ports") is { } p ? ReadPorts(reader, p, what) : [];
-        var volumes = fields.Optional("volumes") is { } v ? reader.TextList(v, $"'volumes' of {what}", "[\"portal-data:/srv/www\"]", allowEmpty: true) : [];
+        var volumes = fields.Optional("volumes") is { } v ? VolumeReader.Read(reader, v, what, name) : [];
         var env = fields.Optional("env") is { } e ? ReadEnv(reader, e, what) : new Dictionary<string, string>();
         var command = fields.Optional("command") is { } c ? reader.TextList(c, $"'command' of {what}", "[\"nginx\", \"-g\", \"daemon off;\"]") : [];
         if (reader.Errors.Count > before)

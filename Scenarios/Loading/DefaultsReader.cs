@@ -21,9 +21,9 @@ internal static class DefaultsReader
             TimeZone: ReadTimeZone(reader, fields.Optional("timezone")) ?? product.TimeZone,
             RtoTarget: (fields.Optional("rto_target") is { } rto ? RecoveryTarget(reader, rto, "'rto_target' of defaults") : null)
                 ?? product.RtoTarget,
-            ProbeInterval: fields.OptionalDuration("probe_interval") ?? product.ProbeInterval,
-            MaxDuration: fields.OptionalDuration("max_duration") ?? product.MaxDuration);
-        CheckProbeInterval(reader, fields, defaults.ProbeInterval, defaults.MaxDuration);
+            ProbeInterval: LimitsReader.ProbeInterval(reader, fields) ?? product.ProbeInterval,
+            MaxDuration: LimitsReader.MaxDuration(reader, fields) ?? product.MaxDuration);
+        LimitsReader.CheckProbeInterval(reader, fields, defaults.ProbeInterval, defaults.MaxDuration);
         return defaults;
     }
 
@@ -40,20 +40,6 @@ internal static class DefaultsReader
         }
 
         return value;
-    }
-
-    /// <summary>Polling at or beyond the stop condition would let a drill end before its first probe.</summary>
-    public static void CheckProbeInterval(NodeReader reader, Fields fields, TimeSpan probeInterval, TimeSpan maxDuration)
-    {
-        if (probeInterval < maxDuration)
-        {
-            return;
-        }
-
-        var at = fields.Optional("probe_interval") ?? fields.Optional("max_duration") ?? fields.Node;
-        reader.Report(at,
-            $"probe_interval {DurationText.Format(probeInterval)} of {fields.What} is not less than its max_duration {DurationText.Format(maxDuration)}.",
-            $"make probe_interval shorter than max_duration {DurationText.Format(maxDuration)}, or max_duration longer");
     }
 
     private static string? ReadTimeZone(NodeReader reader, YamlNode? node)

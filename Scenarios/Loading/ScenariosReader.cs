@@ -51,17 +51,18 @@ internal static partial class ScenariosReader
         var technique = ReadTechnique(reader, fields);
         var schedule = ReadSchedule(reader, fields);
         var blackout = ReadBlackout(reader, fields, context.Calendars);
-        var attack = StepReader.ReadList(reader, fields, StepPhases.Attack);
-        var restore = StepReader.ReadList(reader, fields, StepPhases.Restore);
+        var limits = ReadLimits(reader, fields, context.Defaults);
+        var scope = new StepScope(system, limits.Budget, fields.Optional("max_duration") is not null ? fields.What : "defaults");
+        var attack = StepReader.ReadList(reader, fields, StepPhases.Attack, scope);
+        var restore = StepReader.ReadList(reader, fields, StepPhases.Restore, scope);
         var verify = VerifyReader.Read(reader, fields, system, reader.At(key));
-        var (maxDuration, probeInterval) = ReadLimits(reader, fields, context.Defaults);
         if (reader.Errors.Count > before || system is null)
         {
             return null;
         }
 
         return new ScenarioDefinition(id, title!, system.Id, technique, schedule, blackout!, attack!, restore!, verify!,
-            maxDuration, probeInterval, reader.At(key));
+            limits.MaxDuration, limits.ProbeInterval, reader.At(key));
     }
 
     private static SystemDefinition? ReadSystem(NodeReader reader, Fields fields, SystemsSection systems)
@@ -130,17 +131,20 @@ internal static partial class ScenariosReader
         return valid ? [.. names!] : null;
     }
 
-    private static (TimeSpan MaxDuration, TimeSpan ProbeInterval) ReadLimits(NodeReader reader, Fields fields, CatalogueDefaults defaults)
+    /// <summary>The scenario's limits, its own or the defaults'. Budget is the max_duration a wait must fit in,
+    /// null when the scenario's own was written wrong (already reported) so waits are not measured against a stand-in.</summary>
+    private static (TimeSpan MaxDuration, TimeSpan ProbeInterval, TimeSpan? Budget) ReadLimits(NodeReader reader, Fields fields, CatalogueDefaults defaults)
     {
-        var maxDuration = fields.OptionalDuration("max_duration");
-        var probeInterval = fields.OptionalDuration("probe_interval");
-        var limits = (maxDuration ?? defaults.MaxDuration, probeInterval ?? defaults.ProbeInterval);
+        var maxDuration = LimitsReader.MaxDuration(reader, fields);
+        var probeInterval = LimitsReader.ProbeInterval(reader, fields);
+        var limits = (MaxDuration: maxDuration ?? defaults.MaxDuration, ProbeInterval: probeInterval ?? defaults.ProbeInterval);
         if (maxDuration is not null || probeInterval is not null)
         {
-            DefaultsReader.CheckProbeInterval(reader, fields, limits.Item2, limits.Item1);
+            LimitsReader.CheckProbeInterval(reader, fields, limits.ProbeInterval, limits.MaxDuration);
         }
 
-        return limits;
+        var budget = fields.Optional("max_duration") is not null && maxDuration is null ? (TimeSpan?)null : limits.MaxDuration;
+        return (limits.MaxDuration, limits.ProbeInterval, budget);
     }
 
     [GeneratedRegex(@"^T[0-9]{4}(\.[0-9]{3})?$")]

@@ -14,10 +14,9 @@ internal static class StepOptionsReader
     private static readonly string[] Signals =
         ["SIGKILL", "SIGTERM", "SIGINT", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGSTOP"];
 
-    public static StepDefinition? Read(NodeReader reader, string kind, YamlNode keyNode, YamlNode args, string what)
+    public static StepDefinition? Read(StepText step)
     {
-        var step = new StepText(reader, kind, keyNode, args, $"'{kind}' ({what})");
-        return kind switch
+        return step.Kind switch
         {
             "kill" => Kill(step),
             "stop" => step.Options(["timeout"]) is { } f ? Stop(step, f) : null,
@@ -33,7 +32,7 @@ internal static class StepOptionsReader
             "redeploy" => step.Options([]) is null ? null : new RedeployStep(step.At),
             "restore-backup" => RestoreBackup(step),
             "wait" => Wait(step),
-            _ => throw new InvalidOperationException($"Step kind '{kind}' is listed as supported but has no reader."),
+            _ => throw new InvalidOperationException($"Step kind '{step.Kind}' is listed as supported but has no reader."),
         };
     }
 
@@ -75,7 +74,7 @@ internal static class StepOptionsReader
             return null;
         }
 
-        var paths = fields.Required("paths", "[/srv/www]") is { } p ? step.Reader.AbsolutePaths(p, $"'paths' of {step.What}") : null;
+        var paths = fields.Required("paths", "[/srv/www]") is { } p ? AttackedPaths(step, p) : null;
         var note = FileNamePart(step, fields, "note", DefaultNote, mustStartWithDot: false);
         var extension = FileNamePart(step, fields, "extension", DefaultExtension, mustStartWithDot: true);
         return step.Reader.Errors.Count > before ? null : new EncryptFilesStep(paths!, note!, extension!, step.At);
@@ -107,7 +106,14 @@ internal static class StepOptionsReader
             return null;
         }
 
-        return step.Reader.AbsolutePaths(node, $"'paths' of {step.What}") is { } paths ? new DeleteFilesStep(paths, step.At) : null;
+        return AttackedPaths(step, node) is { } paths ? new DeleteFilesStep(paths, step.At) : null;
+    }
+
+    /// <summary>Absolute paths, each inside the data paths of the scenario's system.</summary>
+    private static IReadOnlyList<string>? AttackedPaths(StepText step, YamlNode node)
+    {
+        var what = $"'paths' of {step.What}";
+        return step.Reader.AbsolutePaths(node, what) is { } paths && step.Scope.CoversAll(step.Reader, node, paths, what) ? paths : null;
     }
 
     private static DefaceStep? Deface(StepText step)
@@ -118,9 +124,11 @@ internal static class StepOptionsReader
         }
 
         var path = fields.RequiredText("path", "/srv/www/index.html");
-        var absolute = path is not null && step.Reader.AbsolutePath(fields.Optional("path")!, path, $"'path' of {step.What}");
+        var pathWhat = $"'path' of {step.What}";
+        var valid = path is not null && step.Reader.AbsolutePath(fields.Optional("path")!, path, pathWhat)
+            && step.Scope.Covers(step.Reader, fields.Optional("path")!, path, pathWhat);
         var content = ReadContent(step, fields);
-        if (!absolute || content is null)
+        if (!valid || content is null)
         {
             return null;
         }
@@ -177,7 +185,8 @@ internal static class StepOptionsReader
             return null;
         }
 
-        return node is not null && step.Reader.Duration(node, $"the duration of {step.What}") is { } duration
+        var what = $"the duration of {step.What}";
+        return node is not null && step.Reader.Duration(node, what) is { } duration && step.Scope.FitsBudget(step.Reader, node, duration, what)
             ? new WaitStep(duration, step.At)
             : null;
     }

@@ -6,7 +6,7 @@ namespace Drills.Scenarios.Loading;
 /// <summary>A scenario's attack or restore list: each item one <c>kind: options</c> mapping.</summary>
 internal static class StepReader
 {
-    public static List<StepDefinition>? ReadList(NodeReader reader, Fields scenario, StepPhases phase)
+    public static List<StepDefinition>? ReadList(NodeReader reader, Fields scenario, StepPhases phase, StepScope scope)
     {
         var key = PhaseName(phase);
         var example = phase == StepPhases.Attack ? "[{ kill: {} }]" : "[{ restart: {} }]";
@@ -22,11 +22,11 @@ internal static class StepReader
             return null;
         }
 
-        var steps = sequence.Children.Select((item, i) => Read(reader, item, phase, $"{key} step {i + 1} of {scenario.What}")).ToList();
+        var steps = sequence.Children.Select((item, i) => Read(reader, item, phase, scope, $"{key} step {i + 1} of {scenario.What}")).ToList();
         return steps.Any(step => step is null) ? null : steps.Select(step => step!).ToList();
     }
 
-    private static StepDefinition? Read(NodeReader reader, YamlNode item, StepPhases phase, string what)
+    private static StepDefinition? Read(NodeReader reader, YamlNode item, StepPhases phase, StepScope scope, string what)
     {
         if (item is not YamlMappingNode mapping || mapping.Children.Count != 1)
         {
@@ -47,26 +47,26 @@ internal static class StepReader
             return null;
         }
 
-        return ReadKind(reader, kind, keyNode, args, phase, what);
+        return ReadKind(reader, new StepText(reader, kind.Name, keyNode, args, $"'{kind.Name}' ({what})", scope), kind, phase, what);
     }
 
-    private static StepDefinition? ReadKind(NodeReader reader, StepKind kind, YamlNode keyNode, YamlNode args, StepPhases phase, string what)
+    private static StepDefinition? ReadKind(NodeReader reader, StepText step, StepKind kind, StepPhases phase, string what)
     {
         if (!kind.Phases.HasFlag(phase))
         {
             var home = PhaseName(kind.Phases);
-            reader.Report(keyNode, $"Step kind '{kind.Name}' belongs in {home}, not {PhaseName(phase)} ({what}).",
+            reader.Report(step.KeyNode, $"Step kind '{kind.Name}' belongs in {home}, not {PhaseName(phase)} ({what}).",
                 $"move '{kind.Name}' to the {home} list, or use a {PhaseName(phase)} kind: {string.Join(", ", KindsOf(phase))}");
             return null;
         }
 
         if (!kind.IsSupported)
         {
-            reader.Report(keyNode, $"Step kind '{kind.Name}' is not supported by this version of drills yet ({what}).", kind.Instead!);
-            return new UnsupportedStep(kind.Name, reader.At(keyNode));
+            reader.Report(step.KeyNode, $"Step kind '{kind.Name}' is not supported by this version of drills yet ({what}).", kind.Instead!);
+            return new UnsupportedStep(kind.Name, step.At);
         }
 
-        return StepOptionsReader.Read(reader, kind.Name, keyNode, args, what);
+        return StepOptionsReader.Read(step);
     }
 
     private static void ReportShape(NodeReader reader, YamlNode item, string what)

@@ -3,8 +3,9 @@ using YamlDotNet.RepresentationModel;
 
 namespace Drills.Scenarios.Loading;
 
-/// <summary>One step as written: its kind's key and its options node, with the reader that reports on both.</summary>
-internal sealed record StepText(NodeReader Reader, string Kind, YamlNode KeyNode, YamlNode Args, string What)
+/// <summary>One step as written: its kind's key and its options node, with the reader that reports on both
+/// and the scope its paths and durations must keep within.</summary>
+internal sealed record StepText(NodeReader Reader, string Kind, YamlNode KeyNode, YamlNode Args, string What, StepScope Scope)
 {
     public SourceLocation At => Reader.At(KeyNode);
 

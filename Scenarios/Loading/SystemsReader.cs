@@ -109,7 +109,28 @@ internal static class SystemsReader
             return null;
         }
 
-        return reader.AbsolutePaths(paths, $"'data.paths' of {what}") is { } list ? new DataSpec(list) : null;
+        var pathsWhat = $"'data.paths' of {what}";
+        var list = reader.AbsolutePaths(paths, pathsWhat);
+        var valid = list is not null;
+        for (var i = 0; list is not null && i < list.Count; i++)
+        {
+            valid &= IsNotRoot(reader, ((YamlSequenceNode)paths).Children[i], list[i], pathsWhat);
+        }
+
+        return valid ? new DataSpec(list!) : null;
+    }
+
+    // restore-backup empties the data paths before it restores them: '/' would wipe the whole container.
+    private static bool IsNotRoot(NodeReader reader, YamlNode node, string path, string what)
+    {
+        if (!ContainerPath.IsRoot(path))
+        {
+            return true;
+        }
+
+        reader.Report(node, $"{what}: '{path}' is the container's whole file system; restore-backup empties the data paths before restoring them, so it would wipe the container.",
+            "list only the folders that hold the system's data, such as '/srv/www' or '/var/lib/postgresql/data'");
+        return false;
     }
 
     // Two systems sharing a container name would make one drill attack the other's container.
