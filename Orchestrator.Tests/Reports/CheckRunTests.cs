@@ -26,6 +26,20 @@ public sealed class CheckRunTests
     }
 
     [Fact]
+    public void Observations_already_folded_by_the_engine_keep_their_poll_count_and_span()
+    {
+        var runs = CheckRun.Group(
+        [
+            new("restore", "http", false, TimeSpan.FromSeconds(1), "500", Repeats: 40, LastAt: TimeSpan.FromSeconds(40)),
+            new("restore", "http", false, TimeSpan.FromSeconds(41), "500", Repeats: 2, LastAt: TimeSpan.FromSeconds(42)),
+        ]);
+
+        var run = Assert.Single(runs);
+        Assert.Equal(42, run.Count);
+        Assert.Equal(TimeSpan.FromSeconds(42), run.LastAt);
+    }
+
+    [Fact]
     public void A_changed_observation_or_result_starts_a_new_run()
     {
         var runs = CheckRun.Group(

@@ -75,18 +75,22 @@ internal static class ContainerSettings
         return new PublishedPort(hostIp, hostPort, $"{containerPort}/{protocol}");
     }
 
-    /// <summary>Accepts <c>NAME:/path</c> (named volume) or <c>/host/path:/path</c>, optionally <c>:ro</c> or <c>:rw</c>.</summary>
+    /// <summary>
+    /// Accepts only named volumes, <c>NAME:/path</c>, optionally <c>:ro</c> or <c>:rw</c>. Host folders are
+    /// refused here as well as in the catalogue: an attack step inside the target would destroy host files.
+    /// </summary>
     public static void ValidateVolume(string text, string containerName)
     {
         var parts = text.Split(':');
         var valid = parts.Length is 2 or 3
             && parts[0].Length > 0
+            && parts[0][0] is not ('/' or '.' or '~')
             && parts[1].StartsWith('/')
             && (parts.Length == 2 || parts[2] is "ro" or "rw");
         if (!valid)
         {
             throw new DockerOperationException(
-                $"Volume \"{text}\" of container {containerName} is not NAME:/path or /host/path:/path (for example drills-portal-data:/srv/www).");
+                $"Volume \"{text}\" of container {containerName} is not a named volume NAME:/path (for example drills-portal-data:/srv/www); drills never mounts host folders into a target.");
         }
     }
 

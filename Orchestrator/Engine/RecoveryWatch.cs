@@ -22,6 +22,7 @@ internal sealed class RecoveryWatch
     private readonly IReadOnlyList<VerifyItem> _verify;
     private readonly TimeSpan _interval;
     private readonly List<CheckObservation> _observations = [];
+    private readonly Dictionary<(string Phase, string Check), int> _latest = [];
     private readonly TaskCompletionSource<TimeSpan> _impact = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<TimeSpan> _recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
@@ -106,7 +107,10 @@ internal sealed class RecoveryWatch
         var at = _clock.Elapsed;
         lock (_gate)
         {
-            _observations.AddRange(results.Select(r => new CheckObservation(phase, r.Item, r.Result.Passed, at, r.Result.Observation)));
+            foreach (var result in results)
+            {
+                Observe(new CheckObservation(phase, result.Item, result.Result.Passed, at, result.Result.Observation));
+            }
         }
 
         var failed = results.FirstOrDefault(r => !r.Result.Passed);
@@ -120,6 +124,23 @@ internal sealed class RecoveryWatch
         {
             Track(failed.Item is null, started, at);
         }
+    }
+
+    /// <summary>Folds an observation into the previous one of the same check when nothing changed.</summary>
+    private void Observe(CheckObservation seen)
+    {
+        var key = (seen.Phase, seen.Check);
+        if (_latest.TryGetValue(key, out var index)
+            && _observations[index] is { } last
+            && last.Passed == seen.Passed
+            && string.Equals(last.Observation, seen.Observation, StringComparison.Ordinal))
+        {
+            _observations[index] = last with { Repeats = last.Repeats + 1, LastAt = seen.At };
+            return;
+        }
+
+        _latest[key] = _observations.Count;
+        _observations.Add(seen);
     }
 
     private void Track(bool allPassed, TimeSpan started, TimeSpan at)

@@ -30,12 +30,12 @@ internal sealed record CheckRun(
             if (open.TryGetValue(key, out var at) && runs[at].Run.Continues(seen))
             {
                 var run = runs[at].Run;
-                runs[at] = (run with { Count = run.Count + 1, LastAt = seen.At }, runs[at].Order);
+                runs[at] = (run with { Count = run.Count + seen.Repeats, LastAt = seen.LastAt ?? seen.At }, runs[at].Order);
                 continue;
             }
 
             open[key] = runs.Count;
-            runs.Add((new CheckRun(seen.Phase, seen.Check, seen.Passed, seen.Observation, 1, seen.At, seen.At), i));
+            runs.Add((new CheckRun(seen.Phase, seen.Check, seen.Passed, seen.Observation, seen.Repeats, seen.At, seen.LastAt ?? seen.At), i));
         }
 
         return runs

@@ -55,6 +55,9 @@ public sealed class Container_settings_read_catalogue_ports_and_volumes
     [InlineData("drills-portal-data")]
     [InlineData("drills-portal-data:srv/www")]
     [InlineData("drills-portal-data:/srv/www:rx")]
+    [InlineData("/etc:/srv/www")]
+    [InlineData("/var/run/docker.sock:/var/run/docker.sock")]
+    [InlineData("./site:/srv/www")]
     public void A_malformed_volume_is_refused_with_an_example_of_the_right_form(string volume)
     {
         var error = Assert.Throws<DockerOperationException>(() => ContainerSettings.ValidateVolume(volume, "drills-citizen-portal"));

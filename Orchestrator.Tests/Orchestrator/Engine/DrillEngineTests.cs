@@ -94,6 +94,8 @@ public sealed class DrillEngineTests : IDisposable
         Assert.Equal(RunOutcome.Failed, result.Record.Outcome);
         Assert.InRange(result.Record.RecoveryTime!.Value, TimeSpan.FromHours(25), TimeSpan.FromHours(25.5));
         Assert.False(result.Record.MetTarget);
+        Assert.True(result.Record.Checks.Sum(c => c.Repeats) > 400, "every 10-minute poll of 25 hours is accounted for");
+        Assert.True(result.Record.Checks.Count < 40, $"identical polls are folded, yet {result.Record.Checks.Count} observations were kept");
     }
 
     [Fact]
