@@ -41,6 +41,7 @@ public sealed class CliDrillTests : IAsyncLifetime
         const string name = "drills-test-unlabelled";
         var yaml = Portal(name, 18185, Scenario("kill-it", "kill: {}", RestoreSteps("start: {}")));
         _h.Load(yaml);
+        await _h.RemoveLeftoversAsync();
         var spec = new ContainerSpec("drills/busybox:1", name, [], [], new Dictionary<string, string>(),
             ["sh", "-c", "echo original > /marker && exec sleep 3600"]);
         var id = await _h.Runtime.CreateAsync(spec, new Dictionary<string, string>(), CancellationToken.None);

@@ -1,4 +1,5 @@
 using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Loading;
 
 namespace Drills.Orchestrator.Cli;
 
@@ -30,24 +31,8 @@ internal static class ScenarioSelection
             return [scenario];
         }
 
-        var nearest = catalogue.Scenarios.Keys.OrderBy(k => Distance(k, id)).FirstOrDefault();
+        var nearest = Suggestions.Nearest(id, catalogue.Scenarios.Keys);
         throw new CliException(ExitCodes.BadInput,
             $"No scenario '{id}' in {catalogue.SourcePath}. Fix: {(nearest is null ? "" : $"did you mean '{nearest}'? ")}Known scenarios: {known}.");
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }
