@@ -1,7 +1,10 @@
 using System.CommandLine;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Engine;
+using System.Text.Json;
+using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Safety;
+using Drills.Scenarios.Loading;
 using Spectre.Console;
 
 namespace Drills.Orchestrator.Cli;
@@ -33,6 +36,7 @@ internal static class CliApp
             return ExitCodes.BadInput;
         }
 
+        var json = args.Contains("--json");
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration
@@ -45,29 +49,42 @@ internal static class CliApp
         catch (CatalogueInvalidException ex)
         {
             CliErrors.PrintCatalogueErrors(Errors, ex.Errors);
-            return ExitCodes.BadInput;
+            return Fail(json, ExitCodes.BadInput, ex.Message, ex.Errors);
         }
         catch (CliException ex)
         {
             CliErrors.Print(Errors, ex.Message);
-            return ex.ExitCode;
+            return Fail(json, ex.ExitCode, ex.Message);
         }
         catch (Exception ex) when (ex is DockerUnavailableException or TargetRefusedException or MissingImageException or BaselineUnhealthyException or DockerOperationException)
         {
             CliErrors.Print(Errors, ex.Message);
-            return ExitCodes.Environment;
+            return Fail(json, ExitCodes.Environment, ex.Message);
         }
         catch (OperationCanceledException)
         {
             CliErrors.Print(Errors, "Cancelled.");
-            return ExitCodes.Aborted;
+            return Fail(json, ExitCodes.Aborted, "cancelled");
         }
         catch (Exception ex)
         {
             // Last resort: one line and an exit code from the contract, never a stack trace.
-            CliErrors.Print(Errors, $"{ex.GetType().Name}: {ex.Message}. Run again with --verbose, or see the log under the data directory's logs/ folder.");
-            return ExitCodes.Environment;
+            var message = $"{ex.GetType().Name}: {ex.Message}";
+            CliErrors.Print(Errors, $"{message}. Run again with --verbose, or see the log under the data directory's logs/ folder.");
+            return Fail(json, ExitCodes.Environment, message);
         }
+    }
+
+    /// <summary>Under --json, a failure is still exactly one JSON object on stdout, so scripts never parse nothing.</summary>
+    private static int Fail(bool json, int exitCode, string message, IReadOnlyList<CatalogueError>? errors = null)
+    {
+        if (json)
+        {
+            var details = errors?.Select(e => new { file = e.Location.File, line = e.Location.Line, column = e.Location.Column, message = e.Message, fix = e.Fix });
+            Console.Out.WriteLine(JsonSerializer.Serialize(new { error = message, exitCode, errors = details }, RunJson.Options));
+        }
+
+        return exitCode;
     }
 
     private static IAnsiConsole Errors { get; } = Terminal.Create(Console.Error, Console.IsErrorRedirected);

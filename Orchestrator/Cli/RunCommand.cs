@@ -71,9 +71,11 @@ internal static class RunCommand
     private static void PrintOutcome(IAnsiConsole console, RunSummary summary, DrillResult result)
     {
         var colour = summary.Outcome switch { "passed" => "green", "failed" => "yellow", _ => "red" };
-        var recovery = summary.RecoverySeconds is { } s ? $"{s:0.000} s" : "not recovered";
+        var recovery = summary.RecoverySeconds is { } s
+            ? $"recovery time [bold]{s:0.000} s[/] against target"
+            : "[bold]not recovered[/]; target";
         console.MarkupLine($"[{colour} bold]{summary.Outcome.ToUpperInvariant()}[/] {Markup.Escape(summary.Scenario)}: " +
-                           $"recovery time [bold]{recovery}[/] against target {DurationText.Format(result.Record.RtoTarget)}" +
+                           $"{recovery} {DurationText.Format(result.Record.RtoTarget)}" +
                            (summary.ImpactObserved ? "" : " [yellow](the attack had no observable impact)[/]"));
         if (summary.AbortReason is not null)
         {

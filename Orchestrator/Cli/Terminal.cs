@@ -24,7 +24,7 @@ internal sealed class Terminal
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
         if (redirected)
         {
-            console.Profile.Width = 240;
+            console.Profile.Width = 160;
         }
 
         return console;

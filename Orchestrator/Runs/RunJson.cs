@@ -10,5 +10,7 @@ internal static class RunJson
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         WriteIndented = false,
+        // Output goes to terminals, files and scripts, never into HTML: keep Vietnamese text and quotes readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }
