@@ -20,8 +20,13 @@ public sealed class CliProcessTests : IAsyncLifetime
 
         var validate = await CliProcess.RunAsync("validate", file, "--data-dir", _h.Folder);
         var run = await CliProcess.RunAsync("run", "kill-it", "--file", file, "--data-dir", _h.Folder);
+        var json = await CliProcess.RunAsync("run", "kill-it", "--json", "--file", file, "--data-dir", _h.Folder);
+        using var errors = JsonDocument.Parse(json.Stdout);
 
         Assert.Equal(ExitCodes.BadInput, validate.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, json.ExitCode);
+        Assert.Equal(2, errors.RootElement.GetProperty("errors").GetArrayLength());
+        Assert.Equal(9, errors.RootElement.GetProperty("errors")[0].GetProperty("line").GetInt32());
         Assert.Contains("bad.yaml:9:", validate.Stderr, StringComparison.Ordinal);
         Assert.Contains("1..5", validate.Stderr, StringComparison.Ordinal);
         Assert.Contains("did you mean 'kill'", validate.Stderr, StringComparison.Ordinal);
