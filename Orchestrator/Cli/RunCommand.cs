@@ -63,13 +63,20 @@ internal static class RunCommand
             terminal.Errors.MarkupLine($"[yellow]warning:[/] report not written: {Markup.Escape(ex.Message)}. Retry with: drills report {result.Record.RunId}");
         }
 
-        var summary = RunSummary.From(result.Record with { ReportPath = reportPath }, ExitCodes.For(result.End));
+        var summary = RunSummary.From(result.Record with { ReportPath = reportPath }, ExitCodes.For(result.End)) with { End = JsonNamingPolicy.CamelCase.ConvertName(result.End.ToString()) };
         PrintOutcome(terminal.Errors, summary, result);
         return summary;
     }
 
     private static void PrintOutcome(IAnsiConsole console, RunSummary summary, DrillResult result)
     {
+        if (result.End is DrillEnd.NotStarted)
+        {
+            console.MarkupLine($"[red bold]NOT STARTED[/] {Markup.Escape(summary.Scenario)}: nothing was attacked — {Markup.Escape(summary.AbortReason ?? "")}");
+            console.MarkupLine($"  report: {Markup.Escape(summary.ReportPath ?? "(not written)")}");
+            return;
+        }
+
         var colour = summary.Outcome switch { "passed" => "green", "failed" => "yellow", _ => "red" };
         var recovery = summary.RecoverySeconds is { } s
             ? $"recovery time [bold]{s:0.000} s[/] against target"

@@ -20,6 +20,9 @@ internal sealed record RunSummary(
     DateTimeOffset? EndedAtUtc,
     int ExitCode)
 {
+    /// <summary>How the drill ended in detail (passed, missedTarget, stopCondition, notStarted, …) when known.</summary>
+    public string? End { get; init; }
+
     public static RunSummary From(RunRecord run, int exitCode) => new(
         run.RunId,
         run.ScenarioId,
