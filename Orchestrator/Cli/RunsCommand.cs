@@ -34,10 +34,11 @@ internal static class RunsCommand
                     Markup.Escape(run.ReportPath ?? ""));
             }
 
-            AnsiConsole.Write(table);
+            var console = new Terminal(json: false).Human;
+            console.Write(table);
             if (runs.Count == 0)
             {
-                AnsiConsole.MarkupLine($"No runs recorded yet in {Markup.Escape(services.Data.Root)}. Run one with: drills run SCENARIO");
+                console.MarkupLine($"No runs recorded yet in {Markup.Escape(services.Data.Root)}. Run one with: drills run SCENARIO");
             }
 
             return ExitCodes.Passed;
