@@ -40,6 +40,19 @@ public sealed class CheckRunTests
     }
 
     [Fact]
+    public void Checks_table_counts_every_poll_including_folded_ones()
+    {
+        var view = RecordTables.Checks(
+        [
+            new("attack", "http", false, TimeSpan.FromSeconds(1), "500", Repeats: 8, LastAt: TimeSpan.FromSeconds(8)),
+            new("restore", "http", true, TimeSpan.FromSeconds(9), "200", Repeats: 2, LastAt: TimeSpan.FromSeconds(10)),
+        ]);
+
+        Assert.Equal("10", view.ObservationCount.ToString());
+        Assert.Equal("2", view.RowCount.ToString());
+    }
+
+    [Fact]
     public void A_changed_observation_or_result_starts_a_new_run()
     {
         var runs = CheckRun.Group(

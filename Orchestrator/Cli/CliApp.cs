@@ -14,7 +14,10 @@ internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("drills — incident-recovery drills for agency systems: attack a real container, restore it, measure recovery against the target, report.")
+        var root = new RootCommand(
+            "drills — incident-recovery drills for agency systems: attack a real container, restore it, measure recovery against the target, report.\n" +
+            "Exit codes: 0 passed, 1 missed target or failed verification, 2 bad input, 3 environment (Docker, image, refused target), 4 aborted and rolled back.\n" +
+            "From a checkout, ./drills setup prepares Docker and the sample images and ./drills demo runs every sample drill.")
         {
             ValidateCommand.Create(),
             RunCommand.Create(),

@@ -18,7 +18,7 @@ internal static class PlanPrinter
             var system = catalogue.Systems[scenario.SystemId];
             var existing = await guard.InspectAsync(system, cancellationToken);
             var imageReady = await services.Runtime.ImageExistsAsync(system.Container.Image, cancellationToken);
-            var tree = new Tree($"[bold]{Markup.Escape(scenario.Id)}[/] — {Markup.Escape(scenario.Title)} (dry run: nothing will be touched)");
+            var tree = new Tree($"[bold]{Markup.Escape(scenario.Id)}[/] — {Markup.Escape(scenario.Title)} (dry run: no container will be touched)");
             var target = tree.AddNode($"target: {Markup.Escape(system.Id)}, level {system.SecurityLevel}, recovery target {DurationText.Format(system.RtoTarget)}");
             target.AddNode(existing is null
                 ? $"container {Markup.Escape(system.Container.Name)} does not exist: it would be created from {Markup.Escape(system.Container.Image)}{(imageReady ? "" : " [red](image missing: run ./drills setup)[/]")}"

@@ -9,8 +9,15 @@ internal sealed class ProgressPrinter(IAnsiConsole console) : IProgress<JournalE
     public void Report(JournalEvent value)
     {
         var (label, colour) = Style(value.Mark);
-        var detail = value.Detail is null ? "" : $" [grey]— {Markup.Escape(value.Detail)}[/]";
-        console.MarkupLine($"[grey]{value.Elapsed.TotalSeconds,8:0.00}s[/] [{colour}]{label,-9}[/] {Markup.Escape(value.Message)}{detail}");
+        var detail = value.Detail is null ? "" : $" [grey]— {Markup.Escape(OneLine(value.Detail))}[/]";
+        console.MarkupLine($"[grey]{value.Elapsed.TotalSeconds,8:0.00}s[/] [{colour}]{label,-9}[/] {Markup.Escape(OneLine(value.Message))}{detail}");
+    }
+
+    /// <summary>Command output (a psql error, say) can span lines; progress stays one line per event.</summary>
+    private static string OneLine(string text)
+    {
+        var line = string.Join(" ⏎ ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return line.Length <= 200 ? line : line[..197] + "...";
     }
 
     private static (string Label, string Colour) Style(JournalMark mark) => mark switch

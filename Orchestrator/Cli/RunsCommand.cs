@@ -29,7 +29,7 @@ internal static class RunsCommand
             foreach (var run in runs)
             {
                 table.AddRow(run.RunId, run.StartedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-                    Markup.Escape(run.ScenarioId), Markup.Escape(run.SystemId), run.Outcome.ToString(),
+                    Markup.Escape(run.ScenarioId), Markup.Escape(run.SystemId), run.Outcome.ToString().ToLowerInvariant(),
                     run.RecoveryTime is { } t ? $"{t.TotalSeconds:0.000} s" : "—", DurationText.Format(run.RtoTarget),
                     Markup.Escape(run.ReportPath ?? ""));
             }

@@ -33,7 +33,7 @@ internal static class ValidateCommand
         console.MarkupLine($"[green]✔ {Markup.Escape(catalogue.SourcePath)} is valid[/]: {catalogue.Systems.Count} system(s), " +
                            $"{catalogue.Scenarios.Count} scenario(s), {catalogue.Calendars.Count} calendar(s); sha256 {catalogue.Sha256[..16]}…");
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("Scenario", "System", "Level", "Recovery target", "Attack → restore", "Schedule");
+            .AddColumns("Scenario", "System", "Level", "Recovery target", "Attack → restore", "Schedule (declared)");
         foreach (var scenario in catalogue.Scenarios.Values)
         {
             var system = catalogue.Systems[scenario.SystemId];
@@ -45,5 +45,9 @@ internal static class ValidateCommand
         }
 
         console.Write(table);
+        if (catalogue.Scenarios.Values.Any(s => s.Schedule is not null))
+        {
+            console.MarkupLine("[grey]Schedules are checked here; this version runs drills on demand (drills run), not on a calendar.[/]");
+        }
     }
 }

@@ -52,7 +52,8 @@ internal sealed class DrillEngine
         try
         {
             journal.Record(JournalMark.Started, $"Drill {scenario.Id} against {system.Id} ({system.Container.Name}) started",
-                $"target {DurationText.Format(system.RtoTarget)}, max_duration {DurationText.Format(scenario.MaxDuration)}, probe every {DurationText.Format(scenario.ProbeInterval)}");
+                $"target {DurationText.Format(system.RtoTarget)}, max_duration {DurationText.Format(scenario.MaxDuration)}, probe every {DurationText.Format(scenario.ProbeInterval)}; " +
+                $"catalogue {catalogue.SourcePath} sha256 {catalogue.Sha256}");
             _log.Information("Drill {RunId}: {Scenario} against {System}", run.RunId, scenario.Id, system.Id);
             result = await RunGuardedAsync(run, journal, cancellationToken);
         }

@@ -111,11 +111,18 @@ internal sealed class DrillPhases
         }
 
         Baseline = await _data.TakeBaselineAsync(_run.RunId, target.ContainerId, _run.System.Data.Paths, cancellationToken);
-        _run.ImageDigest = (await _runtime.InspectAsync(target.ContainerId, cancellationToken)).ImageDigest;
+        var info = await _runtime.InspectAsync(target.ContainerId, cancellationToken);
+        _run.ImageDigest = info.ImageDigest;
+        if (!string.Equals(info.Image, _run.System.Container.Image, StringComparison.Ordinal))
+        {
+            _journal.Record(JournalMark.Note, $"Warning: container {target.Name} runs image {info.Image}, the catalogue declares {_run.System.Container.Image}",
+                "the drill measures the container as it is; remove it (or add a redeploy step) so drills recreates it from the declared settings");
+        }
         _journal.Record(JournalMark.Baseline, $"Baseline: all {results.Count} checks pass",
             Baseline.IsEmpty ? "no data paths declared: no snapshot taken"
                 : $"snapshot of {string.Join(", ", _run.System.Data.Paths)}: {Baseline.Manifest.Files.Count} files, " +
-                  string.Join(", ", Baseline.Snapshots.Select(s => $"sha256 {s.Sha256[..16]}…")));
+                  string.Join(", ", Baseline.Snapshots.Select(s => $"{s.DataPath} sha256 {s.Sha256}")));
+        _run.AddBaseline(results.Select(r => new CheckObservation("baseline", r.Item, r.Result.Passed, _run.Clock.Elapsed, r.Result.Observation)));
     }
 
     private async Task RunStepsAsync(string phase, IReadOnlyList<StepDefinition> steps, StepContext context, bool failFast, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ namespace Drills.Orchestrator.Engine;
 internal sealed class DrillRun
 {
     private readonly List<StepResult> _steps = [];
+    private readonly List<CheckObservation> _baseline = [];
 
     public DrillRun(string runId, DrillCatalogue catalogue, ScenarioDefinition scenario, SystemDefinition system, DrillClock clock)
     {
@@ -30,6 +31,15 @@ internal sealed class DrillRun
     public string? AbortReason { get; set; }
     public bool RolledBack { get; set; }
     public IReadOnlyList<CheckObservation> Observations { get; set; } = Array.Empty<CheckObservation>();
+
+    /// <summary>The probe round that established the baseline: the raw evidence behind "all checks pass".</summary>
+    public void AddBaseline(IEnumerable<CheckObservation> observations)
+    {
+        lock (_steps)
+        {
+            _baseline.AddRange(observations);
+        }
+    }
 
     public void AddStep(StepResult step)
     {
@@ -64,8 +74,16 @@ internal sealed class DrillRun
         AbortReason = AbortReason,
         RolledBack = RolledBack,
         Steps = StepsSnapshot(),
-        Checks = Observations,
+        Checks = BaselineSnapshot().Concat(Observations).ToArray(),
     };
+
+    private CheckObservation[] BaselineSnapshot()
+    {
+        lock (_steps)
+        {
+            return _baseline.ToArray();
+        }
+    }
 
     private StepResult[] StepsSnapshot()
     {

@@ -157,7 +157,8 @@ internal sealed class RecoveryWatch
 
         if (confirmedAt is { } t1 && _recovered.TrySetResult(t1))
         {
-            _journal.RecordAt(JournalMark.Recovered, t1, "Recovered: every verify item passes");
+            _journal.RecordAt(JournalMark.Recovered, t1, "Recovered: every verify item passes",
+                $"T1 is the first probe of the passing streak; confirmed by a probe at +{at.TotalSeconds:0.000} s, after the restore steps ended");
         }
     }
 

@@ -9,8 +9,11 @@ namespace Drills.Reports.AfterAction;
 internal static class RecordTables
 {
     public static IReadOnlyList<TimelineRow> Timeline(IReadOnlyList<JournalEvent> journal, ZonedTime time) =>
+        // Chronological: a recovery (T1) can be observed before the last restore step ends, and is
+        // recorded when it is confirmed; the # column keeps the order in which events were written.
         journal
-            .OrderBy(e => e.Sequence)
+            .OrderBy(e => e.Elapsed)
+            .ThenBy(e => e.Sequence)
             .Select(e =>
             {
                 var mark = Labels.Mark(e.Mark);
@@ -62,7 +65,7 @@ internal static class RecordTables
 
         return new ChecksView(
             rows,
-            E(observations.Count.ToString(CultureInfo.InvariantCulture)),
+            E(observations.Sum(o => o.Repeats).ToString(CultureInfo.InvariantCulture)),
             E(rows.Count.ToString(CultureInfo.InvariantCulture)));
     }
 

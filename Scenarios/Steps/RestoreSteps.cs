@@ -50,5 +50,5 @@ internal sealed record RestoreBackupStep(BackupSource Source, SourceLocation Loc
 internal sealed record WaitStep(TimeSpan Duration, SourceLocation Location) : StepDefinition(Location)
 {
     public override string Kind => "wait";
-    public override string Describe() => $"wait {Duration}";
+    public override string Describe() => $"wait {Durations.DurationText.Format(Duration)}";
 }
