@@ -10,6 +10,9 @@ internal sealed record CatalogueDefaults(
     /// <summary>The national ceiling: every agency recovers within 24 hours. Not configurable.</summary>
     public static TimeSpan NationalCeiling { get; } = TimeSpan.FromHours(24);
 
+    /// <summary>The ceiling as authors and the law state it: "24h", never the equal "1d".</summary>
+    public const string NationalCeilingText = "24h";
+
     /// <summary>The longest a drill may hold its target attacked before it aborts and rolls back.</summary>
     public static TimeSpan MaxDurationLimit { get; } = TimeSpan.FromDays(7);
 

@@ -26,7 +26,7 @@ internal static class CatalogueReader
         var scenarios = ScenariosReader.Read(reader, fields.Required("scenarios", "{ portal-kill: ... }"),
             new ScenarioContext(systems, calendars, defaults));
 
-        return new DrillCatalogue(reader.File, sha256, defaults, levels, systems.Systems, scenarios, calendars.Calendars);
+        return new DrillCatalogue(reader.File, sha256, defaults.Defaults, levels, systems.Systems, scenarios, calendars.Calendars);
     }
 
     private static void ReadVersion(NodeReader reader, Fields fields)

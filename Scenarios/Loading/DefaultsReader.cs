@@ -1,45 +1,49 @@
 using Drills.Scenarios.Catalogue;
-using Drills.Scenarios.Durations;
 using YamlDotNet.RepresentationModel;
 
 namespace Drills.Scenarios.Loading;
+
+/// <summary>The defaults as read, with the limits scenarios inherit as they were written; a limit is null when
+/// defaults wrote it wrong (reported), so scenarios are not checked against a stand-in for it.</summary>
+internal sealed record DefaultsSection(CatalogueDefaults Defaults, WrittenDuration? MaxDuration, WrittenDuration? ProbeInterval);
 
 /// <summary>The <c>defaults</c> section, and the 24-hour ceiling every recovery target obeys.</summary>
 internal static class DefaultsReader
 {
     private static readonly string[] Keys = ["timezone", "rto_target", "probe_interval", "max_duration"];
 
-    public static CatalogueDefaults Read(NodeReader reader, YamlNode? node)
+    public static DefaultsSection Read(NodeReader reader, YamlNode? node)
     {
         var product = CatalogueDefaults.Product;
         if (node is null || reader.Mapping(node, "defaults", Keys) is not { } fields)
         {
-            return product;
+            return new DefaultsSection(product, WrittenDuration.Of(product.MaxDuration), WrittenDuration.Of(product.ProbeInterval));
         }
 
+        var maxDuration = LimitsReader.InForce(fields, "max_duration", LimitsReader.MaxDuration(reader, fields), WrittenDuration.Of(product.MaxDuration));
+        var probeInterval = LimitsReader.InForce(fields, "probe_interval", LimitsReader.ProbeInterval(reader, fields), WrittenDuration.Of(product.ProbeInterval));
         var defaults = new CatalogueDefaults(
             TimeZone: ReadTimeZone(reader, fields.Optional("timezone")) ?? product.TimeZone,
             RtoTarget: (fields.Optional("rto_target") is { } rto ? RecoveryTarget(reader, rto, "'rto_target' of defaults") : null)
                 ?? product.RtoTarget,
-            ProbeInterval: LimitsReader.ProbeInterval(reader, fields) ?? product.ProbeInterval,
-            MaxDuration: LimitsReader.MaxDuration(reader, fields) ?? product.MaxDuration);
-        LimitsReader.CheckProbeInterval(reader, fields, defaults.ProbeInterval, defaults.MaxDuration);
-        return defaults;
+            ProbeInterval: probeInterval?.Value ?? product.ProbeInterval,
+            MaxDuration: maxDuration?.Value ?? product.MaxDuration);
+        LimitsReader.CheckProbeInterval(reader, fields, probeInterval, maxDuration);
+        return new DefaultsSection(defaults, maxDuration, probeInterval);
     }
 
     /// <summary>A recovery target: a duration no longer than the national ceiling.</summary>
     public static TimeSpan? RecoveryTarget(NodeReader reader, YamlNode node, string what)
     {
-        var value = reader.Duration(node, what);
-        if (value is { } target && target > CatalogueDefaults.NationalCeiling)
+        var written = reader.WrittenDuration(node, what);
+        if (written is not null && written.Value > CatalogueDefaults.NationalCeiling)
         {
-            var ceiling = DurationText.Format(CatalogueDefaults.NationalCeiling);
-            reader.Report(node, $"{what} is {DurationText.Format(target)}, above the national ceiling of {ceiling}.",
-                $"write a target of {ceiling} or less: every agency system must recover within 24 hours");
+            reader.Report(node, $"{what} is {written.Text}, above the national ceiling of {CatalogueDefaults.NationalCeilingText}.",
+                $"write a target of {CatalogueDefaults.NationalCeilingText} or less: every agency system must recover within 24 hours");
             return null;
         }
 
-        return value;
+        return written?.Value;
     }
 
     private static string? ReadTimeZone(NodeReader reader, YamlNode? node)

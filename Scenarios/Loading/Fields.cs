@@ -73,8 +73,8 @@ internal sealed class Fields
     public string? OptionalText(string key) =>
         Optional(key) is { } node ? reader.Text(node, $"'{key}' of {What}") : null;
 
-    public TimeSpan? OptionalDuration(string key) =>
-        Optional(key) is { } node ? reader.Duration(node, $"'{key}' of {What}") : null;
+    public WrittenDuration? OptionalDuration(string key) =>
+        Optional(key) is { } node ? reader.WrittenDuration(node, $"'{key}' of {What}") : null;
 
     public int? OptionalInteger(string key, int min, int max) =>
         Optional(key) is { } node ? reader.Integer(node, $"'{key}' of {What}", min, max) : null;

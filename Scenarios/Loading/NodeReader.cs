@@ -100,6 +100,10 @@ internal sealed class NodeReader(string file)
         return null;
     }
 
+    /// <summary>A duration with the text it was written as, for messages that echo it.</summary>
+    public WrittenDuration? WrittenDuration(YamlNode node, string what) =>
+        Duration(node, what) is { } value ? new WrittenDuration(value, ((YamlScalarNode)node).Value!) : null;
+
     /// <summary>A list of plain values; null (with errors reported) when any item is not one.</summary>
     public IReadOnlyList<string>? TextList(YamlNode node, string what, string example, bool allowEmpty = false)
     {

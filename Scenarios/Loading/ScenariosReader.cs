@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace Drills.Scenarios.Loading;
 
 /// <summary>What a scenario may refer to: the systems and calendars read before it, and the defaults it inherits.</summary>
-internal sealed record ScenarioContext(SystemsSection Systems, CalendarsSection Calendars, CatalogueDefaults Defaults);
+internal sealed record ScenarioContext(SystemsSection Systems, CalendarsSection Calendars, DefaultsSection Defaults);
 
 /// <summary>The <c>scenarios</c> section: each an attack, a restore and what proves recovery.</summary>
 internal static partial class ScenariosReader
@@ -65,7 +65,7 @@ internal static partial class ScenariosReader
             limits.MaxDuration, limits.ProbeInterval, reader.At(key));
     }
 
-    private static SystemDefinition? ReadSystem(NodeReader reader, Fields fields, SystemsSection systems)
+    private static SystemOutline? ReadSystem(NodeReader reader, Fields fields, SystemsSection systems)
     {
         if (fields.Required("system", "citizen-portal") is not { } node || reader.Text(node, $"'system' of {fields.What}") is not { } id)
         {
@@ -79,7 +79,7 @@ internal static partial class ScenariosReader
                 known.Count == 0 ? "declare the system under 'systems:' first" : Suggestions.Fix(id, known));
         }
 
-        return systems.Systems.GetValueOrDefault(id);
+        return systems.Outlines.GetValueOrDefault(id);
     }
 
     private static string? ReadTechnique(NodeReader reader, Fields fields)
@@ -132,19 +132,19 @@ internal static partial class ScenariosReader
     }
 
     /// <summary>The scenario's limits, its own or the defaults'. Budget is the max_duration a wait must fit in,
-    /// null when the scenario's own was written wrong (already reported) so waits are not measured against a stand-in.</summary>
-    private static (TimeSpan MaxDuration, TimeSpan ProbeInterval, TimeSpan? Budget) ReadLimits(NodeReader reader, Fields fields, CatalogueDefaults defaults)
+    /// null when the one in force was written wrong (already reported) so waits are not measured against a stand-in.</summary>
+    private static (TimeSpan MaxDuration, TimeSpan ProbeInterval, WrittenDuration? Budget) ReadLimits(NodeReader reader, Fields fields, DefaultsSection defaults)
     {
-        var maxDuration = LimitsReader.MaxDuration(reader, fields);
-        var probeInterval = LimitsReader.ProbeInterval(reader, fields);
-        var limits = (MaxDuration: maxDuration ?? defaults.MaxDuration, ProbeInterval: probeInterval ?? defaults.ProbeInterval);
-        if (maxDuration is not null || probeInterval is not null)
+        var ownMax = LimitsReader.MaxDuration(reader, fields);
+        var ownProbe = LimitsReader.ProbeInterval(reader, fields);
+        var maxDuration = LimitsReader.InForce(fields, "max_duration", ownMax, defaults.MaxDuration);
+        var probeInterval = LimitsReader.InForce(fields, "probe_interval", ownProbe, defaults.ProbeInterval);
+        if (ownMax is not null || ownProbe is not null)
         {
-            LimitsReader.CheckProbeInterval(reader, fields, limits.ProbeInterval, limits.MaxDuration);
+            LimitsReader.CheckProbeInterval(reader, fields, probeInterval, maxDuration);
         }
 
-        var budget = fields.Optional("max_duration") is not null && maxDuration is null ? (TimeSpan?)null : limits.MaxDuration;
-        return (limits.MaxDuration, limits.ProbeInterval, budget);
+        return (maxDuration?.Value ?? defaults.Defaults.MaxDuration, probeInterval?.Value ?? defaults.Defaults.ProbeInterval, maxDuration);
     }
 
     [GeneratedRegex(@"^T[0-9]{4}(\.[0-9]{3})?$")]

@@ -63,7 +63,7 @@ internal static class StepOptionsReader
     private static StopStep? Stop(StepText step, Fields fields)
     {
         var timeout = fields.OptionalDuration("timeout");
-        return fields.Optional("timeout") is not null && timeout is null ? null : new StopStep(timeout ?? DefaultStopTimeout, step.At);
+        return fields.Optional("timeout") is not null && timeout is null ? null : new StopStep(timeout?.Value ?? DefaultStopTimeout, step.At);
     }
 
     private static EncryptFilesStep? EncryptFiles(StepText step)
@@ -186,8 +186,8 @@ internal static class StepOptionsReader
         }
 
         var what = $"the duration of {step.What}";
-        return node is not null && step.Reader.Duration(node, what) is { } duration && step.Scope.FitsBudget(step.Reader, node, duration, what)
-            ? new WaitStep(duration, step.At)
+        return node is not null && step.Reader.WrittenDuration(node, what) is { } duration && step.Scope.FitsBudget(step.Reader, node, duration, what)
+            ? new WaitStep(duration.Value, step.At)
             : null;
     }
 }

@@ -8,10 +8,10 @@ namespace Drills.Scenarios.Loading;
 /// What a scenario's steps are checked against: the data paths of its system, the only place a
 /// file attack can be undone, and the time budget a wait must fit in.
 /// </summary>
-/// <param name="System">The scenario's system; null when missing or invalid (already reported), so paths go unchecked.</param>
-/// <param name="MaxDuration">The scenario's effective max_duration; null when it was written wrong (already reported).</param>
+/// <param name="System">The scenario's system; null when missing, or when its checks or data paths are invalid (already reported), so paths go unchecked.</param>
+/// <param name="MaxDuration">The scenario's effective max_duration as written; null when it was written wrong (already reported).</param>
 /// <param name="MaxDurationOrigin">Where that max_duration comes from, for messages: "scenario 'x'" or "defaults".</param>
-internal sealed record StepScope(SystemDefinition? System, TimeSpan? MaxDuration, string MaxDurationOrigin)
+internal sealed record StepScope(SystemOutline? System, WrittenDuration? MaxDuration, string MaxDurationOrigin)
 {
     /// <summary>Checks every path of a list already known to be absolute; reports each one outside the data paths.</summary>
     public bool CoversAll(NodeReader reader, YamlNode listNode, IReadOnlyList<string> paths, string what)
@@ -49,16 +49,16 @@ internal sealed record StepScope(SystemDefinition? System, TimeSpan? MaxDuration
     }
 
     /// <summary>A wait as long as the stop condition would abort every run of the drill.</summary>
-    public bool FitsBudget(NodeReader reader, YamlNode node, TimeSpan wait, string what)
+    public bool FitsBudget(NodeReader reader, YamlNode node, WrittenDuration wait, string what)
     {
-        if (MaxDuration is not { } budget || wait < budget)
+        if (MaxDuration is not { } budget || wait.Value < budget.Value)
         {
             return true;
         }
 
         reader.Report(node,
-            $"{what} is {DurationText.Format(wait)}, not less than max_duration {DurationText.Format(budget)} of {MaxDurationOrigin}: the drill would always abort before the wait ends.",
-            $"wait less than {DurationText.Format(budget)}, or raise max_duration of {MaxDurationOrigin} (at most {DurationText.Format(CatalogueDefaults.MaxDurationLimit)})");
+            $"{what} is {wait.Text}, not less than max_duration {budget.Text} of {MaxDurationOrigin}: the drill would always abort before the wait ends.",
+            $"wait less than {budget.Text}, or raise max_duration of {MaxDurationOrigin} (at most {DurationText.Format(CatalogueDefaults.MaxDurationLimit)})");
         return false;
     }
 }

@@ -4,9 +4,17 @@ using YamlDotNet.RepresentationModel;
 
 namespace Drills.Scenarios.Loading;
 
-/// <summary>The systems read from a file: the valid ones, and every id declared (valid or not) so
-/// scenarios naming a broken system are not also told that it does not exist.</summary>
-internal sealed record SystemsSection(IReadOnlyDictionary<string, SystemDefinition> Systems, IReadOnlySet<string> DeclaredIds);
+/// <summary>The systems read from a file: the valid ones, every id declared (valid or not) so
+/// scenarios naming a broken system are not also told that it does not exist, and the outline of
+/// every system whose checks and data paths could be read, even if something else in it is wrong,
+/// so its scenarios are still checked and one pass reports every error.</summary>
+internal sealed record SystemsSection(
+    IReadOnlyDictionary<string, SystemDefinition> Systems,
+    IReadOnlySet<string> DeclaredIds,
+    IReadOnlyDictionary<string, SystemOutline> Outlines);
+
+/// <summary>What a scenario's steps and verify items are checked against: its system's id and data paths.</summary>
+internal sealed record SystemOutline(string Id, DataSpec Data);
 
 /// <summary>The <c>systems</c> section: agency systems under drill, one container each.</summary>
 internal static class SystemsReader
@@ -20,16 +28,18 @@ internal static class SystemsReader
     {
         var systems = new Dictionary<string, SystemDefinition>(StringComparer.Ordinal);
         var declared = new HashSet<string>(StringComparer.Ordinal);
+        var outlines = new Dictionary<string, SystemOutline>(StringComparer.Ordinal);
+        var section = new SystemsSection(systems, declared, outlines);
         if (node is null)
         {
-            return new SystemsSection(systems, declared);
+            return section;
         }
 
         if (node is not YamlMappingNode mapping)
         {
             reader.Report(node, $"systems must be a mapping from system id to system, not {NodeReader.Describe(node)}.",
                 "write each system as 'citizen-portal:' indented under systems, with its title, security_level and container");
-            return new SystemsSection(systems, declared);
+            return section;
         }
 
         var containerNames = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -41,22 +51,31 @@ internal static class SystemsReader
             }
 
             declared.Add(id);
-            if (ReadSystem(reader, key, value, id, levels) is { } system && IsContainerNameFree(reader, system, value, containerNames))
+            var (system, outline) = ReadSystem(reader, key, value, id, levels);
+            if (outline is not null)
+            {
+                outlines[id] = outline;
+            }
+
+            if (system is not null && IsContainerNameFree(reader, system, value, containerNames))
             {
                 systems[id] = system;
             }
         }
 
-        return new SystemsSection(systems, declared);
+        return section;
     }
 
-    private static SystemDefinition? ReadSystem(NodeReader reader, YamlNode key, YamlNode value, string id, LevelTargets levels)
+    /// <summary>The system, null when anything in it is wrong (reported); and its outline, null only when
+    /// its checks or data paths are wrong.</summary>
+    private static (SystemDefinition? System, SystemOutline? Outline) ReadSystem(
+        NodeReader reader, YamlNode key, YamlNode value, string id, LevelTargets levels)
     {
         var what = $"system '{id}'";
         var before = reader.Errors.Count;
         if (reader.Mapping(value, what, Keys) is not { } fields)
         {
-            return null;
+            return (null, null);
         }
 
         var title = fields.RequiredText("title", "Public service portal");
@@ -71,13 +90,14 @@ internal static class SystemsReader
             : null;
         var checks = ReadChecks(reader, fields, what);
         var data = fields.Optional("data") is { } d ? ReadData(reader, d, what) : DataSpec.Empty;
+        var outline = checks is not null && data is not null ? new SystemOutline(id, data) : null;
         if (reader.Errors.Count > before)
         {
-            return null;
+            return (null, outline);
         }
 
-        return new SystemDefinition(id, title!, agency, level!.Value, rto ?? levels.For(level.Value), rto is not null,
-            rpo, container!, checks!, data!, reader.At(key));
+        return (new SystemDefinition(id, title!, agency, level!.Value, rto ?? levels.For(level.Value), rto is not null,
+            rpo?.Value, container!, checks!, data!, reader.At(key)), outline);
     }
 
     private static List<CheckDefinition>? ReadChecks(NodeReader reader, Fields fields, string what)

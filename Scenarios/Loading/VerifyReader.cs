@@ -9,8 +9,8 @@ internal static class VerifyReader
     private const string Checks = "checks";
     private const string Integrity = "integrity";
 
-    /// <param name="system">The scenario's system, or null when it is missing or invalid (already reported).</param>
-    public static List<VerifyItem>? Read(NodeReader reader, Fields scenario, SystemDefinition? system, SourceLocation scenarioAt)
+    /// <param name="system">The scenario's system, or null when it is missing or its data paths are invalid (already reported).</param>
+    public static List<VerifyItem>? Read(NodeReader reader, Fields scenario, SystemOutline? system, SourceLocation scenarioAt)
     {
         if (scenario.Optional("verify") is not { } node)
         {
@@ -36,10 +36,10 @@ internal static class VerifyReader
     }
 
     /// <summary>The format's default: the system's checks, plus integrity when there is data to compare.</summary>
-    private static List<VerifyItem> Defaults(SystemDefinition system, SourceLocation at) =>
+    private static List<VerifyItem> Defaults(SystemOutline system, SourceLocation at) =>
         system.Data.Paths.Count > 0 ? [new SystemChecksItem(at), new IntegrityItem(at)] : [new SystemChecksItem(at)];
 
-    private static VerifyItem? ReadItem(NodeReader reader, YamlNode item, SystemDefinition? system, string what)
+    private static VerifyItem? ReadItem(NodeReader reader, YamlNode item, SystemOutline? system, string what)
     {
         if (item is YamlMappingNode)
         {
@@ -62,7 +62,7 @@ internal static class VerifyReader
     }
 
     // Integrity compares the data paths' manifest with the baseline; without paths there is nothing to compare.
-    private static bool IntegrityNeedsData(NodeReader reader, YamlNode item, SystemDefinition? system)
+    private static bool IntegrityNeedsData(NodeReader reader, YamlNode item, SystemOutline? system)
     {
         if (system is null || system.Data.Paths.Count > 0)
         {

@@ -18,10 +18,34 @@ internal static class YamlDocumentReader
         }
         catch (YamlException e)
         {
-            reader.Report(reader.At(e.Start), $"YAML syntax error: {e.Message}",
+            reader.Report(Where(reader, e, text), $"YAML syntax error: {e.Message}",
                 "correct the YAML here: check the indentation, the ':' after each key, and closing quotes and brackets");
             return null;
         }
+    }
+
+    /// <summary>Where the error is. YamlDotNet reports a tab in indentation at 1:1 (or at the scalar before it),
+    /// so for tab errors the first tab in any line's indentation is the place to look.</summary>
+    private static Catalogue.SourceLocation Where(NodeReader reader, YamlException e, string text) =>
+        e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentationTab(text) is (int line, int column)
+            ? new Catalogue.SourceLocation(reader.File, line, column)
+            : reader.At(e.Start);
+
+    /// <summary>The 1-based line and column of the first tab in the indentation of a line with content; null when there is none.</summary>
+    private static (int Line, int Column)? FirstIndentationTab(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var content = lines[i].TrimStart(' ', '\t');
+            var tab = lines[i].IndexOf('\t', 0, lines[i].Length - content.Length);
+            if (tab >= 0 && content.TrimEnd().Length > 0 && !content.StartsWith('#'))
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     private static List<ParsingEvent> ReadEvents(string text)
