@@ -53,8 +53,10 @@ public sealed class DurationTextTests
     [InlineData(500, "500ms")]
     [InlineData(90_000, "1m30s")]
     [InlineData(5_400_000, "1h30m")]
-    [InlineData(86_400_000, "1d")]
-    [InlineData(93_600_000, "1d2h")]
+    [InlineData(86_400_000, "24h")]
+    [InlineData(93_600_000, "26h")]
+    [InlineData(172_800_000, "2d")]
+    [InlineData(180_000_000, "2d2h")]
     [InlineData(14_400_000, "4h")]
     public void Duration_formats_in_its_shortest_form(long milliseconds, string expected)
     {

@@ -62,6 +62,12 @@ internal static class DurationText
         var rest = value;
         foreach (var (suffix, unit) in Units)
         {
+            // Under two days, hours read better: recovery targets are spoken of as "24h", not "1d".
+            if (suffix == "d" && value < TimeSpan.FromDays(2))
+            {
+                continue;
+            }
+
             var count = rest.Ticks / unit.Ticks;
             if (count > 0)
             {
