@@ -84,6 +84,7 @@ public sealed class AfterActionReportTests
 
         Assert.Contains("Không đạt", html);
         Assert.Contains("The system recovered in 5 h, exceeding its 4 h target.", html);
+        Assert.Contains("Recovery missed the target by 1 h", html);
         Assert.Contains("Step restore #2 (restart) failed: Restart the container", html);
         Assert.Contains("✘", html);
     }

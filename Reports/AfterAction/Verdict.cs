@@ -43,6 +43,13 @@ internal static class Verdict
         {
             findings.Add(("good", new("Thời gian khôi phục nằm trong mục tiêu.", "Recovery time is within the target.")));
         }
+        else if (run.RecoveryTime is { } late)
+        {
+            var over = HumanDuration.Format(late - run.RtoTarget);
+            findings.Add(("bad", new(
+                $"Khôi phục chậm hơn mục tiêu {over} — cần rút ngắn quy trình khôi phục và diễn tập lại.",
+                $"Recovery missed the target by {over} — shorten the recovery procedure and drill again.")));
+        }
 
         if (!run.ImpactObserved && run.Outcome != RunOutcome.Running)
         {
