@@ -1,4 +1,5 @@
 using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Tests.Support;
 using Drills.Scenarios.Runs;
 using static Drills.Orchestrator.Tests.Integration.TestSystems;
 
@@ -19,7 +20,7 @@ public sealed class PortalRansomwareDrillTests : IAsyncLifetime
             RestoreSteps("wait: 2s", "restore-backup: baseline", "restart: {}"))));
         Dictionary<string, byte[]>? baseline = null;
         Task<Dictionary<string, byte[]>>? duringAttack = null;
-        var progress = new Inline(e =>
+        var progress = new InlineProgress(e =>
         {
             // Read the data while the drill holds still (the first restore step waits 2 s).
             if (e.Mark is JournalMark.Baseline)
@@ -56,9 +57,4 @@ public sealed class PortalRansomwareDrillTests : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
-
-    private sealed class Inline(Action<JournalEvent> action) : IProgress<JournalEvent>
-    {
-        public void Report(JournalEvent value) => action(value);
-    }
 }

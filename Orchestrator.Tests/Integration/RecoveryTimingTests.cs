@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Tests.Support;
 using Drills.Scenarios.Runs;
 using static Drills.Orchestrator.Tests.Integration.TestSystems;
 
@@ -25,7 +26,7 @@ public sealed class RecoveryTimingTests : IAsyncLifetime
             extraContainer: $"env: {{ START_DELAY: \"{StartDelay.TotalSeconds}\" }}",
             probe: "100ms"));
         var attackSeen = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var progress = new Inline(e =>
+        var progress = new InlineProgress(e =>
         {
             if (e.Mark is JournalMark.AttackStart)
             {
@@ -84,9 +85,4 @@ public sealed class RecoveryTimingTests : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
-
-    private sealed class Inline(Action<JournalEvent> action) : IProgress<JournalEvent>
-    {
-        public void Report(JournalEvent value) => action(value);
-    }
 }
