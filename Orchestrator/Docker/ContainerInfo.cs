@@ -20,4 +20,6 @@ internal sealed record ContainerInfo(
     string? ImageDigest,
     ContainerStatus Status,
     string? Health,
-    IReadOnlyDictionary<string, string> Labels);
+    IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyList<string>? Ports = null,
+    IReadOnlyList<string>? Volumes = null);

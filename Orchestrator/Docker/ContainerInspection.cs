@@ -19,8 +19,27 @@ internal static class ContainerInspection
             string.IsNullOrEmpty(health) || health == "none" ? null : health,
             response.Config?.Labels is { } labels
                 ? new Dictionary<string, string>(labels)
-                : new Dictionary<string, string>());
+                : new Dictionary<string, string>(),
+            PortsOf(response),
+            VolumesOf(response));
     }
+
+    /// <summary>Published ports in the catalogue's own form, HOST_IP:HOST_PORT:CONTAINER_PORT.</summary>
+    private static string[] PortsOf(ContainerInspectResponse response) =>
+        (response.HostConfig?.PortBindings ?? new Dictionary<string, IList<PortBinding>>())
+        .SelectMany(p => (p.Value ?? []).Select(b => $"{b.HostIP}:{b.HostPort}:{ContainerPort(p.Key)}"))
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    /// <summary>Named volumes in the catalogue's own form, NAME:/path.</summary>
+    private static string[] VolumesOf(ContainerInspectResponse response) =>
+        (response.Mounts ?? [])
+        .Where(m => m.Type == "volume")
+        .Select(m => $"{m.Name}:{m.Destination}")
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    private static string ContainerPort(string key) => key.EndsWith("/tcp", StringComparison.Ordinal) ? key[..^4] : key;
 
     /// <summary>The engine's state words, as in <c>docker inspect -f '{{.State.Status}}'</c>.</summary>
     public static ContainerStatus ParseStatus(string? status) => status switch

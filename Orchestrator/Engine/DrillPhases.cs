@@ -113,9 +113,9 @@ internal sealed class DrillPhases
         Baseline = await _data.TakeBaselineAsync(_run.RunId, target.ContainerId, _run.System.Data.Paths, cancellationToken);
         var info = await _runtime.InspectAsync(target.ContainerId, cancellationToken);
         _run.ImageDigest = info.ImageDigest;
-        if (!string.Equals(info.Image, _run.System.Container.Image, StringComparison.Ordinal))
+        if (ContainerDrift.Between(_run.System.Container, info) is { Count: > 0 } drift)
         {
-            _journal.Record(JournalMark.Note, $"Warning: container {target.Name} runs image {info.Image}, the catalogue declares {_run.System.Container.Image}",
+            _journal.Record(JournalMark.Note, $"Warning: container {target.Name} differs from the catalogue: {string.Join("; ", drift)}",
                 "the drill measures the container as it is; remove it (or add a redeploy step) so drills recreates it from the declared settings");
         }
         _journal.Record(JournalMark.Baseline, $"Baseline: all {results.Count} checks pass",
