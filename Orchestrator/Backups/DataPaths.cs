@@ -1,5 +1,6 @@
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Integrity;
+using Drills.Scenarios.Loading;
 
 namespace Drills.Orchestrator.Backups;
 
@@ -67,7 +68,7 @@ internal sealed class DataPaths
                 }
             }
 
-            await _runtime.CopyToAsync(containerId, ParentOf(snapshot.DataPath), tar, cancellationToken);
+            await _runtime.CopyToAsync(containerId, ContainerPath.ParentOf(snapshot.DataPath), tar, cancellationToken);
             bytes += snapshot.Bytes;
         }
 
@@ -81,11 +82,4 @@ internal sealed class DataPaths
 
     public static IReadOnlyList<string> ClearCommand(params string[] paths) =>
         ["sh", "-c", "for p in \"$@\"; do rm -rf -- \"$p\"/* \"$p\"/.[!.]* \"$p\"/..?*; done", "drills-clear", .. paths];
-
-    public static string ParentOf(string path)
-    {
-        var trimmed = path.TrimEnd('/');
-        var slash = trimmed.LastIndexOf('/');
-        return slash <= 0 ? "/" : trimmed[..slash];
-    }
 }

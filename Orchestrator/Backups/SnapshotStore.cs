@@ -17,13 +17,21 @@ internal sealed class SnapshotStore
         var folder = Path.Combine(_root, runId);
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, $"{index:D2}-{FileNameFor(dataPath)}");
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long bytes = 0;
         await using (var output = File.Create(file))
         {
-            await tar.CopyToAsync(output, cancellationToken);
+            int read;
+            while ((read = await tar.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                sha.AppendData(buffer, 0, read);
+                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                bytes += read;
+            }
         }
 
-        var sha = await HashFileAsync(file, cancellationToken);
-        return new Snapshot(dataPath, file, sha, new FileInfo(file).Length);
+        return new Snapshot(dataPath, file, Convert.ToHexStringLower(sha.GetHashAndReset()), bytes);
     }
 
     /// <summary>Opens a snapshot only after its checksum matches the one taken at baseline.</summary>
@@ -52,10 +60,4 @@ internal sealed class SnapshotStore
 
     private static string FileNameFor(string dataPath) =>
         string.Concat(dataPath.Trim('/').Select(c => char.IsLetterOrDigit(c) ? c : '_')) + ".tar";
-
-    private static async Task<string> HashFileAsync(string file, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(file);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-    }
 }

@@ -13,12 +13,9 @@ internal static class ReportCommand
         {
             using var services = new AppServices(parse);
             var id = parse.GetValue(runId)!;
-            if (services.Store.Find(id) is null)
-            {
-                throw new CliException(ExitCodes.BadInput, $"No run '{id}' in {services.Data.Database}. Fix: list runs with drills runs (and pass the same --data-dir).");
-            }
-
-            Console.Out.WriteLine(await ReportPublisher.PublishAsync(services, id, timeZone: null, cancellationToken));
+            var run = services.Store.Find(id)
+                      ?? throw new CliException(ExitCodes.BadInput, $"No run '{id}' in {services.Data.Database}. Fix: list runs with drills runs (and pass the same --data-dir).");
+            Console.Out.WriteLine(await ReportPublisher.PublishAsync(services, run, timeZone: null, cancellationToken));
             return ExitCodes.Passed;
         });
         return command;

@@ -1,14 +1,14 @@
 using System.Reflection;
 using Drills.Reports.AfterAction;
+using Drills.Scenarios.Runs;
 
 namespace Drills.Orchestrator.Cli;
 
 /// <summary>Renders a stored run's report into the data directory and records the path on the run.</summary>
 internal static class ReportPublisher
 {
-    public static async Task<string> PublishAsync(AppServices services, string runId, string? timeZone, CancellationToken cancellationToken)
+    public static async Task<string> PublishAsync(AppServices services, RunRecord run, string? timeZone, CancellationToken cancellationToken)
     {
-        var run = services.Store.Find(runId) ?? throw new CliException(ExitCodes.BadInput, $"No run '{runId}'.");
         var context = new ReportContext(DateTimeOffset.UtcNow, Version);
         if ((timeZone ?? run.TimeZone) is { } zoneId && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
         {
@@ -16,7 +16,7 @@ internal static class ReportPublisher
         }
 
         var path = await new ReportWriter().WriteAsync(run, context, services.Data.Reports, cancellationToken);
-        services.Store.SetReportPath(runId, path);
+        services.Store.SetReportPath(run.RunId, path);
         return path;
     }
 

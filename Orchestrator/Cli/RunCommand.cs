@@ -55,7 +55,7 @@ internal static class RunCommand
         string? reportPath = null;
         try
         {
-            reportPath = await ReportPublisher.PublishAsync(services, result.Record.RunId, catalogue.Defaults.TimeZone, CancellationToken.None);
+            reportPath = await ReportPublisher.PublishAsync(services, result.Record, catalogue.Defaults.TimeZone, CancellationToken.None);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {

@@ -18,7 +18,7 @@ internal static class RunsCommand
         {
             using var services = new AppServices(parse);
             var runs = services.Store.List(Math.Max(1, parse.GetValue(limit)));
-            var summaries = runs.Select(r => RunSummary.From(r, ExitCodes.Passed) with { ExitCode = 0 }).ToList();
+            var summaries = runs.Select(r => RunSummary.From(r, ExitCodes.Passed)).ToList();
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new { runs = summaries }, RunJson.Options));

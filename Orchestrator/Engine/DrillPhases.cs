@@ -95,19 +95,13 @@ internal sealed class DrillPhases
 
     private async Task BaselineAsync(DrillTarget target, CancellationToken cancellationToken)
     {
-        var deadline = _run.Clock.Elapsed + _options.BaselineTimeout;
-        IReadOnlyList<ItemResult> results;
-        while ((results = await _steady.ChecksAsync(target, cancellationToken)).Any(r => !r.Result.Passed))
+        var results = await _steady.WaitHealthyAsync(target, _run.Clock, _run.Scenario.ProbeInterval, _options.BaselineTimeout, cancellationToken);
+        if (results.Any(r => !r.Result.Passed))
         {
-            if (_run.Clock.Elapsed >= deadline)
-            {
-                var failing = string.Join("; ", results.Where(r => !r.Result.Passed).Select(r => $"{r.Item}: {r.Result.Observation}"));
-                throw new BaselineUnhealthyException(
-                    $"System '{_run.System.Id}' did not pass its checks within {DurationText.Format(_options.BaselineTimeout)} before the attack ({failing}). " +
-                    "Fix: repair the system or its checks in the catalogue; drills attacks only a healthy system.");
-            }
-
-            await _run.Clock.DelayAsync(_run.Scenario.ProbeInterval, cancellationToken);
+            var failing = string.Join("; ", results.Where(r => !r.Result.Passed).Select(r => $"{r.Item}: {r.Result.Observation}"));
+            throw new BaselineUnhealthyException(
+                $"System '{_run.System.Id}' did not pass its checks within {DurationText.Format(_options.BaselineTimeout)} before the attack ({failing}). " +
+                "Fix: repair the system or its checks in the catalogue; drills attacks only a healthy system.");
         }
 
         Baseline = await _data.TakeBaselineAsync(_run.RunId, target.ContainerId, _run.System.Data.Paths, cancellationToken);

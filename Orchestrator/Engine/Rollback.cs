@@ -35,16 +35,8 @@ internal sealed class Rollback
             await RestartHardAsync(target, cancellationToken);
         }
 
-        while (true)
-        {
-            var results = await _steady.ChecksAsync(target, cancellationToken);
-            if (results.All(r => r.Result.Passed))
-            {
-                break;
-            }
-
-            await clock.DelayAsync(probeInterval, cancellationToken);
-        }
+        // Unbounded here: the caller's token carries the rollback's own time limit.
+        await _steady.WaitHealthyAsync(target, clock, probeInterval, within: null, cancellationToken);
 
         var integrity = baseline.IsEmpty ? "no data paths" : await IntegrityAsync(target, baseline, cancellationToken);
         journal.Record(JournalMark.Rollback, "Rollback complete: every check passes", integrity);

@@ -28,6 +28,26 @@ internal sealed class SteadyState
     public async Task<IReadOnlyList<ItemResult>> ChecksAsync(DrillTarget target, CancellationToken cancellationToken) =>
         await Task.WhenAll(target.System.Checks.Select(c => CheckAsync(c, target, cancellationToken)));
 
+    /// <summary>
+    /// Polls the system's checks until they all pass, or until <paramref name="within"/> has passed
+    /// (null: until cancelled). Returns the last round, so a caller can say what still failed.
+    /// </summary>
+    public async Task<IReadOnlyList<ItemResult>> WaitHealthyAsync(
+        DrillTarget target, DrillClock clock, TimeSpan interval, TimeSpan? within, CancellationToken cancellationToken)
+    {
+        var deadline = within is { } limit ? clock.Elapsed + limit : TimeSpan.MaxValue;
+        while (true)
+        {
+            var results = await ChecksAsync(target, cancellationToken);
+            if (results.All(r => r.Result.Passed) || clock.Elapsed >= deadline)
+            {
+                return results;
+            }
+
+            await clock.DelayAsync(interval, cancellationToken);
+        }
+    }
+
     public async Task<IReadOnlyList<ItemResult>> VerifyAsync(
         IReadOnlyList<VerifyItem> items, DrillTarget target, BaselineBackup baseline, CancellationToken cancellationToken)
     {

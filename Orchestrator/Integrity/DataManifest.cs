@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.Security.Cryptography;
+using Drills.Scenarios.Loading;
 
 namespace Drills.Orchestrator.Integrity;
 
@@ -15,7 +16,7 @@ internal sealed record DataManifest(IReadOnlyDictionary<string, string> Files)
     public static DataManifest FromTar(string dataPath, Stream tar)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var parent = ParentOf(dataPath);
+        var parent = ContainerPath.ParentOf(dataPath).TrimEnd('/');
         using var reader = new TarReader(tar, leaveOpen: true);
         while (reader.GetNextEntry() is { } entry)
         {
@@ -54,13 +55,6 @@ internal sealed record DataManifest(IReadOnlyDictionary<string, string> Files)
     }
 
     private static string[] Sorted(IEnumerable<string> paths) => paths.Order(StringComparer.Ordinal).ToArray();
-
-    private static string ParentOf(string dataPath)
-    {
-        var trimmed = dataPath.TrimEnd('/');
-        var slash = trimmed.LastIndexOf('/');
-        return slash <= 0 ? "" : trimmed[..slash];
-    }
 
     private static string HashOf(Stream content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }

@@ -32,17 +32,24 @@ internal sealed class SqliteRunStore : IRunStore
 
     public void SetReportPath(string runId, string reportPath)
     {
-        var run = Find(runId) ?? throw new InvalidOperationException($"No run {runId}.");
+        using var connection = Open();
+        var run = ReadRecord(connection, runId) ?? throw new InvalidOperationException($"No run {runId}.");
         Save(run with { ReportPath = reportPath });
     }
 
     public RunRecord? Find(string runId)
     {
         using var connection = Open();
+        return ReadRecord(connection, runId) is { } run ? WithJournal(connection, run) : null;
+    }
+
+    /// <summary>The run without its journal (the journal lives in its own table).</summary>
+    private static RunRecord? ReadRecord(SqliteConnection connection, string runId)
+    {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT record_json FROM runs WHERE run_id = $id";
         command.Parameters.AddWithValue("$id", runId);
-        return command.ExecuteScalar() is string json ? WithJournal(connection, Deserialize(json)) : null;
+        return command.ExecuteScalar() is string json ? Deserialize(json) : null;
     }
 
     public IReadOnlyList<RunRecord> List(int limit)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Docker;
+using Drills.Scenarios.Loading;
 using Drills.Scenarios.Steps;
 
 namespace Drills.Orchestrator.Steps;
@@ -30,7 +31,7 @@ internal sealed class Ransomware
             using var locked = new MemoryStream();
             await using (var writer = new TarWriter(locked, TarEntryFormat.Pax, leaveOpen: true))
             {
-                var parent = DataPaths.ParentOf(path).TrimEnd('/');
+                var parent = ContainerPath.ParentOf(path).TrimEnd('/');
                 using var reader = new TarReader(source, leaveOpen: true);
                 while (reader.GetNextEntry(copyData: true) is { } entry)
                 {
@@ -51,7 +52,7 @@ internal sealed class Ransomware
             }
 
             locked.Position = 0;
-            await _runtime.CopyToAsync(containerId, DataPaths.ParentOf(path), locked, cancellationToken);
+            await _runtime.CopyToAsync(containerId, ContainerPath.ParentOf(path), locked, cancellationToken);
         }
 
         CryptographicOperations.ZeroMemory(key);

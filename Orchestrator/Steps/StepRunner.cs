@@ -3,6 +3,7 @@ using System.Text;
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Safety;
+using Drills.Scenarios.Loading;
 using Drills.Scenarios.Steps;
 
 namespace Drills.Orchestrator.Steps;
@@ -121,7 +122,7 @@ internal sealed class StepRunner
         }
 
         tar.Position = 0;
-        await _runtime.CopyToAsync(id, DataPaths.ParentOf(step.Path), tar, cancellationToken);
+        await _runtime.CopyToAsync(id, ContainerPath.ParentOf(step.Path), tar, cancellationToken);
         return $"replaced {step.Path} with {content.Length} bytes";
     }
 

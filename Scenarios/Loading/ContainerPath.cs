@@ -25,6 +25,14 @@ internal static class ContainerPath
         return segments;
     }
 
+    /// <summary>The folder holding a path: <c>/srv/www</c> → <c>/srv</c>; a top-level path's parent is <c>/</c>.</summary>
+    public static string ParentOf(string absolutePath)
+    {
+        var trimmed = absolutePath.TrimEnd('/');
+        var slash = trimmed.LastIndexOf('/');
+        return slash <= 0 ? "/" : trimmed[..slash];
+    }
+
     public static string Normalize(string absolutePath) => "/" + string.Join('/', Segments(absolutePath));
 
     /// <summary>The whole file system of the container, however it is written (<c>/</c>, <c>//</c>, <c>/srv/..</c>).</summary>

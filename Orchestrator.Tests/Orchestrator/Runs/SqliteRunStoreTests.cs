@@ -1,4 +1,5 @@
 using Drills.Orchestrator.Runs;
+using Drills.Orchestrator.Tests.Reports;
 using Drills.Scenarios.Runs;
 using Microsoft.Data.Sqlite;
 
@@ -58,21 +59,8 @@ public sealed class SqliteRunStoreTests : IDisposable
 
     private static DateTimeOffset At(int seconds) => new DateTimeOffset(2026, 11, 23, 19, 0, 0, TimeSpan.Zero).AddSeconds(seconds);
 
-    private static RunRecord Run(string id, RunOutcome outcome, DateTimeOffset? started = null) => new()
-    {
-        RunId = id,
-        ScenarioId = "portal-kill",
-        ScenarioTitle = "Kill",
-        SystemId = "portal",
-        SystemTitle = "Portal",
-        Agency = "Agency",
-        SecurityLevel = 3,
-        ContainerName = "drills-portal",
-        CatalogueSha256 = new string('a', 64),
-        StartedAtUtc = started ?? At(0),
-        Outcome = outcome,
-        RtoTarget = TimeSpan.FromHours(4),
-    };
+    private static RunRecord Run(string id, RunOutcome outcome, DateTimeOffset? started = null) =>
+        SampleRuns.Passed() with { RunId = id, Outcome = outcome, StartedAtUtc = started ?? At(0), Journal = [] };
 
     public void Dispose()
     {
