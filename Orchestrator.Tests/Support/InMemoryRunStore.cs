@@ -38,6 +38,22 @@ internal sealed class InMemoryRunStore : IRunStore
         }
     }
 
+    public IReadOnlyList<RunRecord> ListRunning()
+    {
+        lock (_gate)
+        {
+            return _runs.Keys.Select(id => Find(id)!).Where(r => r.Outcome == RunOutcome.Running).ToArray();
+        }
+    }
+
+    public bool HasRunFor(string scenarioId, DateTimeOffset scheduledForUtc)
+    {
+        lock (_gate)
+        {
+            return _runs.Values.Any(r => r.ScenarioId == scenarioId && r.Origin.ScheduledForUtc == scheduledForUtc);
+        }
+    }
+
     private void Save(RunRecord run)
     {
         lock (_gate)

@@ -32,7 +32,9 @@ internal sealed class DataPaths
             snapshots.Add(snapshot);
         }
 
-        return new BaselineBackup(snapshots, manifest);
+        var baseline = new BaselineBackup(snapshots, manifest);
+        await _store.SaveBaselineAsync(runId, baseline, cancellationToken);
+        return baseline;
     }
 
     public async Task<DataManifest> ReadManifestAsync(string containerId, IReadOnlyList<string> paths, CancellationToken cancellationToken)

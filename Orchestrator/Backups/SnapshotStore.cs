@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 
 namespace Drills.Orchestrator.Backups;
 
@@ -57,6 +58,29 @@ internal sealed class SnapshotStore
 
         return new MemoryStream(bytes, writable: false);
     }
+
+    /// <summary>
+    /// Writes the baseline's description beside its snapshots: after a crash, the next start reads it to
+    /// roll the target back with the very snapshots and manifest the interrupted drill took.
+    /// </summary>
+    public async Task SaveBaselineAsync(string runId, BaselineBackup baseline, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(_root, runId);
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, BaselineFile);
+        var temporary = file + ".tmp";
+        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(baseline), cancellationToken);
+        File.Move(temporary, file, overwrite: true);
+    }
+
+    /// <summary>The baseline a run recorded, or null when the run never finished taking one.</summary>
+    public BaselineBackup? LoadBaseline(string runId)
+    {
+        var file = Path.Combine(_root, runId, BaselineFile);
+        return File.Exists(file) ? JsonSerializer.Deserialize<BaselineBackup>(File.ReadAllText(file)) : null;
+    }
+
+    private const string BaselineFile = "baseline.json";
 
     private static string FileNameFor(string dataPath) =>
         string.Concat(dataPath.Trim('/').Select(c => char.IsLetterOrDigit(c) ? c : '_')) + ".tar";

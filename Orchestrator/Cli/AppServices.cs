@@ -18,10 +18,10 @@ internal sealed class AppServices : IDisposable
     private readonly LoopbackNetworkProbe _network = new();
     private readonly Serilog.Core.Logger _log;
 
-    public AppServices(ParseResult parse)
+    public AppServices(ParseResult parse, bool service = false)
     {
         Data = DataDirectory.Resolve(parse.GetValue(GlobalOptions.DataDir));
-        _log = (Serilog.Core.Logger)LogSetup.Create(Data.Logs, parse.GetValue(GlobalOptions.Verbose));
+        _log = (Serilog.Core.Logger)LogSetup.Create(Data.Logs, parse.GetValue(GlobalOptions.Verbose), service);
         Store = new SqliteRunStore(Data.Database);
         _runtime = new Lazy<DockerContainerRuntime>(() => new DockerContainerRuntime(_log));
         _guarded = new Lazy<IContainerRuntime>(() => new LabelledOnlyRuntime(_runtime.Value));

@@ -23,6 +23,8 @@ internal static class CliApp
             RunCommand.Create(),
             RunsCommand.Create(),
             ReportCommand.Create(),
+            ServeCommand.Create(),
+            ReloadCommand.Create(),
         };
         root.Options.Add(GlobalOptions.DataDir);
         root.Options.Add(GlobalOptions.Verbose);

@@ -23,6 +23,16 @@ internal sealed record RunSummary(
     /// <summary>How the drill ended in detail (passed, missedTarget, stopCondition, notStarted, …) when known.</summary>
     public string? End { get; init; }
 
+    /// <summary>onDemand, schedule or catchUp.</summary>
+    public string Trigger { get; init; } = "onDemand";
+
+    public DateTimeOffset? ScheduledForUtc { get; init; }
+
+    /// <summary>Seconds a scheduled run waited for its system or a free slot.</summary>
+    public double? WaitedSeconds { get; init; }
+
+    public string? SkipReason { get; init; }
+
     public static RunSummary From(RunRecord run, int exitCode) => new(
         run.RunId,
         run.ScenarioId,
@@ -38,5 +48,11 @@ internal sealed record RunSummary(
         run.ReportPath,
         run.StartedAtUtc,
         run.EndedAtUtc,
-        exitCode);
+        exitCode)
+    {
+        Trigger = global::System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(run.Origin.Trigger.ToString()),
+        ScheduledForUtc = run.Origin.ScheduledForUtc,
+        WaitedSeconds = run.Origin.Waited > TimeSpan.Zero ? Math.Round(run.Origin.Waited.TotalSeconds, 3) : null,
+        SkipReason = run.SkipReason,
+    };
 }

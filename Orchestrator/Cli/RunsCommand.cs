@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Drills.Orchestrator.Runs;
 using Drills.Scenarios.Durations;
+using Drills.Scenarios.Runs;
 using Spectre.Console;
 
 namespace Drills.Orchestrator.Cli;
@@ -25,11 +26,11 @@ internal static class RunsCommand
                 return ExitCodes.Passed;
             }
 
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("Run", "Started (UTC)", "Scenario", "System", "Outcome", "Recovery", "Target", "Report");
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Run", "Started (UTC)", "Scenario", "System", "Started by", "Outcome", "Recovery", "Target", "Report");
             foreach (var run in runs)
             {
                 table.AddRow(run.RunId, run.StartedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-                    Markup.Escape(run.ScenarioId), Markup.Escape(run.SystemId), run.Outcome.ToString().ToLowerInvariant(),
+                    Markup.Escape(run.ScenarioId), Markup.Escape(run.SystemId), StartedBy(run), OutcomeText(run),
                     run.RecoveryTime is { } t ? $"{t.TotalSeconds:0.000} s" : "—", DurationText.Format(run.RtoTarget),
                     Markup.Escape(run.ReportPath ?? ""));
             }
@@ -45,4 +46,20 @@ internal static class RunsCommand
         });
         return command;
     }
+
+    private static string StartedBy(RunRecord run)
+    {
+        var trigger = run.Origin.Trigger switch
+        {
+            RunTrigger.Schedule => "schedule",
+            RunTrigger.CatchUp => "catch-up",
+            _ => "on demand",
+        };
+        return run.Origin.Waited >= TimeSpan.FromSeconds(1) ? $"{trigger} (waited {DurationText.Format(TimeSpan.FromSeconds(Math.Round(run.Origin.Waited.TotalSeconds)))})" : trigger;
+    }
+
+    /// <summary>A skip carries its reason in the list itself: a skipped drill is a gap in the evidence.</summary>
+    private static string OutcomeText(RunRecord run) => run.Outcome == RunOutcome.Skipped
+        ? $"[yellow]skipped[/]: {Markup.Escape(run.SkipReason ?? "")}"
+        : run.Outcome.ToString().ToLowerInvariant();
 }

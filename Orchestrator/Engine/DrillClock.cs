@@ -16,6 +16,15 @@ internal sealed class DrillClock
         StartedAtUtc = time.GetUtcNow();
     }
 
+    /// <summary>The clock of a run that began earlier (in another process): elapsed time keeps counting from its start.</summary>
+    public DrillClock(TimeProvider time, DateTimeOffset startedAtUtc)
+    {
+        _time = time;
+        var since = time.GetUtcNow() - startedAtUtc;
+        _origin = time.GetTimestamp() - (long)(since.TotalSeconds * time.TimestampFrequency);
+        StartedAtUtc = startedAtUtc;
+    }
+
     public TimeProvider Provider => _time;
 
     public DateTimeOffset StartedAtUtc { get; }

@@ -27,24 +27,30 @@ internal sealed class DrillEngine
     private readonly SteadyState _steady;
     private readonly StepRunner _steps;
     private readonly Rollback _rollback;
+    private readonly SnapshotStore _snapshots;
 
     public DrillEngine(IContainerRuntime runtime, INetworkProbe network, TimeProvider time, IRunStore store,
         SnapshotStore snapshots, DrillOptions options, ILogger log)
     {
         (_runtime, _time, _store, _options, _log) = (runtime, time, store, options, log);
         _guard = new TargetGuard(runtime);
+        _snapshots = snapshots;
         _data = new DataPaths(runtime, snapshots);
         _steady = new SteadyState(new CheckRunner(runtime, network), _data);
         _steps = new StepRunner(runtime, _guard, _data);
         _rollback = new Rollback(runtime, _guard, _data, _steady);
     }
 
-    public async Task<DrillResult> RunAsync(DrillCatalogue catalogue, ScenarioDefinition scenario,
+    public Task<DrillResult> RunAsync(DrillCatalogue catalogue, ScenarioDefinition scenario,
+        IProgress<JournalEvent>? progress, CancellationToken cancellationToken) =>
+        RunAsync(catalogue, scenario, RunOrigin.OnDemand, progress, cancellationToken);
+
+    public async Task<DrillResult> RunAsync(DrillCatalogue catalogue, ScenarioDefinition scenario, RunOrigin origin,
         IProgress<JournalEvent>? progress, CancellationToken cancellationToken)
     {
         var system = catalogue.Systems[scenario.SystemId];
         var clock = new DrillClock(_time);
-        var run = new DrillRun(RunIds.New(clock.StartedAtUtc), catalogue, scenario, system, clock);
+        var run = new DrillRun(RunIds.New(clock.StartedAtUtc), catalogue, scenario, system, clock) { Origin = origin };
         _store.Begin(run.ToRecord(RunOutcome.Running));
         var journal = new DrillJournal(clock, _store.JournalFor(run.RunId), progress);
         (RunOutcome Outcome, DrillEnd End, Exception? Cause) result = (RunOutcome.Aborted, DrillEnd.StepError, null);
@@ -54,6 +60,11 @@ internal sealed class DrillEngine
             journal.Record(JournalMark.Started, $"Drill {scenario.Id} against {system.Id} ({system.Container.Name}) started",
                 $"target {DurationText.Format(system.RtoTarget)}, max_duration {DurationText.Format(scenario.MaxDuration)}, probe every {DurationText.Format(scenario.ProbeInterval)}; " +
                 $"catalogue {catalogue.SourcePath} sha256 {catalogue.Sha256}");
+            if (OriginNote.For(origin, clock.StartedAtUtc) is { } note)
+            {
+                journal.Record(JournalMark.Note, note);
+            }
+
             _log.Information("Drill {RunId}: {Scenario} against {System}", run.RunId, scenario.Id, system.Id);
             result = await RunGuardedAsync(run, journal, cancellationToken);
         }
@@ -102,6 +113,13 @@ internal sealed class DrillEngine
         journal.Record(JournalMark.Finished, $"Drill finished: {ended.Outcome}");
         return ended;
     }
+
+    /// <summary>
+    /// Closes a run whose process died mid-drill: rolls its target back to the baseline that run took
+    /// (restore is idempotent), marks it aborted, and keeps every journal event written before the crash.
+    /// </summary>
+    public Task<RunRecord> RecoverInterruptedAsync(DrillCatalogue catalogue, RunRecord run, IProgress<JournalEvent>? progress, CancellationToken cancellationToken) =>
+        new InterruptedRun(_store, _guard, _rollback, _snapshots, _time, _options, _log).RecoverAsync(catalogue, run, progress, cancellationToken);
 
     private async Task<bool> RollBackAsync(DrillPhases phases, DrillRun run, DrillJournal journal)
     {

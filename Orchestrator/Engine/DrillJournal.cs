@@ -14,11 +14,13 @@ internal sealed class DrillJournal
     private readonly List<JournalEvent> _events = [];
     private readonly Lock _gate = new();
 
-    public DrillJournal(DrillClock clock, IJournalSink sink, IProgress<JournalEvent>? progress)
+    public DrillJournal(DrillClock clock, IJournalSink sink, IProgress<JournalEvent>? progress, IEnumerable<JournalEvent>? earlier = null)
     {
         _clock = clock;
         _sink = sink;
         _progress = progress;
+        // A recovered run's journal continues where the crashed process left it, numbering included.
+        _events.AddRange(earlier ?? []);
     }
 
     public IReadOnlyList<JournalEvent> Events

@@ -22,6 +22,7 @@ internal sealed class DrillRun
     public ScenarioDefinition Scenario { get; }
     public SystemDefinition System { get; }
     public DrillClock Clock { get; }
+    public RunOrigin Origin { get; init; } = RunOrigin.OnDemand;
     public string? ImageDigest { get; set; }
     public bool AttackStarted { get; set; }
     public TimeSpan? AttackStartedAt { get; set; }
@@ -49,30 +50,18 @@ internal sealed class DrillRun
         }
     }
 
-    public RunRecord ToRecord(RunOutcome outcome) => new()
+    public RunRecord ToRecord(RunOutcome outcome) => RunHeader.Of(RunId, Catalogue, Scenario, System, Clock.StartedAtUtc, outcome) with
     {
-        RunId = RunId,
-        ScenarioId = Scenario.Id,
-        ScenarioTitle = Scenario.Title,
-        SystemId = System.Id,
-        SystemTitle = System.Title,
-        Agency = System.Agency,
-        SecurityLevel = System.SecurityLevel,
-        Technique = Scenario.Technique,
-        ContainerName = System.Container.Name,
         ImageDigest = ImageDigest,
-        CatalogueSha256 = Catalogue.Sha256,
-        TimeZone = Catalogue.Defaults.TimeZone,
-        StartedAtUtc = Clock.StartedAtUtc,
         EndedAtUtc = outcome is RunOutcome.Running ? null : Clock.UtcAt(Clock.Elapsed),
-        Outcome = outcome,
         RecoveryTime = RecoveredAt - AttackStartedAt,
-        RtoTarget = System.RtoTarget,
         ImpactObserved = ImpactAt is not null,
         TimeToImpact = ImpactAt - AttackStartedAt,
         VerificationPassed = Verified,
         AbortReason = AbortReason,
         RolledBack = RolledBack,
+        Origin = Origin,
+        Owner = RunOwners.Current,
         Steps = StepsSnapshot(),
         Checks = BaselineSnapshot().Concat(Observations).ToArray(),
     };

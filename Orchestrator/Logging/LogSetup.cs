@@ -10,13 +10,16 @@ namespace Drills.Orchestrator.Logging;
 /// </summary>
 internal static class LogSetup
 {
-    public static ILogger Create(string logFolder, bool verbose) => new LoggerConfiguration()
+    public static ILogger Create(string logFolder, bool verbose, bool service = false) => new LoggerConfiguration()
         .MinimumLevel.Debug()
+        // The scheduler library narrates every poll at Debug; its warnings and errors are what an operator needs.
+        .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
         .Enrich.WithProperty("Application", "drills")
         .WriteTo.File(new CompactJsonFormatter(), Path.Combine(logFolder, "drills-.clef"),
             rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31, shared: true)
         .WriteTo.Console(
-            restrictedToMinimumLevel: verbose ? LogEventLevel.Debug : LogEventLevel.Error,
+            // A service's console is its log (journald, docker logs): it shows what happens, not only errors.
+            restrictedToMinimumLevel: verbose ? LogEventLevel.Debug : service ? LogEventLevel.Information : LogEventLevel.Error,
             standardErrorFromLevel: LogEventLevel.Verbose,
             // No {Exception}: the terminal gets the message; stack traces stay in the file log.
             outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}",

@@ -17,4 +17,10 @@ internal interface IRunStore
     RunRecord? Find(string runId);
 
     IReadOnlyList<RunRecord> List(int limit);
+
+    /// <summary>Runs still marked running, with their journals: live drills, or ones a crash interrupted.</summary>
+    IReadOnlyList<RunRecord> ListRunning();
+
+    /// <summary>True when a run (or a skip) was already recorded for this scenario's fire time: a fire is never run twice.</summary>
+    bool HasRunFor(string scenarioId, DateTimeOffset scheduledForUtc);
 }

@@ -22,5 +22,13 @@ internal static class RunSchema
             detail        TEXT,
             PRIMARY KEY (run_id, seq)
         );
+        CREATE TABLE IF NOT EXISTS service_requests (
+            id               INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind             TEXT NOT NULL,
+            requested_by     TEXT NOT NULL,
+            requested_at_utc TEXT NOT NULL,
+            handled_at_utc   TEXT,
+            result           TEXT
+        );
         """;
 }

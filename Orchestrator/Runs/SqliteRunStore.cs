@@ -52,12 +52,31 @@ internal sealed class SqliteRunStore : IRunStore
         return command.ExecuteScalar() is string json ? Deserialize(json) : null;
     }
 
-    public IReadOnlyList<RunRecord> List(int limit)
+    public IReadOnlyList<RunRecord> List(int limit) =>
+        Query("SELECT record_json FROM runs ORDER BY started_at_utc DESC, run_id DESC LIMIT $limit", ("$limit", limit));
+
+    public IReadOnlyList<RunRecord> ListRunning()
+    {
+        using var connection = Open();
+        return Query("SELECT record_json FROM runs WHERE outcome = $outcome ORDER BY started_at_utc", ("$outcome", nameof(RunOutcome.Running)))
+            .Select(run => WithJournal(connection, run))
+            .ToArray();
+    }
+
+    public bool HasRunFor(string scenarioId, DateTimeOffset scheduledForUtc) =>
+        Query("SELECT record_json FROM runs WHERE scenario_id = $scenario ORDER BY started_at_utc DESC LIMIT 500", ("$scenario", scenarioId))
+            .Any(run => run.Origin.ScheduledForUtc == scheduledForUtc);
+
+    private RunRecord[] Query(string sql, params (string Name, object Value)[] parameters)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT record_json FROM runs ORDER BY started_at_utc DESC, run_id DESC LIMIT $limit";
-        command.Parameters.AddWithValue("$limit", limit);
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         using var reader = command.ExecuteReader();
         var runs = new List<RunRecord>();
         while (reader.Read())
@@ -65,7 +84,7 @@ internal sealed class SqliteRunStore : IRunStore
             runs.Add(Deserialize(reader.GetString(0)));
         }
 
-        return runs;
+        return runs.ToArray();
     }
 
     private void Append(string runId, JournalEvent entry)

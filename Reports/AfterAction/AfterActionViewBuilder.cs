@@ -14,7 +14,7 @@ internal static class AfterActionViewBuilder
             Cover(run, context, time),
             Summary(run),
             Overview(run, time),
-            Metrics.For(run),
+            (run.Outcome == RunOutcome.Skipped ? [] : Metrics.For(run)).Concat(OriginRows.For(run, time)).ToList(),
             RecordTables.Timeline(run.Journal, time),
             RecordTables.Steps(run.Steps),
             RecordTables.Checks(run.Checks),

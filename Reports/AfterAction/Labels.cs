@@ -10,6 +10,7 @@ internal static class Labels
         RunOutcome.Passed => new("Đạt", "Passed"),
         RunOutcome.Failed => new("Không đạt", "Failed"),
         RunOutcome.Aborted => new("Hủy bỏ", "Aborted"),
+        RunOutcome.Skipped => new("Bỏ qua", "Skipped"),
         _ => new("Chưa kết thúc", "Not finished"),
     };
 
@@ -19,6 +20,7 @@ internal static class Labels
         RunOutcome.Passed => "good",
         RunOutcome.Failed => "bad",
         RunOutcome.Aborted => "warn",
+        RunOutcome.Skipped => "warn",
         _ => "neutral",
     };
 

@@ -64,7 +64,7 @@ internal static class Metrics
     private static string RollbackTone(RunRecord run) =>
         run.Outcome == RunOutcome.Aborted ? Labels.Tone(run.RolledBack) : "neutral";
 
-    private static MetricRow Row(Bilingual label, string value, string note, string tone) => new(
+    public static MetricRow Row(Bilingual label, string value, string note, string tone) => new(
         HtmlText.Encode(label.Vi),
         HtmlText.Encode(label.En),
         HtmlText.Encode(value),

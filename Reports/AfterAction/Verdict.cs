@@ -30,6 +30,9 @@ internal static class Verdict
                 $"Hệ thống được khôi phục trong {recovered} nhưng không vượt qua bước xác minh.",
                 $"The system recovered in {recovered} but did not pass verification."),
             RunOutcome.Aborted => Aborted(run),
+            RunOutcome.Skipped => new(
+                $"Lần diễn tập theo lịch này đã bị bỏ qua ({run.SkipReason}); không có thao tác nào trên hệ thống.",
+                $"This scheduled drill was skipped ({run.SkipReason}); nothing was touched."),
             _ => new(
                 "Diễn tập chưa ghi nhận thời điểm kết thúc (đang chạy hoặc bị gián đoạn); chưa có kết luận.",
                 "The drill has not recorded an end (still running or interrupted); there is no verdict yet."),
@@ -39,6 +42,15 @@ internal static class Verdict
     public static IReadOnlyList<(string Tone, Bilingual Text)> Findings(RunRecord run)
     {
         var findings = new List<(string, Bilingual)>();
+        if (run.Outcome == RunOutcome.Skipped)
+        {
+            // Nothing ran, so nothing was measured: the only finding is the gap in the drill calendar.
+            findings.Add(("warn", new(
+                "Không có bằng chứng khôi phục cho lần hẹn này — cần chạy bù hoặc xác nhận lịch tiếp theo.",
+                "There is no recovery evidence for this fire — run the drill on demand or confirm the next scheduled fire.")));
+            return findings;
+        }
+
         if (run.MetTarget)
         {
             findings.Add(("good", new("Thời gian khôi phục nằm trong mục tiêu.", "Recovery time is within the target.")));

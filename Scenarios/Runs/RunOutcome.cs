@@ -14,4 +14,7 @@ internal enum RunOutcome
 
     /// <summary>Stopped by a stop condition or an error; the target was rolled back.</summary>
     Aborted,
+
+    /// <summary>A scheduled fire that did not run (missed while the service was down, or its scenario was still running); nothing was touched.</summary>
+    Skipped,
 }

@@ -33,8 +33,17 @@ internal sealed record RunRecord
     public TimeSpan? TimeToImpact { get; init; }
     public bool VerificationPassed { get; init; }
     public string? AbortReason { get; init; }
+
+    /// <summary>Why a scheduled fire did not run (outcome <see cref="RunOutcome.Skipped"/>).</summary>
+    public string? SkipReason { get; init; }
     public bool RolledBack { get; init; }
     public string? ReportPath { get; init; }
+
+    /// <summary>What started the run: on demand, or a scheduled fire with its fire time and any wait before it.</summary>
+    public RunOrigin Origin { get; init; } = RunOrigin.OnDemand;
+
+    /// <summary>The process that runs the drill, so a later start can tell a crashed run from one still going.</summary>
+    public RunOwner? Owner { get; init; }
 
     public IReadOnlyList<JournalEvent> Journal { get; init; } = Array.Empty<JournalEvent>();
     public IReadOnlyList<StepResult> Steps { get; init; } = Array.Empty<StepResult>();

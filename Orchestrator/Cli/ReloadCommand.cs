@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Text.Json;
+using Drills.Orchestrator.Runs;
+using Spectre.Console;
+
+namespace Drills.Orchestrator.Cli;
+
+/// <summary><c>drills reload</c>: asks the running <c>drills serve</c> (same data directory) to reload its catalogue, and prints its answer.</summary>
+internal static class ReloadCommand
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the service's answer", DefaultValueFactory = _ => 30 };
+        var command = new Command("reload", "Ask the running drills serve to reload its catalogue; a file with errors is rejected and the schedule stays") { json, timeout };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var services = new AppServices(parse);
+            var requests = new ServiceRequests(services.Data.Database);
+            var id = requests.Submit(ServiceRequests.Reload, DateTimeOffset.UtcNow);
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(Math.Clamp(parse.GetValue(timeout), 1, 600));
+            while (requests.ResultOf(id) is not { } answer)
+            {
+                if (DateTimeOffset.UtcNow > deadline)
+                {
+                    throw new CliException(ExitCodes.Environment,
+                        $"No drills serve answered within {parse.GetValue(timeout)} s. Start it with 'drills serve' using the same data directory ({services.Data.Root}); the request stays queued until then.");
+                }
+
+                await Task.Delay(Poll, cancellationToken);
+            }
+
+            return Print(parse.GetValue(json), requests.ResultOf(id)!);
+        });
+        return command;
+    }
+
+    private static int Print(bool json, string answer)
+    {
+        var code = answer.StartsWith("Rejected", StringComparison.Ordinal) ? ExitCodes.BadInput : ExitCodes.Passed;
+        if (json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(new { accepted = code == ExitCodes.Passed, answer, exitCode = code }, RunJson.Options));
+            return code;
+        }
+
+        var terminal = new Terminal(json: false);
+        var console = code == ExitCodes.Passed ? terminal.Human : terminal.Errors;
+        console.MarkupLine((code == ExitCodes.Passed ? "[green]✔[/] " : "[red]✘[/] ") + Markup.Escape(answer));
+        return code;
+    }
+}

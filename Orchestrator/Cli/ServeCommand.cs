@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Drills.Orchestrator.Scheduling;
+using Drills.Scenarios.Durations;
+using Microsoft.Extensions.Hosting;
+
+namespace Drills.Orchestrator.Cli;
+
+/// <summary><c>drills serve</c>: the scheduler service that fires every scheduled scenario on its calendar.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var file = new Option<string?>("--file", "-f") { Description = "Catalogue to schedule and watch for edits (default: ./scenarios.yaml, else the embedded sample, not watched)" };
+        var maxConcurrent = new Option<int>("--max-concurrent")
+        {
+            Description = "Most drills running at once across all systems; one system never runs two (default 2)",
+            DefaultValueFactory = _ => new SchedulerOptions().MaxConcurrentDrills,
+        };
+        var grace = new Option<string?>("--misfire-grace")
+        {
+            Description = "A fire missed while the service was down runs once at start-up when at most this late, else it is skipped and recorded (default 1h; 0s skips every miss)",
+        };
+        var command = new Command("serve", "Run the scheduler: fire scheduled drills in their time zone, outside blackout calendars") { file, maxConcurrent, grace };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = Options(parse.GetValue(maxConcurrent), parse.GetValue(grace));
+            var path = parse.GetValue(file) ?? (File.Exists(CatalogueSource.DefaultFile) ? CatalogueSource.DefaultFile : null);
+            var catalogue = CatalogueSource.Load(path, Console.Error);
+            if (ScheduleChecks.Errors(catalogue, DateTimeOffset.UtcNow) is { Count: > 0 } errors)
+            {
+                throw new CatalogueInvalidException(errors);
+            }
+
+            using var services = new AppServices(parse, service: true);
+            await services.Runtime.PingAsync(cancellationToken);
+            using var host = ServeHost.Build(services, new CatalogueHolder(catalogue, path), options);
+            await host.RunAsync(cancellationToken);
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+
+    private static SchedulerOptions Options(int maxConcurrent, string? grace)
+    {
+        if (maxConcurrent is < 1 or > 16)
+        {
+            throw new CliException(ExitCodes.BadInput, $"--max-concurrent is {maxConcurrent}; it must be between 1 and 16.");
+        }
+
+        var options = new SchedulerOptions { MaxConcurrentDrills = maxConcurrent };
+        if (grace is null)
+        {
+            return options;
+        }
+
+        if (!DurationText.TryParse(grace, out var parsed) || parsed < TimeSpan.Zero)
+        {
+            throw new CliException(ExitCodes.BadInput, $"--misfire-grace '{grace}' is not a duration; write such as 30m, 1h or 0s (skip every missed fire).");
+        }
+
+        return options with { MisfireGrace = parsed };
+    }
+}

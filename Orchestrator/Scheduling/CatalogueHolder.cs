@@ -1,0 +1,16 @@
+using Drills.Scenarios.Catalogue;
+
+namespace Drills.Orchestrator.Scheduling;
+
+/// <summary>The catalogue the service schedules from: replaced whole by a good reload, never by a bad one.</summary>
+internal sealed class CatalogueHolder(DrillCatalogue initial, string? file)
+{
+    private DrillCatalogue _current = initial;
+
+    /// <summary>The file being watched; null when the service runs the embedded sample.</summary>
+    public string? File { get; } = file;
+
+    public DrillCatalogue Current => Volatile.Read(ref _current);
+
+    public void Replace(DrillCatalogue catalogue) => Volatile.Write(ref _current, catalogue);
+}

@@ -1,0 +1,61 @@
+using Drills.Scenarios.Loading;
+using Quartz;
+using Serilog;
+
+namespace Drills.Orchestrator.Scheduling;
+
+/// <summary>
+/// Reloads the catalogue on request: a file with any error is rejected whole (every error logged) and the
+/// running schedule stays; a good file replaces the catalogue and re-syncs the job store.
+/// </summary>
+internal sealed class CatalogueReloader(CatalogueHolder catalogue, ScheduleSync sync, TimeProvider time, ILogger log) : IDisposable
+{
+    // One reload at a time: a file watcher and a `drills reload` can ask together.
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    public async Task<string> ReloadAsync(IScheduler scheduler, string why, CancellationToken cancellationToken)
+    {
+        if (catalogue.File is null)
+        {
+            return "Not reloaded: the service runs the embedded sample catalogue; start it with --file FILE to reload edits.";
+        }
+
+        await _one.WaitAsync(cancellationToken);
+        try
+        {
+            var loaded = CatalogueLoader.LoadFile(catalogue.File);
+            var errors = loaded.IsValid ? ScheduleChecks.Errors(loaded.Catalogue!, time.GetUtcNow()) : loaded.Errors;
+            if (errors.Count > 0)
+            {
+                foreach (var error in errors)
+                {
+                    log.Error("Reload ({Why}) rejected {Location}: {Message} Fix: {Fix}", why, error.Location.ToString(), error.Message, error.Fix);
+                }
+
+                log.Error("Reload ({Why}) rejected: {Count} error(s) in {File}; the running schedule is unchanged", why, errors.Count, catalogue.File);
+                return $"Rejected: {errors.Count} error(s) in {catalogue.File}; the running schedule is unchanged. " +
+                       string.Join(" ", errors.Select(e => $"{e.Location}: {e.Message} Fix: {e.Fix}."));
+            }
+
+            var accepted = loaded.Catalogue!;
+            if (accepted.Sha256 == catalogue.Current.Sha256)
+            {
+                return $"Unchanged: {catalogue.File} is the catalogue already running (sha256 {accepted.Sha256[..16]}…).";
+            }
+
+            var changes = await sync.ApplyAsync(scheduler, accepted, cancellationToken);
+            catalogue.Replace(accepted);
+            log.Information("Reload ({Why}) accepted {File} sha256 {Sha}", why, catalogue.File, accepted.Sha256);
+            return $"Reloaded {catalogue.File}: {Describe(changes)}.";
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    public void Dispose() => _one.Dispose();
+
+    private static string Describe(ScheduleChanges changes) =>
+        $"{changes.Added.Count} schedule(s) added, {changes.Replaced.Count} changed, {changes.Removed.Count} removed, {changes.Unchanged.Count} unchanged";
+}

@@ -1,0 +1,61 @@
+using Drills.Orchestrator.Cli;
+using Drills.Orchestrator.Runs;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+using Serilog;
+
+namespace Drills.Orchestrator.Scheduling;
+
+/// <summary>
+/// The life of <c>drills serve</c>. Start: recover runs a crash interrupted, bring the job store in line
+/// with the catalogue, then start firing. Stop: let running drills roll back (bounded), then exit.
+/// </summary>
+internal sealed class DrillService(ISchedulerFactory factory, CatalogueHolder catalogue, AppServices services, ScheduleSync sync,
+    MisfireListener misfires, MissedFires missed, RequestWatcher requests, ILogger log)
+    : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _loops = [];
+    private IScheduler? _scheduler;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        log.Information("drills serve starting: catalogue {File} sha256 {Sha}, data in {Data}",
+            catalogue.File ?? "(embedded sample)", catalogue.Current.Sha256, services.Data.Root);
+        await new CrashRecovery(catalogue, services, log).RunAsync(cancellationToken);
+
+        var scheduler = _scheduler = await factory.GetScheduler(cancellationToken);
+        scheduler.ListenerManager.AddTriggerListener(misfires, [GroupMatcher<TriggerKey>.GroupEquals(ScheduleKeys.Group)]);
+        await sync.ApplyAsync(scheduler, catalogue.Current, cancellationToken);
+        _loops.Add(Task.Run(() => missed.RunAsync(scheduler, _stopping.Token), CancellationToken.None));
+        _loops.Add(Task.Run(() => requests.RunAsync(scheduler, _stopping.Token), CancellationToken.None));
+        await scheduler.Start(cancellationToken);
+        await LogUpcomingAsync(scheduler, cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        log.Information("drills serve stopping: running drills roll their targets back first");
+        await _stopping.CancelAsync();
+        if (_scheduler is not null)
+        {
+            // Waits for running jobs; each sees the host stopping, aborts and rolls back within its own bound.
+            await _scheduler.Shutdown(true, cancellationToken);
+        }
+
+        await Task.WhenAll(_loops.Select(l => l.ContinueWith(_ => { }, TaskScheduler.Default)));
+        log.Information("drills serve stopped");
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task LogUpcomingAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    {
+        foreach (var scenario in catalogue.Current.Scenarios.Values.Where(s => s.Schedule is not null))
+        {
+            var trigger = await scheduler.GetTrigger(ScheduleKeys.Trigger(scenario.Id), cancellationToken);
+            log.Information("Scheduled {Scenario} ({Schedule}, {Zone}): next fire {Next:O}", scenario.Id, scenario.Schedule,
+                catalogue.Current.Defaults.TimeZone, trigger?.NextFireTimeUtc);
+        }
+    }
+}

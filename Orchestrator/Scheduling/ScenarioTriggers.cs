@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Drills.Scenarios.Catalogue;
+using Quartz;
+
+namespace Drills.Orchestrator.Scheduling;
+
+/// <summary>Builds a scheduled scenario's Quartz job and cron trigger, in the catalogue's time zone.</summary>
+internal static class ScenarioTriggers
+{
+    public static IJobDetail Job(ScenarioDefinition scenario) =>
+        JobBuilder.Create<DrillJob>()
+            .WithIdentity(ScheduleKeys.Job(scenario.Id))
+            .WithDescription(scenario.Title)
+            .StoreDurably()
+            .Build();
+
+    public static ITrigger Trigger(DrillCatalogue catalogue, ScenarioDefinition scenario, bool hasCalendar)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(catalogue.Defaults.TimeZone);
+        var builder = TriggerBuilder.Create()
+            .WithIdentity(ScheduleKeys.Trigger(scenario.Id))
+            .ForJob(ScheduleKeys.Job(scenario.Id))
+            .UsingJobData(ScheduleKeys.Fingerprint, Fingerprint(catalogue, scenario))
+            // Missed fires are not replayed by Quartz: MissedFires applies the documented grace rule instead.
+            .WithCronSchedule(QuartzCron.From(scenario.Schedule!), cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing));
+        return hasCalendar ? builder.WithCalendarName(ScheduleKeys.Calendar(scenario.Id)).Build() : builder.Build();
+    }
+
+    /// <summary>Everything the trigger depends on: a reload replaces a trigger (and resets its fire times) only when this changes.</summary>
+    public static string Fingerprint(DrillCatalogue catalogue, ScenarioDefinition scenario)
+    {
+        var calendars = scenario.Blackout
+            .Select(id => catalogue.Calendars[id])
+            .Select(c => new { c.Id, c.Daily, c.Weekdays, c.Dates });
+        return JsonSerializer.Serialize(new { scenario.Schedule, catalogue.Defaults.TimeZone, calendars });
+    }
+}

@@ -1,0 +1,66 @@
+using Drills.Scenarios.Catalogue;
+using Quartz;
+using Serilog;
+
+namespace Drills.Orchestrator.Scheduling;
+
+/// <summary>
+/// Makes the job store hold exactly the catalogue's schedules: new ones added, changed ones replaced,
+/// removed ones deleted, unchanged ones left alone so their fire history and next fire time stay.
+/// </summary>
+internal sealed class ScheduleSync(ILogger log)
+{
+    public async Task<ScheduleChanges> ApplyAsync(IScheduler scheduler, DrillCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        var wanted = catalogue.Scenarios.Values.Where(s => s.Schedule is not null).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var stored = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ScheduleKeys.Group), cancellationToken);
+        var changes = new ScheduleChanges();
+        foreach (var key in stored.Where(k => !wanted.ContainsKey(k.Name)))
+        {
+            await scheduler.DeleteJob(key, cancellationToken);
+            await scheduler.DeleteCalendar(ScheduleKeys.Calendar(key.Name), cancellationToken);
+            changes.Removed.Add(key.Name);
+        }
+
+        foreach (var scenario in wanted.Values)
+        {
+            var existing = await scheduler.GetTrigger(ScheduleKeys.Trigger(scenario.Id), cancellationToken);
+            if (existing?.JobDataMap.GetString(ScheduleKeys.Fingerprint) == ScenarioTriggers.Fingerprint(catalogue, scenario))
+            {
+                changes.Unchanged.Add(scenario.Id);
+                continue;
+            }
+
+            await ScheduleAsync(scheduler, catalogue, scenario, cancellationToken);
+            (existing is null ? changes.Added : changes.Replaced).Add(scenario.Id);
+        }
+
+        log.Information("Schedule applied: {Added} added, {Replaced} replaced, {Removed} removed, {Unchanged} unchanged",
+            changes.Added, changes.Replaced, changes.Removed, changes.Unchanged);
+        return changes;
+    }
+
+    private static async Task ScheduleAsync(IScheduler scheduler, DrillCatalogue catalogue, ScenarioDefinition scenario, CancellationToken cancellationToken)
+    {
+        var calendar = BlackoutCalendar.For(catalogue, scenario);
+        if (calendar is not null)
+        {
+            await scheduler.AddCalendar(ScheduleKeys.Calendar(scenario.Id), calendar, AddCalendarOptions.Replacing, cancellationToken);
+        }
+
+        await scheduler.ScheduleJob(ScenarioTriggers.Job(scenario), [ScenarioTriggers.Trigger(catalogue, scenario, calendar is not null)], ScheduleJobOptions.Replacing, cancellationToken);
+        if (calendar is null)
+        {
+            await scheduler.DeleteCalendar(ScheduleKeys.Calendar(scenario.Id), cancellationToken);
+        }
+    }
+}
+
+/// <summary>What one sync changed, by scenario id.</summary>
+internal sealed record ScheduleChanges
+{
+    public List<string> Added { get; } = [];
+    public List<string> Replaced { get; } = [];
+    public List<string> Removed { get; } = [];
+    public List<string> Unchanged { get; } = [];
+}

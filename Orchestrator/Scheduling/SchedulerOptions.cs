@@ -1,0 +1,20 @@
+namespace Drills.Orchestrator.Scheduling;
+
+/// <summary>How <c>drills serve</c> schedules drills. Defaults are documented where declared; the CLI sets the rest.</summary>
+internal sealed record SchedulerOptions
+{
+    /// <summary>At most this many drills run at once across all systems (one per system always).</summary>
+    public int MaxConcurrentDrills { get; init; } = 2;
+
+    /// <summary>
+    /// A fire missed while the service was down runs once at start-up when the latest missed fire is at
+    /// most this old; older misses are skipped and recorded. Zero skips every miss.
+    /// </summary>
+    public TimeSpan MisfireGrace { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>How late a fire may start before it counts as missed (the scheduler's own latency stays well under it).</summary>
+    public TimeSpan MisfireThreshold { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the service looks for a <c>drills reload</c> request.</summary>
+    public TimeSpan RequestPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+}

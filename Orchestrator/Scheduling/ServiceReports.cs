@@ -1,0 +1,32 @@
+using Drills.Orchestrator.Cli;
+using Drills.Scenarios.Runs;
+using Serilog;
+
+namespace Drills.Orchestrator.Scheduling;
+
+/// <summary>Reports and live journals of the runs the service makes, written to its log instead of a terminal.</summary>
+internal static class ServiceReports
+{
+    /// <summary>Renders a run's report; a report that fails to render is logged, never allowed to lose the run.</summary>
+    public static async Task PublishAsync(AppServices services, RunRecord record, ILogger log)
+    {
+        try
+        {
+            var path = await ReportPublisher.PublishAsync(services, record, record.TimeZone, CancellationToken.None);
+            log.Information("Report of {RunId} ({Outcome}): {Path}", record.RunId, record.Outcome, path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            log.Error(ex, "Report of {RunId} not written: {Error}. Retry with: drills report {RunId}", record.RunId, ex.Message, record.RunId);
+        }
+    }
+
+    public static IProgress<JournalEvent> Progress(ILogger log, string scenarioId) => new LoggedProgress(log, scenarioId);
+
+    /// <summary>The live journal of a scheduled drill goes to the service log, as the terminal shows it for <c>drills run</c>.</summary>
+    private sealed class LoggedProgress(ILogger log, string scenarioId) : IProgress<JournalEvent>
+    {
+        public void Report(JournalEvent value) =>
+            log.Information("{Scenario} {Mark}: {Message}", scenarioId, value.Mark, value.Message);
+    }
+}

@@ -1,0 +1,33 @@
+using Drills.Orchestrator.Cli;
+using Drills.Orchestrator.Engine;
+using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Runs;
+using Serilog;
+
+namespace Drills.Orchestrator.Scheduling;
+
+/// <summary>
+/// Records a scheduled fire that did not run as a run of its own (outcome skipped) with a report, so
+/// every skip shows in <c>drills runs</c> and beside the drills that did run. Nothing is touched.
+/// </summary>
+internal sealed class SkipRecorder(AppServices services, TimeProvider time, ILogger log)
+{
+    public async Task<RunRecord> RecordAsync(DrillCatalogue catalogue, ScenarioDefinition scenario, RunOrigin origin, string reason)
+    {
+        var system = catalogue.Systems[scenario.SystemId];
+        var now = time.GetUtcNow();
+        var message = $"Skipped: {reason}";
+        var record = RunHeader.Of(RunIds.New(now), catalogue, scenario, system, now, RunOutcome.Skipped) with
+        {
+            EndedAtUtc = now,
+            SkipReason = reason,
+            Origin = origin,
+            Journal = [new JournalEvent(1, JournalMark.Note, now, TimeSpan.Zero, message)],
+        };
+        services.Store.Begin(record);
+        services.Store.JournalFor(record.RunId).Append(record.Journal[0]);
+        log.Warning("{Scenario} fire due {Due:O} skipped: {Reason}", scenario.Id, origin.ScheduledForUtc, reason);
+        await ServiceReports.PublishAsync(services, record, log);
+        return record;
+    }
+}
