@@ -3,6 +3,7 @@ using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Safety;
 using Drills.Orchestrator.Steps;
 using Drills.Scenarios.Durations;
+using Drills.Scenarios.Runs;
 
 namespace Drills.Orchestrator.Engine;
 
@@ -14,7 +15,7 @@ internal readonly record struct DrillEnding(DrillEnd End, string Reason, string 
         if (ex is OperationCanceledException && stopRequested)
         {
             var reason = operatorCancelled
-                ? "cancelled by the operator"
+                ? run.Origin.Trigger is RunTrigger.OnDemand ? "cancelled by the operator" : "cancelled: the scheduler service was stopped"
                 : $"max_duration {DurationText.Format(run.Scenario.MaxDuration)} exceeded before the system was verified";
             return new(operatorCancelled ? DrillEnd.Cancelled : DrillEnd.StopCondition, reason, $"Aborted: {reason}");
         }

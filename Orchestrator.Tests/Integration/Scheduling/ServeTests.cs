@@ -1,0 +1,147 @@
+using Drills.Orchestrator.Cli;
+using Drills.Scenarios.Runs;
+using static Drills.Orchestrator.Tests.Integration.Scheduling.ServeCatalogues;
+using static Drills.Orchestrator.Tests.Integration.TestSystems;
+
+namespace Drills.Orchestrator.Tests.Integration.Scheduling;
+
+/// <summary><c>drills serve</c> as a process against real containers: fires, restarts, misfires, overlap and reload.</summary>
+[Collection(DockerCollection.Name)]
+public sealed class ServeTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+    private readonly RealDrillHarness _h = new();
+
+    [Fact]
+    public async Task Scheduled_drill_fires_against_a_real_container_and_again_after_a_restart_without_duplicates()
+    {
+        var file = await WriteAsync(_h.Folder, Load(Portal("drills-test-serve-fire", 18200, KillDrill("kill-often", "0/5 * * * * ?"))));
+
+        await using (var first = ServeProcess.Start(_h.Folder, file))
+        {
+            await first.WaitForAsync("ended Passed", Minute, times: 2);
+            Assert.Equal(ExitCodes.Passed, await first.StopAsync(Minute));
+        }
+
+        await using (var second = ServeProcess.Start(_h.Folder, file))
+        {
+            await second.WaitForAsync("ended Passed", Minute);
+            Assert.Equal(ExitCodes.Passed, await second.StopAsync(Minute));
+        }
+
+        var runs = _h.Store.List(100).Where(r => r.Outcome != RunOutcome.Skipped).ToList();
+        Assert.True(runs.Count >= 3, $"expected at least 3 runs, found {runs.Count}");
+        Assert.All(runs, r => Assert.NotEqual(RunTrigger.OnDemand, r.Origin.Trigger));
+        Assert.Equal(runs.Count, runs.Select(r => r.Origin.ScheduledForUtc).Distinct().Count());
+        Assert.Contains(runs, r => r.Outcome == RunOutcome.Passed && r.ReportPath is { } path && File.Exists(path));
+    }
+
+    [Fact]
+    public async Task Fire_missed_while_down_runs_once_within_the_grace_period_and_is_skipped_and_recorded_beyond_it()
+    {
+        var catchUpAt = SecondsAhead(8);
+        var skipAt = catchUpAt.AddSeconds(22);
+        var file = await WriteAsync(_h.Folder, Load(Portal("drills-test-serve-misfire", 18201,
+            KillDrill("catch-up-me", Once(catchUpAt)) + "\n" + KillDrill("skip-me", Once(skipAt)))));
+
+        await using (var before = ServeProcess.Start(_h.Folder, file))
+        {
+            await before.WaitForAsync("Application started", Minute);
+            await before.StopAsync(Minute);
+        }
+
+        await DelayUntil(catchUpAt.AddSeconds(7));
+        await using (var within = ServeProcess.Start(_h.Folder, file))
+        {
+            await within.WaitForAsync("ended Passed", Minute);
+            await within.StopAsync(Minute);
+        }
+
+        Assert.True(DateTimeOffset.UtcNow < skipAt, "the test machine was too slow to stop before the second fire");
+        await DelayUntil(skipAt.AddSeconds(7));
+        await using (var beyond = ServeProcess.Start(_h.Folder, file, "--misfire-grace", "0s"))
+        {
+            await beyond.WaitForAsync("skipped: missed while the service was down", Minute);
+            await beyond.StopAsync(Minute);
+        }
+
+        var runs = _h.Store.List(100);
+        var caughtUp = Assert.Single(runs, r => r.ScenarioId == "catch-up-me");
+        Assert.Equal((RunOutcome.Passed, RunTrigger.CatchUp, catchUpAt), (caughtUp.Outcome, caughtUp.Origin.Trigger, caughtUp.Origin.ScheduledForUtc));
+        var skipped = Assert.Single(runs, r => r.ScenarioId == "skip-me");
+        Assert.Equal((RunOutcome.Skipped, skipAt), (skipped.Outcome, skipped.Origin.ScheduledForUtc));
+        Assert.Contains("grace period", skipped.SkipReason, StringComparison.Ordinal);
+        Assert.True(File.Exists(skipped.ReportPath), "a skip has a report");
+        var listed = await CliProcess.RunAsync("runs", "--data-dir", _h.Folder);
+        Assert.Contains("skipped: missed while the service was down", listed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("catch-up", listed.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_drills_on_one_system_due_at_the_same_second_run_one_after_the_other()
+    {
+        var at = SecondsAhead(6);
+        var file = await WriteAsync(_h.Folder, Load(Portal("drills-test-serve-overlap", 18202,
+            KillDrill("first", Once(at)) + "\n" + KillDrill("second", Once(at)))));
+
+        await using (var serve = ServeProcess.Start(_h.Folder, file))
+        {
+            await serve.WaitForAsync("ended Passed", Minute, times: 2);
+            await serve.StopAsync(Minute);
+        }
+
+        var runs = _h.Store.List(10).OrderBy(r => r.StartedAtUtc).ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.All(runs, r => Assert.Equal(at, r.Origin.ScheduledForUtc));
+        Assert.True(runs[0].EndedAtUtc <= runs[1].StartedAtUtc, $"{runs[0].ScenarioId} ended {runs[0].EndedAtUtc:O}, {runs[1].ScenarioId} started {runs[1].StartedAtUtc:O}");
+        Assert.True(runs[1].Origin.Waited > TimeSpan.FromSeconds(1), "the second drill's wait is recorded");
+        Assert.Contains(runs[0].ScenarioId, runs[1].Origin.WaitedFor, StringComparison.Ordinal);
+        Assert.Contains(_h.Store.Find(runs[1].RunId)!.Journal, e => e.Message.Contains("waited", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Catalogue_with_errors_on_reload_is_rejected_whole_logged_and_the_old_schedule_keeps_firing()
+    {
+        var good = Load(Portal("drills-test-serve-reload", 18203, KillDrill("kill-often", "0/4 * * * * ?")));
+        var file = await WriteAsync(_h.Folder, good);
+        await using var serve = ServeProcess.Start(_h.Folder, file);
+        await serve.WaitForAsync("ended Passed", Minute);
+
+        await File.WriteAllTextAsync(file, good.Replace("kill: {}", "kil: {}", StringComparison.Ordinal)
+            .Replace("0/4 * * * * ?", "0/4 * * * * MON ?", StringComparison.Ordinal));
+        var reload = await CliProcess.RunAsync("reload", "--data-dir", _h.Folder);
+        var runsAtRejection = serve.Count("ended Passed");
+        await serve.WaitForAsync("ended Passed", Minute, times: runsAtRejection + 1);
+
+        Assert.Equal(ExitCodes.BadInput, reload.ExitCode);
+        Assert.Contains("Rejected: 2 error(s)", reload.Stderr, StringComparison.Ordinal);
+        Assert.Contains("'kil'", serve.Log, StringComparison.Ordinal);
+        Assert.Contains("schedule", serve.Log, StringComparison.Ordinal);
+        Assert.Contains("the running schedule is unchanged", serve.Log, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(file, good.Replace("0/4 * * * * ?", Once(SecondsAhead(3600)), StringComparison.Ordinal));
+        var accepted = await CliProcess.RunAsync("reload", "--data-dir", _h.Folder);
+        Assert.Equal(ExitCodes.Passed, accepted.ExitCode);
+        Assert.Matches("Reloaded .*|Unchanged: .*", accepted.Stdout);
+        Assert.Equal(ExitCodes.Passed, await serve.StopAsync(Minute));
+    }
+
+    public Task InitializeAsync() => _h.RemoveLeftoversAsync();
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    private string Load(string yaml)
+    {
+        _h.Load(yaml);
+        return yaml;
+    }
+
+    private static async Task DelayUntil(DateTimeOffset utc)
+    {
+        var wait = utc - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+    }
+}
