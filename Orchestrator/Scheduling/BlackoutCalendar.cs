@@ -52,7 +52,7 @@ internal sealed class BlackoutCalendar : BaseCalendar
     /// </summary>
     public override DateTimeOffset GetNextIncludedTimeUtc(DateTimeOffset timeUtc)
     {
-        var limit = timeUtc + SearchLimit;
+        var limit = timeUtc > DateTimeOffset.MaxValue - SearchLimit ? DateTimeOffset.MaxValue : timeUtc + SearchLimit;
         var at = timeUtc.ToUniversalTime();
         while (at <= limit)
         {
