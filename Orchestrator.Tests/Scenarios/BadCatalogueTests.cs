@@ -22,6 +22,7 @@ public sealed class BadCatalogueTests
         { "duplicate key", CatalogueText.With("    title: Kill", "    title: Kill\n    title: Kill"), "Duplicate key 'title'", 11, 5 },
         { "bad cron", CatalogueText.With("    system: web", "    system: web\n    schedule: \"0 0 25 ? * SUN\""), "hour field '25'", 12, 15 },
         { "cron without question mark", CatalogueText.With("    system: web", "    system: web\n    schedule: \"0 0 2 * * SUN\""), "exactly one of them must be '?'", 12, 15 },
+        { "crontab restricting both days", CatalogueText.With("    system: web", "    system: web\n    schedule: \"0 2 1 * 1-5\""), "Fix: make one of the two day fields '*'", 12, 15 },
         { "version 2", CatalogueText.With("version: 1", "version: 2"), "Format version '2' is not supported", 1, 10 },
         { "missing version", CatalogueText.With("version: 1\n", ""), "the catalogue has no 'version'", 1, 1 },
         { "port not on loopback", CatalogueText.With("\"127.0.0.1:18080:80\"", "\"18080:80\""), "publish on 127.0.0.1 only: write '127.0.0.1:18080:80'", 6, 67 },

@@ -12,16 +12,19 @@ namespace Drills.Orchestrator.Cli;
 /// <summary>The <c>drills</c> command line: commands, exit codes, and user errors printed without stack traces.</summary>
 internal static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args)
+    /// <param name="clock">"Now" for commands that read schedules; the system clock unless a test fixes it.</param>
+    public static async Task<int> RunAsync(string[] args, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         var root = new RootCommand(
             "drills — incident-recovery drills for agency systems: attack a real container, restore it, measure recovery against the target, report.\n" +
             "Exit codes: 0 passed, 1 missed target or failed verification, 2 bad input, 3 environment (Docker, image, refused target), 4 aborted and rolled back.\n" +
             "From a checkout, ./drills setup prepares Docker and the sample images and ./drills demo runs every sample drill.")
         {
-            ValidateCommand.Create(),
+            ValidateCommand.Create(clock),
             RunCommand.Create(),
             RunsCommand.Create(),
+            ScheduleCommand.Create(clock),
             ReportCommand.Create(),
             ServeCommand.Create(),
             ReloadCommand.Create(),

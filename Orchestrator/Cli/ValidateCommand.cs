@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Drills.Orchestrator.Scheduling;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Durations;
 using Spectre.Console;
@@ -8,7 +9,8 @@ namespace Drills.Orchestrator.Cli;
 /// <summary><c>drills validate [FILE]</c>: every error at once, with place and fix; nothing is touched.</summary>
 internal static class ValidateCommand
 {
-    public static Command Create()
+    /// <param name="clock">What "now" is when schedules are checked for a next fire time.</param>
+    public static Command Create(TimeProvider clock)
     {
         var file = new Argument<string?>("FILE") { Description = "Catalogue to check (default: ./scenarios.yaml, else the embedded sample)", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("validate", "Check a scenarios.yaml without touching any container") { file };
@@ -22,7 +24,16 @@ internal static class ValidateCommand
                 return ExitCodes.BadInput;
             }
 
+            var now = clock.GetUtcNow();
+            var neverFiring = ScheduleCheck.Check(result.Catalogue, now);
+            if (neverFiring.Count > 0)
+            {
+                CliErrors.PrintCatalogueErrors(terminal.Errors, neverFiring);
+                return ExitCodes.BadInput;
+            }
+
             PrintSummary(terminal.Human, result.Catalogue);
+            PrintSchedules(terminal.Human, result.Catalogue, now);
             return ExitCodes.Passed;
         });
         return command;
@@ -45,9 +56,27 @@ internal static class ValidateCommand
         }
 
         console.Write(table);
-        if (catalogue.Scenarios.Values.Any(s => s.Schedule is not null))
+    }
+
+    /// <summary>How each schedule was read, so an author sees a crontab's translation and the first fire before relying on it.</summary>
+    private static void PrintSchedules(IAnsiConsole console, DrillCatalogue catalogue, DateTimeOffset now)
+    {
+        var schedules = ScenarioSchedule.All(catalogue);
+        if (schedules.Count == 0)
         {
-            console.MarkupLine("[grey]Schedules are checked here; this version runs drills on demand (drills run), not on a calendar.[/]");
+            return;
         }
+
+        console.MarkupLine($"Schedules, in {Markup.Escape(FireTimeText.Zone(schedules[0].Zone))}:");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Scenario", "Schedule, as understood", "Blackout", "Next fire");
+        foreach (var schedule in schedules)
+        {
+            var next = schedule.NextFires(now, 1).First!.Value;
+            table.AddRow(Markup.Escape(schedule.Scenario.Id), Markup.Escape(schedule.Text.Understood),
+                Markup.Escape(schedule.Scenario.Blackout.Count == 0 ? "—" : string.Join(", ", schedule.Scenario.Blackout)),
+                Markup.Escape(FireTimeText.LocalAndUtc(next, schedule.Zone)));
+        }
+
+        console.Write(table);
     }
 }

@@ -15,4 +15,8 @@ internal sealed record ScenarioDefinition(
     IReadOnlyList<VerifyItem> Verify,
     TimeSpan MaxDuration,
     TimeSpan ProbeInterval,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>Where the <c>schedule</c> value was written, so a schedule that can never fire is pointed at there.</summary>
+    public SourceLocation ScheduleLocation { get; init; } = Location;
+}

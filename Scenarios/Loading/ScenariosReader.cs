@@ -62,7 +62,10 @@ internal static partial class ScenariosReader
         }
 
         return new ScenarioDefinition(id, title!, system.Id, technique, schedule, blackout!, attack!, restore!, verify!,
-            limits.MaxDuration, limits.ProbeInterval, reader.At(key));
+            limits.MaxDuration, limits.ProbeInterval, reader.At(key))
+        {
+            ScheduleLocation = fields.Optional("schedule") is { } scheduleNode ? reader.At(scheduleNode) : reader.At(key),
+        };
     }
 
     private static SystemOutline? ReadSystem(NodeReader reader, Fields fields, SystemsSection systems)
@@ -98,13 +101,12 @@ internal static partial class ScenariosReader
     private static string? ReadSchedule(NodeReader reader, Fields fields)
     {
         var schedule = fields.OptionalText("schedule");
-        if (schedule is null || CronText.TryValidate(schedule, out var problem))
+        if (schedule is null || ScheduleText.TryParse(schedule, out _, out var problem, out var fix))
         {
             return schedule;
         }
 
-        reader.Report(fields.Optional("schedule")!, $"'schedule' of {fields.What} is '{schedule}', not a valid cron: {problem}.",
-            $"write a Quartz cron such as {CronText.Example}, or remove 'schedule' to run the drill on demand only");
+        reader.Report(fields.Optional("schedule")!, $"'schedule' of {fields.What} is '{schedule}', not a valid cron: {problem}.", fix);
         return null;
     }
 

@@ -4,7 +4,7 @@ namespace Drills.Scenarios.Schedules;
 
 /// <summary>
 /// Checks a schedule's cron text field by field. Scenarios must not reference Quartz, so the
-/// catalogue is validated here and the scheduler converts the text later. Accepts Quartz
+/// catalogue is validated here; <see cref="ScheduleText"/> gives the Quartz expression it means. Accepts Quartz
 /// (sec min hour day-of-month month day-of-week [year]) and the common 5-field crontab form.
 /// </summary>
 internal static class CronText
@@ -43,7 +43,12 @@ internal static class CronText
         var parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 5)
         {
-            return TryValidateFields(parts, CrontabFields, out problem);
+            if (TryValidateFields(parts, CrontabFields, out problem) && Crontab.RestrictsBothDays(parts))
+            {
+                problem = Crontab.BothDaysProblem(parts);
+            }
+
+            return problem.Length == 0;
         }
 
         if (parts.Length is not (6 or 7))

@@ -1,0 +1,79 @@
+using Drills.Orchestrator.Scheduling;
+using Microsoft.Data.Sqlite;
+using Quartz;
+using static Drills.Orchestrator.Tests.Orchestrator.Scheduling.Blackouts;
+
+namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling;
+
+/// <summary>The calendar through Quartz's own SQLite job store, as the scheduler service keeps it.</summary>
+public sealed class BlackoutCalendarSerializerTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("drills-quartz-").FullName;
+
+    [Fact]
+    public async Task Calendar_stored_by_one_scheduler_is_read_back_by_the_next_with_the_same_exclusions()
+    {
+        var weekend = Calendar("weekend", weekdays: [DayOfWeek.Saturday, DayOfWeek.Sunday]);
+        var stored = Of(Berlin, BusinessHours, Tet, weekend, Calendar("election", daily: "07:00-19:00", dates: ["2027-05-23"]));
+        var name = BlackoutCalendar.NameFor("portal-ransomware");
+
+        await using (var first = await StartAsync())
+        {
+            await first.Scheduler.AddCalendar(name, stored, default, CancellationToken.None);
+        }
+
+        await using var second = await StartAsync();
+        var read = Assert.IsType<BlackoutCalendar>(await second.Scheduler.GetCalendar(name, CancellationToken.None));
+
+        Assert.Contains("\"BlackoutRules\"", StoredJson(name), StringComparison.Ordinal);
+        Assert.Equal(stored, read);
+        Assert.Equal("Europe/Berlin", read.TimeZone.Id);
+        for (var at = At("2026-12-28 00:00", Berlin); at < At("2027-06-01 00:00", Berlin); at = at.AddMinutes(97))
+        {
+            Assert.Equal(stored.IsTimeIncluded(at), read.IsTimeIncluded(at));
+        }
+    }
+
+    private string Connection => $"Data Source={Path.Combine(_folder, "quartz.db")}";
+
+    private async Task<RunningScheduler> StartAsync()
+    {
+        var factory = QuartzSchedulerBuilder.Create(q => q
+            .ConfigureScheduler(o => o.InstanceName = "drills-test")
+            .UsePersistentStore(store =>
+            {
+                store.UseSqlite(SqliteFactory.Instance, Connection);
+                store.ProvisionSchema();
+                store.UseSystemTextJsonSerializer(r => r.AddCalendarSerializer(new BlackoutCalendarSerializer()));
+            })).Build();
+        var scheduler = await factory.GetScheduler(CancellationToken.None);
+        await scheduler.Start(CancellationToken.None);
+        return new RunningScheduler(factory, scheduler);
+    }
+
+    /// <summary>The row itself, so the test knows the calendar went through the serializer and not a cache.</summary>
+    private string StoredJson(string name)
+    {
+        using var connection = new SqliteConnection(Connection);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT CALENDAR FROM QRTZ_CALENDARS WHERE CALENDAR_NAME = $name";
+        command.Parameters.AddWithValue("$name", name);
+        return System.Text.Encoding.UTF8.GetString((byte[])command.ExecuteScalar()!);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private sealed record RunningScheduler(IAsyncDisposable Factory, IScheduler Scheduler) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Scheduler.Shutdown(waitForJobsToComplete: true, CancellationToken.None);
+            await Factory.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Drills.Orchestrator.Runs;
+using Drills.Orchestrator.Scheduling;
+using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Loading;
+using Drills.Scenarios.Runs;
+using Spectre.Console;
+
+namespace Drills.Orchestrator.Cli;
+
+/// <summary><c>drills schedule [FILE]</c>: when each drill fires next, what blacks it out, and how it last went.</summary>
+internal static class ScheduleCommand
+{
+    public const int MaxNext = 100;
+
+    /// <summary>How many recent runs are searched for each scenario's last one.</summary>
+    public const int RunsSearched = 1000;
+
+    public static Command Create(TimeProvider clock)
+    {
+        var file = new Argument<string?>("FILE") { Description = "Catalogue to read (default: ./scenarios.yaml, else the embedded sample)", Arity = ArgumentArity.ZeroOrOne };
+        var next = new Option<int>("--next") { Description = $"How many fire times to show per scenario, 1..{MaxNext}", DefaultValueFactory = _ => 5 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
+        var command = new Command("schedule", "Show each scenario's next fire times, blackout calendars and last run") { file, next, json };
+        command.SetAction(parse =>
+        {
+            var count = parse.GetValue(next);
+            if (count is < 1 or > MaxNext)
+            {
+                throw new CliException(ExitCodes.BadInput, $"--next is {count}; it must be a whole number from 1 to {MaxNext}. Fix: drills schedule --next 10");
+            }
+
+            var terminal = new Terminal(parse.GetValue(json));
+            var catalogue = CatalogueSource.Load(parse.GetValue(file), Console.Error);
+            using var services = new AppServices(parse);
+            var now = clock.GetUtcNow();
+            var (summaries, errors) = Summarise(catalogue, services.Store.List(RunsSearched), now, count);
+            if (terminal.Json)
+            {
+                var zone = catalogue.Defaults.TimeZone;
+                Console.Out.WriteLine(JsonSerializer.Serialize(new { catalogue = catalogue.SourcePath, timeZone = zone, now, scenarios = summaries }, RunJson.Options));
+            }
+            else
+            {
+                Print(terminal.Human, catalogue, summaries);
+            }
+
+            if (errors.Count > 0)
+            {
+                CliErrors.PrintCatalogueErrors(terminal.Errors, errors);
+                return ExitCodes.BadInput;
+            }
+
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+
+    private static (List<ScheduleSummary> Summaries, List<CatalogueError> Errors) Summarise(
+        DrillCatalogue catalogue, IReadOnlyList<RunRecord> runs, DateTimeOffset now, int count)
+    {
+        var summaries = new List<ScheduleSummary>();
+        var errors = new List<CatalogueError>();
+        foreach (var scenario in catalogue.Scenarios.Values)
+        {
+            var schedule = ScenarioSchedule.For(catalogue, scenario);
+            var forecast = schedule?.NextFires(now, count);
+            if (schedule is not null && ScheduleCheck.NeverFires(schedule, forecast!, now) is { } error)
+            {
+                errors.Add(error);
+            }
+
+            // Runs come newest first.
+            var lastRun = runs.FirstOrDefault(r => r.ScenarioId == scenario.Id);
+            summaries.Add(ScheduleSummary.For(scenario, schedule, forecast, lastRun));
+        }
+
+        return (summaries, errors);
+    }
+
+    private static void Print(IAnsiConsole console, DrillCatalogue catalogue, IReadOnlyList<ScheduleSummary> summaries)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(catalogue.Defaults.TimeZone);
+        console.MarkupLine($"Fire times in {Markup.Escape(FireTimeText.Zone(zone))}, blackout calendars applied.");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Scenario", "Schedule", "Next fires", "Blackout", "Last run");
+        foreach (var summary in summaries)
+        {
+            var fires = summary.OnDemand ? "on demand (drills run)"
+                : summary.NeverFires ? "never fires"
+                : string.Join('\n', summary.NextFires.Select(f => f.Local.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)));
+            var lastRun = summary.LastRun is { } run
+                ? $"{run.Outcome} {new Drills.Reports.Formatting.ZonedTime(zone).DateTime(run.StartedAtUtc)} ({run.RunId})"
+                : "never run";
+            table.AddRow(Markup.Escape(summary.Scenario), Markup.Escape(summary.Understood), Markup.Escape(fires),
+                Markup.Escape(summary.Blackout.Count == 0 ? "—" : string.Join(", ", summary.Blackout)), Markup.Escape(lastRun));
+        }
+
+        console.Write(table);
+    }
+}
