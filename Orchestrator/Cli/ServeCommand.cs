@@ -26,7 +26,7 @@ internal static class ServeCommand
             var options = Options(parse.GetValue(maxConcurrent), parse.GetValue(grace));
             var path = parse.GetValue(file) ?? (File.Exists(CatalogueSource.DefaultFile) ? CatalogueSource.DefaultFile : null);
             var catalogue = CatalogueSource.Load(path, Console.Error);
-            if (ScheduleChecks.Errors(catalogue, DateTimeOffset.UtcNow) is { Count: > 0 } errors)
+            if (ScheduleCheck.Check(catalogue, DateTimeOffset.UtcNow) is { Count: > 0 } errors)
             {
                 throw new CatalogueInvalidException(errors);
             }

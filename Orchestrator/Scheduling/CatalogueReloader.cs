@@ -24,7 +24,7 @@ internal sealed class CatalogueReloader(CatalogueHolder catalogue, ScheduleSync 
         try
         {
             var loaded = CatalogueLoader.LoadFile(catalogue.File);
-            var errors = loaded.IsValid ? ScheduleChecks.Errors(loaded.Catalogue!, time.GetUtcNow()) : loaded.Errors;
+            var errors = loaded.IsValid ? ScheduleCheck.Check(loaded.Catalogue!, time.GetUtcNow()) : loaded.Errors;
             if (errors.Count > 0)
             {
                 foreach (var error in errors)

@@ -72,19 +72,10 @@ internal sealed class MissedFires(ChannelReader<MissedFire> queue, CatalogueHold
     private static List<DateTimeOffset> MissedTimes(Scenarios.Catalogue.DrillCatalogue catalogue, Scenarios.Catalogue.ScenarioDefinition scenario,
         DateTimeOffset first, DateTimeOffset now)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(catalogue.Defaults.TimeZone);
-        var cron = new CronExpression(QuartzCron.From(scenario.Schedule!), zone);
-        var calendar = BlackoutCalendar.For(catalogue, scenario);
-        var fires = new List<DateTimeOffset>();
-        for (DateTimeOffset? t = first; t is { } at && at <= now && fires.Count < MaxCounted; t = cron.GetNextValidTimeAfter(at))
-        {
-            if (calendar?.IsTimeIncluded(at) ?? true)
-            {
-                fires.Add(at);
-            }
-        }
-
-        return fires;
+        // The first missed fire is where Quartz stood; the rest follow from the cron and the blackout calendar.
+        var schedule = ScenarioSchedule.For(catalogue, scenario)!;
+        var later = schedule.NextFires(first, MaxCounted).Times.TakeWhile(t => t <= now);
+        return [first, .. later];
     }
 
     private static string Stamp(DateTimeOffset utc) => utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";

@@ -14,16 +14,16 @@ internal static class ScenarioTriggers
             .StoreDurably()
             .Build();
 
-    public static ITrigger Trigger(DrillCatalogue catalogue, ScenarioDefinition scenario, bool hasCalendar)
+    public static ITrigger Trigger(DrillCatalogue catalogue, ScenarioSchedule schedule)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(catalogue.Defaults.TimeZone);
+        var scenario = schedule.Scenario;
         var builder = TriggerBuilder.Create()
             .WithIdentity(ScheduleKeys.Trigger(scenario.Id))
             .ForJob(ScheduleKeys.Job(scenario.Id))
             .UsingJobData(ScheduleKeys.Fingerprint, Fingerprint(catalogue, scenario))
             // Missed fires are not replayed by Quartz: MissedFires applies the documented grace rule instead.
-            .WithCronSchedule(QuartzCron.From(scenario.Schedule!), cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing));
-        return hasCalendar ? builder.WithCalendarName(ScheduleKeys.Calendar(scenario.Id)).Build() : builder.Build();
+            .WithCronSchedule(schedule.Text.QuartzExpression, cron => cron.InTimeZone(schedule.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing));
+        return schedule.Blackout is not null ? builder.WithCalendarName(BlackoutCalendar.NameFor(scenario.Id)).Build() : builder.Build();
     }
 
     /// <summary>Everything the trigger depends on: a reload replaces a trigger (and resets its fire times) only when this changes.</summary>

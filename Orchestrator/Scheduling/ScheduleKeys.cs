@@ -16,6 +16,4 @@ internal static class ScheduleKeys
     public static JobKey Job(string scenarioId) => new(scenarioId, Group);
 
     public static TriggerKey Trigger(string scenarioId) => new(scenarioId, Group);
-
-    public static string Calendar(string scenarioId) => "blackout:" + scenarioId;
 }

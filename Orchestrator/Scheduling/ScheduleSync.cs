@@ -18,7 +18,7 @@ internal sealed class ScheduleSync(ILogger log)
         foreach (var key in stored.Where(k => !wanted.ContainsKey(k.Name)))
         {
             await scheduler.DeleteJob(key, cancellationToken);
-            await scheduler.DeleteCalendar(ScheduleKeys.Calendar(key.Name), cancellationToken);
+            await scheduler.DeleteCalendar(BlackoutCalendar.NameFor(key.Name), cancellationToken);
             changes.Removed.Add(key.Name);
         }
 
@@ -42,16 +42,17 @@ internal sealed class ScheduleSync(ILogger log)
 
     private static async Task ScheduleAsync(IScheduler scheduler, DrillCatalogue catalogue, ScenarioDefinition scenario, CancellationToken cancellationToken)
     {
-        var calendar = BlackoutCalendar.For(catalogue, scenario);
-        if (calendar is not null)
+        var schedule = ScenarioSchedule.For(catalogue, scenario)!;
+        var calendarName = BlackoutCalendar.NameFor(scenario.Id);
+        if (schedule.Blackout is { } calendar)
         {
-            await scheduler.AddCalendar(ScheduleKeys.Calendar(scenario.Id), calendar, AddCalendarOptions.Replacing, cancellationToken);
+            await scheduler.AddCalendar(calendarName, calendar, AddCalendarOptions.Replacing, cancellationToken);
         }
 
-        await scheduler.ScheduleJob(ScenarioTriggers.Job(scenario), [ScenarioTriggers.Trigger(catalogue, scenario, calendar is not null)], ScheduleJobOptions.Replacing, cancellationToken);
-        if (calendar is null)
+        await scheduler.ScheduleJob(ScenarioTriggers.Job(scenario), [ScenarioTriggers.Trigger(catalogue, schedule)], ScheduleJobOptions.Replacing, cancellationToken);
+        if (schedule.Blackout is null)
         {
-            await scheduler.DeleteCalendar(ScheduleKeys.Calendar(scenario.Id), cancellationToken);
+            await scheduler.DeleteCalendar(calendarName, cancellationToken);
         }
     }
 }

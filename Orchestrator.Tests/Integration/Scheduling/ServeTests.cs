@@ -126,6 +126,32 @@ public sealed class ServeTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Passed, await serve.StopAsync(Minute));
     }
 
+    [Fact]
+    public async Task Blackout_calendar_suppresses_a_real_fire_while_a_scenario_without_it_fires()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")).DateTime);
+        var yaml = Portal("drills-test-serve-blackout", 18204,
+            KillDrill("blacked-out", "0/3 * * * * ?", blackout: "drill-freeze") + "\n" + KillDrill("free", "0/3 * * * * ?")) + $$"""
+
+            calendars:
+              drill-freeze: { dates: ["{{today:yyyy-MM-dd}}..{{today.AddDays(1):yyyy-MM-dd}}"] }
+            """;
+        var file = await WriteAsync(_h.Folder, Load(yaml));
+
+        await using (var serve = ServeProcess.Start(_h.Folder, file))
+        {
+            await serve.WaitForAsync("ended Passed", Minute, times: 2);
+            await serve.StopAsync(Minute);
+        }
+
+        var runs = _h.Store.List(100);
+        Assert.DoesNotContain(runs, r => r.ScenarioId == "blacked-out");
+        Assert.Contains(runs, r => r.ScenarioId == "free" && r.Outcome == RunOutcome.Passed);
+        var schedule = await CliProcess.RunAsync("schedule", file, "--json", "--data-dir", _h.Folder);
+        Assert.Equal(ExitCodes.Passed, schedule.ExitCode);
+        Assert.Contains($"{today.AddDays(2):yyyy-MM-dd}T00:00:00+07:00", schedule.Stdout, StringComparison.Ordinal);
+    }
+
     public Task InitializeAsync() => _h.RemoveLeftoversAsync();
 
     public async Task DisposeAsync() => await _h.DisposeAsync();

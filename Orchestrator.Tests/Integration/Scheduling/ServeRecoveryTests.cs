@@ -1,0 +1,83 @@
+using Drills.Orchestrator.Cli;
+using Drills.Scenarios.Runs;
+using static Drills.Orchestrator.Tests.Integration.Scheduling.ServeCatalogues;
+using static Drills.Orchestrator.Tests.Integration.TestSystems;
+
+namespace Drills.Orchestrator.Tests.Integration.Scheduling;
+
+/// <summary>A drill cut short by a crash or a stop of <c>drills serve</c> still leaves its target at baseline and its run recorded.</summary>
+[Collection(DockerCollection.Name)]
+public sealed class ServeRecoveryTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+    private readonly RealDrillHarness _h = new();
+
+    [Fact]
+    public async Task Service_killed_during_the_attack_rolls_the_target_back_on_the_next_start_and_records_the_run_aborted_with_a_report()
+    {
+        const string name = "drills-test-serve-crash";
+        var file = await WriteAsync(_h.Folder, Load(Portal(name, 18205, SlowRansomware("slow-ransom", Once(SecondsAhead(5))))));
+
+        await using (var crashed = ServeProcess.Start(_h.Folder, file))
+        {
+            await crashed.WaitForAsync("StepStarted: attack 2/2", Minute);
+            await crashed.KillAsync();
+        }
+
+        var attacked = await _h.ReadFilesAsync(name, "/srv/www");
+        Assert.Contains("www/README_RESTORE.txt", attacked.Keys);
+        var interrupted = Assert.Single(_h.Store.List(10));
+        Assert.Equal(RunOutcome.Running, interrupted.Outcome);
+
+        await using (var restarted = ServeProcess.Start(_h.Folder, file))
+        {
+            await restarted.WaitForAsync("closed as aborted", Minute);
+            await restarted.StopAsync(Minute);
+        }
+
+        await AssertAtBaselineAsync(name);
+        var run = _h.Store.Find(interrupted.RunId)!;
+        Assert.Equal((RunOutcome.Aborted, "orchestrator restarted", true), (run.Outcome, run.AbortReason, run.RolledBack));
+        Assert.Contains(run.Journal, e => e.Mark == JournalMark.AttackStart);
+        Assert.Contains(run.Journal, e => e.Mark == JournalMark.Rollback && e.Message.StartsWith("Rollback complete", StringComparison.Ordinal));
+        Assert.Equal(Enumerable.Range(1, run.Journal.Count), run.Journal.Select(e => e.Sequence));
+        Assert.True(File.Exists(run.ReportPath), "the recovered run has its report");
+        Assert.Contains("orchestrator restarted", await File.ReadAllTextAsync(run.ReportPath!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sigterm_during_a_drill_rolls_the_target_back_before_the_service_exits()
+    {
+        const string name = "drills-test-serve-stop";
+        var file = await WriteAsync(_h.Folder, Load(Portal(name, 18206, SlowRansomware("slow-ransom", Once(SecondsAhead(5))))));
+
+        await using var serve = ServeProcess.Start(_h.Folder, file);
+        await serve.WaitForAsync("StepStarted: attack 2/2", Minute);
+        var exit = await serve.StopAsync(TimeSpan.FromMinutes(4));
+
+        Assert.Equal(ExitCodes.Passed, exit);
+        await AssertAtBaselineAsync(name);
+        var run = Assert.Single(_h.Store.List(10));
+        Assert.Equal((RunOutcome.Aborted, true), (run.Outcome, run.RolledBack));
+        Assert.Equal("cancelled: the scheduler service was stopped", run.AbortReason);
+    }
+
+    public Task InitializeAsync() => _h.RemoveLeftoversAsync();
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    private async Task AssertAtBaselineAsync(string name)
+    {
+        var files = await _h.ReadFilesAsync(name, "/srv/www");
+        Assert.DoesNotContain(files.Keys, f => f.EndsWith(".locked", StringComparison.Ordinal) || f.EndsWith("README_RESTORE.txt", StringComparison.Ordinal));
+        Assert.Contains("Cổng dịch vụ công", System.Text.Encoding.UTF8.GetString(files["www/index.html"]), StringComparison.Ordinal);
+        using var http = new HttpClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(new Uri($"http://127.0.0.1:{(name.EndsWith("crash", StringComparison.Ordinal) ? 18205 : 18206)}/"))).StatusCode);
+    }
+
+    private string Load(string yaml)
+    {
+        _h.Load(yaml);
+        return yaml;
+    }
+}
