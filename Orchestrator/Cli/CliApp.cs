@@ -23,6 +23,7 @@ internal static class CliApp
             RunCommand.Create(),
             RunsCommand.Create(),
             ReportCommand.Create(),
+            ConfirmCommand.Create(),
         };
         root.Options.Add(GlobalOptions.DataDir);
         root.Options.Add(GlobalOptions.Verbose);

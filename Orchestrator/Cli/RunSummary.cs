@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Drills.Scenarios.Runs;
 
 namespace Drills.Orchestrator.Cli;
@@ -23,6 +24,10 @@ internal sealed record RunSummary(
     /// <summary>How the drill ended in detail (passed, missedTarget, stopCondition, notStarted, …) when known.</summary>
     public string? End { get; init; }
 
+    /// <summary>Declared time of manual steps simulated with --simulate-manual: never part of <see cref="RecoverySeconds"/>; absent when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? DeclaredManualSeconds { get; init; }
+
     public static RunSummary From(RunRecord run, int exitCode) => new(
         run.RunId,
         run.ScenarioId,
@@ -38,5 +43,8 @@ internal sealed record RunSummary(
         run.ReportPath,
         run.StartedAtUtc,
         run.EndedAtUtc,
-        exitCode);
+        exitCode)
+    {
+        DeclaredManualSeconds = run.DeclaredManualTime > TimeSpan.Zero ? run.DeclaredManualTime.TotalSeconds : null,
+    };
 }
