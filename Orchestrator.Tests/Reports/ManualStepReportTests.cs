@@ -19,6 +19,7 @@ public sealed class ManualStepReportTests
         Assert.Contains("Tổng: đo được + khai báo <span class=\"en\">/ Total: measured + declared</span></th><td class=\"value tone-good\">2 h 0 min<", html, StringComparison.Ordinal);
         Assert.Contains(">+ 2 h<", html, StringComparison.Ordinal);
         Assert.Contains("Simulated: counted at the declared 2 h, not measured", html, StringComparison.Ordinal);
+        Assert.Contains("Measured + declared time is within the target.", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -72,7 +72,7 @@ internal static class OperatorConfirmation
 
         var nearest = Suggestions.Nearest(stepText, steps.Select(s => s.Title));
         throw new ConfirmationRefusedException(
-            $"Run {runId} has no manual step titled '{stepText}'. Fix: {(nearest is null ? "" : $"did you mean '{nearest}'? ")}Its manual steps are: {known}.");
+            $"Run {runId} has no manual step titled '{stepText}'. Fix: {(nearest is null ? "" : $"did you mean '{nearest}'? ")}its manual steps are: {known}.");
     }
 
     private static ConfirmationRefusedException UnknownRun(IRunStore store, string where, string runId)

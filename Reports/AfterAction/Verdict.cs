@@ -41,7 +41,9 @@ internal static class Verdict
         var findings = new List<(string, Bilingual)>();
         if (run.MetTarget)
         {
-            findings.Add(("good", new("Thời gian khôi phục nằm trong mục tiêu.", "Recovery time is within the target.")));
+            findings.Add(("good", run.DeclaredManualTime > TimeSpan.Zero
+                ? new("Thời gian đo được + khai báo nằm trong mục tiêu.", "Measured + declared time is within the target.")
+                : new("Thời gian khôi phục nằm trong mục tiêu.", "Recovery time is within the target.")));
         }
         else if (run.RecoveryTime is { } late)
         {
