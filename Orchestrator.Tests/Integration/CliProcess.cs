@@ -9,6 +9,13 @@ internal static class CliProcess
 
     public static async Task<Result> RunAsync(params string[] args)
     {
+        using var running = Start(args);
+        return await running.WaitAsync();
+    }
+
+    /// <summary>Starts drills and returns at once, for tests that act while it runs (such as confirming a manual step).</summary>
+    public static Running Start(params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -21,11 +28,37 @@ internal static class CliProcess
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start drills");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await stdout, await stderr);
+        return new Running(Process.Start(start) ?? throw new InvalidOperationException("could not start drills"));
+    }
+
+    public sealed class Running : IDisposable
+    {
+        private readonly Process _process;
+        private readonly Task<string> _stdout;
+        private readonly Task<string> _stderr;
+
+        public Running(Process process)
+        {
+            _process = process;
+            _stdout = process.StandardOutput.ReadToEndAsync();
+            _stderr = process.StandardError.ReadToEndAsync();
+        }
+
+        public async Task<Result> WaitAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+            await _process.WaitForExitAsync(timeout.Token);
+            return new Result(_process.ExitCode, await _stdout, await _stderr);
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            _process.Dispose();
+        }
     }
 }

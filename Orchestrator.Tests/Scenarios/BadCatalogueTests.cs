@@ -171,11 +171,11 @@ public sealed class BadCatalogueTests
     [Fact]
     public void Unsupported_kind_still_reads_as_an_unsupported_step_error_only()
     {
-        var result = CatalogueText.Load(CatalogueText.With("start: {}", "manual: { title: Call the vendor, expected: 2h }"));
+        var result = CatalogueText.Load(CatalogueText.With("start: {}", "reconnect-network: { network: drills-net }"));
 
         var error = Assert.Single(result.Errors);
-        Assert.Contains("'manual' is not supported", error.Message, StringComparison.Ordinal);
-        Assert.Contains("wait", error.Fix, StringComparison.Ordinal);
+        Assert.Contains("'reconnect-network' is not supported", error.Message, StringComparison.Ordinal);
+        Assert.Contains("restart", error.Fix, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Manual;
 using Drills.Orchestrator.Runs;
 using Drills.Scenarios.Runs;
 
@@ -12,6 +13,7 @@ internal sealed class InMemoryRunStore : IRunStore
 {
     private readonly Dictionary<string, RunRecord> _runs = [];
     private readonly Dictionary<string, List<JournalEvent>> _journals = [];
+    private readonly Dictionary<string, List<ManualStepState>> _manual = [];
     private readonly Lock _gate = new();
 
     public void Begin(RunRecord run) => Save(run);
@@ -51,6 +53,44 @@ internal sealed class InMemoryRunStore : IRunStore
         lock (_gate)
         {
             return _runs.Values.Any(r => r.ScenarioId == scenarioId && r.Origin.ScheduledForUtc == scheduledForUtc);
+        }
+    }
+
+    public void DeclareManualSteps(string runId, IReadOnlyList<ManualStepState> steps)
+    {
+        lock (_gate)
+        {
+            _manual[runId] = steps.ToList();
+        }
+    }
+
+    public void MarkWaiting(string runId, int step, DateTimeOffset sinceUtc) =>
+        Update(runId, step, s => s with { WaitingSinceUtc = sinceUtc });
+
+    public bool Confirm(string runId, int step, ManualConfirmation confirmation) =>
+        Update(runId, step, s => s is { Simulated: false, IsWaiting: true } ? s with { Confirmation = confirmation } : null);
+
+    public IReadOnlyList<ManualStepState> ManualSteps(string runId)
+    {
+        lock (_gate)
+        {
+            return _manual.TryGetValue(runId, out var steps) ? steps.ToArray() : [];
+        }
+    }
+
+    private bool Update(string runId, int step, Func<ManualStepState, ManualStepState?> change)
+    {
+        lock (_gate)
+        {
+            var steps = _manual.GetValueOrDefault(runId, []);
+            var index = steps.FindIndex(s => s.Step == step);
+            if (index < 0 || change(steps[index]) is not { } changed)
+            {
+                return false;
+            }
+
+            steps[index] = changed;
+            return true;
         }
     }
 

@@ -36,8 +36,8 @@ internal sealed class AppServices : IDisposable
     /// <summary>The engine behind the label check: nothing unlabelled can be entered or changed.</summary>
     public IContainerRuntime Runtime => _guarded.Value;
 
-    public DrillEngine Engine() =>
-        new(Runtime, _network, TimeProvider.System, Store, new SnapshotStore(Data.Snapshots), new DrillOptions(), _log);
+    public DrillEngine Engine(DrillOptions? options = null) =>
+        new(Runtime, _network, TimeProvider.System, Store, new SnapshotStore(Data.Snapshots), options ?? new DrillOptions(), _log);
 
     public void Dispose()
     {

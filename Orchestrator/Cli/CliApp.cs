@@ -28,6 +28,7 @@ internal static class CliApp
             ReportCommand.Create(),
             ServeCommand.Create(),
             ReloadCommand.Create(),
+            ConfirmCommand.Create(),
         };
         root.Options.Add(GlobalOptions.DataDir);
         root.Options.Add(GlobalOptions.Verbose);

@@ -4,13 +4,19 @@ using Spectre.Console;
 namespace Drills.Orchestrator.Cli;
 
 /// <summary>Prints each journal event the moment it is recorded, so an officer watches the drill live.</summary>
-internal sealed class ProgressPrinter(IAnsiConsole console) : IProgress<JournalEvent>
+/// <param name="confirmOptions">Appended to the confirm command a waiting manual step shows, such as the run's --data-dir, so it can be pasted as is.</param>
+internal sealed class ProgressPrinter(IAnsiConsole console, string confirmOptions = "") : IProgress<JournalEvent>
 {
     public void Report(JournalEvent value)
     {
         var (label, colour) = Style(value.Mark);
         var detail = value.Detail is null ? "" : $" [grey]— {Markup.Escape(OneLine(value.Detail))}[/]";
         console.MarkupLine($"[grey]{value.Elapsed.TotalSeconds,8:0.00}s[/] [{colour}]{label,-9}[/] {Markup.Escape(OneLine(value.Message))}{detail}");
+        if (value.Mark is JournalMark.ManualWaiting && value.Message.IndexOf("drills confirm ", StringComparison.Ordinal) is var at and >= 0)
+        {
+            // The operator needs this line, often in another terminal: it stands out and pastes as is.
+            console.MarkupLine($"{"",10} [yellow bold]▶ when the step is done, run:[/] [bold]{Markup.Escape(value.Message[at..] + confirmOptions)}[/]");
+        }
     }
 
     /// <summary>Command output (a psql error, say) can span lines; progress stays one line per event.</summary>
@@ -29,6 +35,8 @@ internal sealed class ProgressPrinter(IAnsiConsole console) : IProgress<JournalE
         JournalMark.Recovered => ("RECOVERED", "green bold"),
         JournalMark.StepStarted or JournalMark.StepFinished => ("step", "blue"),
         JournalMark.Rollback => ("rollback", "yellow"),
+        JournalMark.ManualWaiting => ("OPERATOR", "yellow bold"),
+        JournalMark.ManualConfirmed => ("confirmed", "green"),
         JournalMark.Aborted => ("ABORTED", "red bold"),
         JournalMark.Finished => ("finished", "white"),
         _ => ("note", "grey"),

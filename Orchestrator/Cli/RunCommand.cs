@@ -4,6 +4,7 @@ using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Runs;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Durations;
+using Drills.Scenarios.Runs;
 using Spectre.Console;
 
 namespace Drills.Orchestrator.Cli;
@@ -18,7 +19,11 @@ internal static class RunCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate, resolve the target and print the plan; touch nothing" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout; progress goes to stderr" };
         var all = new Option<bool>("--all") { Description = "Run every scenario in the catalogue, one after another" };
-        var command = new Command("run", "Run a drill: attack, restore, verify, measure, report") { scenario, file, dryRun, json, all };
+        var simulateManual = new Option<bool>("--simulate-manual")
+        {
+            Description = "Count each manual step at its declared expected duration instead of waiting for drills confirm; declared time is reported apart from measured time",
+        };
+        var command = new Command("run", "Run a drill: attack, restore, verify, measure, report") { scenario, file, dryRun, json, all, simulateManual };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var terminal = new Terminal(parse.GetValue(json));
@@ -32,9 +37,11 @@ internal static class RunCommand
             }
 
             var summaries = new List<RunSummary>();
+            var options = new DrillOptions { SimulateManual = parse.GetValue(simulateManual) };
+            var progress = new ProgressPrinter(terminal.Errors, parse.GetValue(GlobalOptions.DataDir) is null ? "" : $" --data-dir \"{services.Data.Root}\"");
             foreach (var each in selected)
             {
-                summaries.Add(await RunOneAsync(terminal, services, catalogue, each, cancellationToken));
+                summaries.Add(await RunOneAsync(terminal, services, services.Engine(options), progress, catalogue, each, cancellationToken));
                 if (cancellationToken.IsCancellationRequested)
                 {
                     break;
@@ -46,12 +53,12 @@ internal static class RunCommand
         return command;
     }
 
-    private static async Task<RunSummary> RunOneAsync(Terminal terminal, AppServices services, DrillCatalogue catalogue,
-        ScenarioDefinition scenario, CancellationToken cancellationToken)
+    private static async Task<RunSummary> RunOneAsync(Terminal terminal, AppServices services, DrillEngine engine, ProgressPrinter progress,
+        DrillCatalogue catalogue, ScenarioDefinition scenario, CancellationToken cancellationToken)
     {
         var system = catalogue.Systems[scenario.SystemId];
         terminal.Errors.Write(new Rule($"[bold]{Markup.Escape(scenario.Id)}[/] → {Markup.Escape(system.Id)}").LeftJustified());
-        var result = await services.Engine().RunAsync(catalogue, scenario, new ProgressPrinter(terminal.Errors), cancellationToken);
+        var result = await engine.RunAsync(catalogue, scenario, progress, cancellationToken);
         string? reportPath = null;
         try
         {
@@ -79,7 +86,7 @@ internal static class RunCommand
 
         var colour = summary.Outcome switch { "passed" => "green", "failed" => "yellow", _ => "red" };
         var recovery = summary.RecoverySeconds is { } s
-            ? $"recovery time [bold]{s:0.000} s[/] against target"
+            ? $"recovery time [bold]{s:0.000} s[/] measured{Declared(result.Record)} against target"
             : "[bold]not recovered[/]; target";
         console.MarkupLine($"[{colour} bold]{summary.Outcome.ToUpperInvariant()}[/] {Markup.Escape(summary.Scenario)}: " +
                            $"{recovery} {DurationText.Format(result.Record.RtoTarget)}" +
@@ -91,6 +98,11 @@ internal static class RunCommand
 
         console.MarkupLine($"  report: {Markup.Escape(summary.ReportPath ?? "(not written)")}");
     }
+
+    private static string Declared(RunRecord run) => run.DeclaredManualTime > TimeSpan.Zero
+        ? $" + [bold]{DurationText.Format(run.DeclaredManualTime)}[/] declared for simulated manual steps " +
+          $"(measured + declared: {DurationText.Format(run.RecoveryTime!.Value + run.DeclaredManualTime)})"
+        : "";
 
     private static int Finish(Terminal terminal, List<RunSummary> summaries, bool many)
     {
@@ -104,7 +116,7 @@ internal static class RunCommand
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Scenario", "Outcome", "Recovery time", "Target", "Report");
             foreach (var s in summaries)
             {
-                table.AddRow(Markup.Escape(s.Scenario), s.Outcome, s.RecoverySeconds is { } r ? $"{r:0.000} s" : "—",
+                table.AddRow(Markup.Escape(s.Scenario), s.Outcome, RecoveryText.Of(s),
                     DurationText.Format(TimeSpan.FromSeconds(s.TargetSeconds)), Markup.Escape(s.ReportPath ?? ""));
             }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Drills.Scenarios.Runs;
 
 namespace Drills.Orchestrator.Cli;
@@ -33,6 +34,10 @@ internal sealed record RunSummary(
 
     public string? SkipReason { get; init; }
 
+    /// <summary>Declared time of manual steps simulated with --simulate-manual: never part of <see cref="RecoverySeconds"/>; absent when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? DeclaredManualSeconds { get; init; }
+
     public static RunSummary From(RunRecord run, int exitCode) => new(
         run.RunId,
         run.ScenarioId,
@@ -54,5 +59,6 @@ internal sealed record RunSummary(
         ScheduledForUtc = run.Origin.ScheduledForUtc,
         WaitedSeconds = run.Origin.Waited > TimeSpan.Zero ? Math.Round(run.Origin.Waited.TotalSeconds, 3) : null,
         SkipReason = run.SkipReason,
+        DeclaredManualSeconds = run.DeclaredManualTime > TimeSpan.Zero ? run.DeclaredManualTime.TotalSeconds : null,
     };
 }

@@ -27,11 +27,11 @@ internal static class RunsCommand
             }
 
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Run", "Started (UTC)", "Scenario", "System", "Started by", "Outcome", "Recovery", "Target", "Report");
-            foreach (var run in runs)
+            foreach (var (run, summary) in runs.Zip(summaries))
             {
                 table.AddRow(run.RunId, run.StartedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
                     Markup.Escape(run.ScenarioId), Markup.Escape(run.SystemId), StartedBy(run), OutcomeText(run),
-                    run.RecoveryTime is { } t ? $"{t.TotalSeconds:0.000} s" : "—", DurationText.Format(run.RtoTarget),
+                    RecoveryText.Of(summary), DurationText.Format(run.RtoTarget),
                     Markup.Escape(run.ReportPath ?? ""));
             }
 

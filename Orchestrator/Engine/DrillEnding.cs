@@ -17,6 +17,7 @@ internal readonly record struct DrillEnding(DrillEnd End, string Reason, string 
             var reason = operatorCancelled
                 ? run.Origin.Trigger is RunTrigger.OnDemand ? "cancelled by the operator" : "cancelled: the scheduler service was stopped"
                 : $"max_duration {DurationText.Format(run.Scenario.MaxDuration)} exceeded before the system was verified";
+            reason += run.AwaitingOperator is { } waiting ? $" ({waiting} was not confirmed)" : "";
             return new(operatorCancelled ? DrillEnd.Cancelled : DrillEnd.StopCondition, reason, $"Aborted: {reason}");
         }
 

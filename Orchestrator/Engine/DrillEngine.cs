@@ -1,6 +1,7 @@
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Checks;
 using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Manual;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Safety;
 using Drills.Orchestrator.Steps;
@@ -90,7 +91,7 @@ internal sealed class DrillEngine
         // max_duration runs on the drill's clock, so a simulated 25-hour drill hits it in simulated time.
         using var budget = new CancellationTokenSource(run.Scenario.MaxDuration, _time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(userToken, budget.Token);
-        var phases = new DrillPhases(run, journal, _steady, _steps, _data, _runtime, _guard, _options);
+        var phases = new DrillPhases(run, journal, _steady, _steps, _data, _runtime, _guard, _options, new ManualStepRunner(_store, run, journal, _options));
         (RunOutcome Outcome, DrillEnd End, Exception? Cause) ended;
         try
         {

@@ -17,4 +17,13 @@ internal sealed record DrillOptions
 
     /// <summary>Upper bound for rolling the target back after an abort; rollback runs even when the drill was cancelled.</summary>
     public TimeSpan RollbackTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// Count each manual step at its declared expected duration instead of waiting for an operator
+    /// (<c>drills run --simulate-manual</c>). Declared time is kept apart from measured time.
+    /// </summary>
+    public bool SimulateManual { get; init; }
+
+    /// <summary>How often a waiting manual step looks for its confirmation in the run store: 500 ms, so the drill moves on at once.</summary>
+    public TimeSpan ConfirmationPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 }

@@ -1,5 +1,6 @@
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Manual;
 using Drills.Orchestrator.Safety;
 using Drills.Orchestrator.Steps;
 using Drills.Scenarios.Durations;
@@ -19,12 +20,13 @@ internal sealed class DrillPhases
     private readonly IContainerRuntime _runtime;
     private readonly TargetGuard _guard;
     private readonly DrillOptions _options;
+    private readonly ManualStepRunner _manual;
 
     public DrillPhases(DrillRun run, DrillJournal journal, SteadyState steady, StepRunner steps, DataPaths data,
-        IContainerRuntime runtime, TargetGuard guard, DrillOptions options)
+        IContainerRuntime runtime, TargetGuard guard, DrillOptions options, ManualStepRunner manual)
     {
-        (_run, _journal, _steady, _steps, _data, _runtime, _guard, _options) =
-            (run, journal, steady, steps, data, runtime, guard, options);
+        (_run, _journal, _steady, _steps, _data, _runtime, _guard, _options, _manual) =
+            (run, journal, steady, steps, data, runtime, guard, options, manual);
     }
 
     /// <summary>Set once the target is resolved and vetted; rollback needs it.</summary>
@@ -34,6 +36,7 @@ internal sealed class DrillPhases
 
     public async Task<DrillEnd> RunAsync(CancellationToken cancellationToken)
     {
+        _manual.Declare();
         var target = Target = await _guard.ResolveAsync(_run.System, cancellationToken);
         _journal.Record(JournalMark.Note, target.CreatedByDrill
             ? $"Created container {target.Name} from {_run.System.Container.Image}"
@@ -62,7 +65,7 @@ internal sealed class DrillPhases
     private async Task<DrillEnd> AttackAndRestoreAsync(DrillTarget target, RecoveryWatch watch, Task watching, CancellationToken cancellationToken)
     {
         var context = new StepContext(target, Baseline, _run.Clock);
-        await RunStepsAsync("attack", _run.Scenario.Attack, context, failFast: true, cancellationToken);
+        await RunStepsAsync("attack", _run.Scenario.Attack, context, null, cancellationToken);
         var window = Max(_options.DetectionWindow, _run.Scenario.ProbeInterval * 10);
         if (await WaitAsync(watch.Impact, watching, window, cancellationToken) is null)
         {
@@ -72,7 +75,7 @@ internal sealed class DrillPhases
 
         watch.RestoreStarted();
         _journal.Record(JournalMark.RestoreStart, "Restore started");
-        await RunStepsAsync("restore", _run.Scenario.Restore, context, failFast: false, cancellationToken);
+        await RunStepsAsync("restore", _run.Scenario.Restore, context, watch, cancellationToken);
         watch.RestoreEnded(_journal.Record(JournalMark.RestoreEnd, "Restore steps finished").Elapsed);
 
         var verifyWithin = _options.VerifyTimeout ?? _run.Scenario.MaxDuration;
@@ -87,9 +90,13 @@ internal sealed class DrillPhases
         _run.RecoveredAt = t1;
         _run.Verified = true;
         var measured = t1 - _run.AttackStartedAt!.Value;
-        var met = measured <= _run.System.RtoTarget;
+        var declared = _run.DeclaredManualTime;
+        var met = measured + declared <= _run.System.RtoTarget;
+        var counted = declared > TimeSpan.Zero
+            ? $"measured {measured.TotalSeconds:0.000} s + declared manual {DurationText.Format(declared)} (simulated, not measured)"
+            : $"measured {measured.TotalSeconds:0.000} s";
         _journal.Record(JournalMark.Note, met ? "Recovery within target" : "Recovery MISSED its target",
-            $"measured {measured.TotalSeconds:0.000} s against target {DurationText.Format(_run.System.RtoTarget)}");
+            $"{counted} against target {DurationText.Format(_run.System.RtoTarget)}");
         return met ? DrillEnd.Passed : DrillEnd.MissedTarget;
     }
 
@@ -119,18 +126,25 @@ internal sealed class DrillPhases
         _run.AddBaseline(results.Select(r => new CheckObservation("baseline", r.Item, r.Result.Passed, _run.Clock.Elapsed, r.Result.Observation)));
     }
 
-    private async Task RunStepsAsync(string phase, IReadOnlyList<StepDefinition> steps, StepContext context, bool failFast, CancellationToken cancellationToken)
+    /// <param name="restoring">The watch when these are the restore steps, which keep going after a failed step; null for the attack, which stops at one.</param>
+    private async Task RunStepsAsync(string phase, IReadOnlyList<StepDefinition> steps, StepContext context, RecoveryWatch? restoring, CancellationToken cancellationToken)
     {
+        var failFast = restoring is null;
         for (var i = 0; i < steps.Count; i++)
         {
             var step = steps[i];
             var started = _journal.Record(JournalMark.StepStarted, $"{phase} {i + 1}/{steps.Count}: {step.Describe()}").Elapsed;
             string observation;
+            ManualOutcome? manual = null;
             var succeeded = false;
             try
             {
-                observation = await _steps.RunAsync(step, context, cancellationToken);
+                (observation, manual) = await RunStepAsync(step, i + 1, context, cancellationToken);
                 succeeded = true;
+                if (manual is { Simulated: false })
+                {
+                    restoring?.RestartStreak();
+                }
             }
             catch (Exception ex) when (!failFast && ex is StepFailedException or DockerOperationException or BackupCorruptException)
             {
@@ -143,14 +157,27 @@ internal sealed class DrillPhases
                 throw;
             }
 
-            Finish(phase, i, step, started, succeeded, observation);
+            Finish(phase, i, step, started, succeeded, observation, manual);
         }
     }
 
-    private void Finish(string phase, int index, StepDefinition step, TimeSpan started, bool succeeded, string observation)
+    private async Task<(string Observation, ManualOutcome? Manual)> RunStepAsync(StepDefinition step, int number, StepContext context, CancellationToken cancellationToken)
+    {
+        if (step is not ManualStep human)
+        {
+            return (await _steps.RunAsync(step, context, cancellationToken), null);
+        }
+
+        var outcome = await _manual.RunAsync(human, number, cancellationToken);
+        return (outcome.Simulated
+            ? $"simulated: counted at the declared {DurationText.Format(outcome.Expected)}, not measured"
+            : $"confirmed by {outcome.ConfirmedBy}", outcome);
+    }
+
+    private void Finish(string phase, int index, StepDefinition step, TimeSpan started, bool succeeded, string observation, ManualOutcome? manual = null)
     {
         var duration = _run.Clock.Elapsed - started;
-        _run.AddStep(new StepResult(phase, index + 1, step.Kind, step.Describe(), succeeded, started, duration, observation));
+        _run.AddStep(new StepResult(phase, index + 1, step.Kind, step.Describe(), succeeded, started, duration, observation, manual));
         _journal.Record(JournalMark.StepFinished,
             $"{phase} {index + 1}: {step.Kind} {(succeeded ? "done" : "FAILED")} in {DurationText.Format(duration)}", observation);
     }

@@ -31,6 +31,11 @@ internal sealed class DrillRun
     public bool Verified { get; set; }
     public string? AbortReason { get; set; }
     public bool RolledBack { get; set; }
+
+    /// <summary>The manual step the drill is waiting on, if any, so an abort can name it.</summary>
+    public string? AwaitingOperator { get; set; }
+
+    public TimeSpan DeclaredManualTime => ManualOutcome.DeclaredIn(StepsSnapshot());
     public IReadOnlyList<CheckObservation> Observations { get; set; } = Array.Empty<CheckObservation>();
 
     /// <summary>The probe round that established the baseline: the raw evidence behind "all checks pass".</summary>

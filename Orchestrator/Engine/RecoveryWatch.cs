@@ -61,6 +61,18 @@ internal sealed class RecoveryWatch
         }
     }
 
+    /// <summary>
+    /// An operator just confirmed a manual step: the system counts as recovered only from the next passing
+    /// probe on, since checks cannot see what the human did. So a waited manual step is measured.
+    /// </summary>
+    public void RestartStreak()
+    {
+        lock (_gate)
+        {
+            _passingSince = null;
+        }
+    }
+
     /// <summary>Marks the end of the restore steps and probes at once rather than at the next tick.</summary>
     public void RestoreEnded(TimeSpan at)
     {

@@ -1,10 +1,11 @@
 using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Manual;
 using Drills.Scenarios.Runs;
 
 namespace Drills.Orchestrator.Runs;
 
-/// <summary>Where runs and their journals persist. The journal is written event by event as the drill goes.</summary>
-internal interface IRunStore
+/// <summary>Where runs, their journals and their manual-step confirmations persist. The journal is written event by event as the drill goes.</summary>
+internal interface IRunStore : IConfirmationStore
 {
     void Begin(RunRecord run);
 

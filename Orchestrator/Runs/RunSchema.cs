@@ -1,6 +1,10 @@
 namespace Drills.Orchestrator.Runs;
 
-/// <summary>The run store's tables. The full record is JSON; the columns beside it exist for listing and lookup.</summary>
+/// <summary>
+/// The run store's tables. The full record is JSON; the columns beside it exist for listing and lookup.
+/// confirmations: one row a manual restore step (step = its 1-based number), written by the drill when it
+/// begins and when it waits, and by <c>drills confirm</c>, often another process, when the operator is done.
+/// </summary>
 internal static class RunSchema
 {
     public const string Create = """
@@ -29,6 +33,17 @@ internal static class RunSchema
             requested_at_utc TEXT NOT NULL,
             handled_at_utc   TEXT,
             result           TEXT
+        );
+        CREATE TABLE IF NOT EXISTS confirmations (
+            run_id            TEXT NOT NULL,
+            step              INTEGER NOT NULL,
+            title             TEXT NOT NULL,
+            simulated         INTEGER NOT NULL,
+            waiting_since_utc TEXT,
+            confirmed_at_utc  TEXT,
+            confirmed_by      TEXT,
+            note              TEXT,
+            PRIMARY KEY (run_id, step)
         );
         """;
 }

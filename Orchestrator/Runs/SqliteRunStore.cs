@@ -10,7 +10,7 @@ namespace Drills.Orchestrator.Runs;
 /// Runs and journals in one embedded SQLite file. Journal rows are inserted as events happen (WAL mode,
 /// each insert its own transaction) so a process killed mid-drill keeps everything written before.
 /// </summary>
-internal sealed class SqliteRunStore : IRunStore
+internal sealed partial class SqliteRunStore : IRunStore
 {
     private readonly string _connectionString;
 

@@ -42,7 +42,9 @@ internal sealed record SummaryView(
     HtmlText Target,
     HtmlText VerdictVi,
     HtmlText VerdictEn,
-    IReadOnlyList<FindingRow> Findings)
+    IReadOnlyList<FindingRow> Findings,
+    HtmlText DeclaredManual,
+    bool HasDeclaredManual)
 {
     public bool HasFindings => Findings.Count > 0;
 }
@@ -88,7 +90,9 @@ internal sealed record StepRow(
     HtmlText Tone,
     HtmlText StartedAt,
     HtmlText Duration,
-    HtmlText Observation);
+    HtmlText Observation,
+    HtmlText Manual,
+    bool IsManual);
 
 internal sealed record ChecksView(IReadOnlyList<CheckRow> Rows, HtmlText ObservationCount, HtmlText RowCount)
 {

@@ -16,7 +16,7 @@ internal static class AfterActionViewBuilder
             Overview(run, time),
             (run.Outcome == RunOutcome.Skipped ? [] : Metrics.For(run)).Concat(OriginRows.For(run, time)).ToList(),
             RecordTables.Timeline(run.Journal, time),
-            RecordTables.Steps(run.Steps),
+            RecordTables.Steps(run.Steps, time),
             RecordTables.Checks(run.Checks),
             new FooterView(
                 E(time.DateTime(context.GeneratedAtUtc)),
@@ -54,7 +54,9 @@ internal static class AfterActionViewBuilder
             E(HumanDuration.Format(run.RtoTarget)),
             E(verdict.Vi),
             E(verdict.En),
-            findings);
+            findings,
+            E(HumanDuration.Format(run.DeclaredManualTime)),
+            run.DeclaredManualTime > TimeSpan.Zero);
     }
 
     private static OverviewView Overview(RunRecord run, ZonedTime time) => new(

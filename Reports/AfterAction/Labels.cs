@@ -40,6 +40,8 @@ internal static class Labels
         JournalMark.Rollback => new("Hoàn nguyên", "Rollback"),
         JournalMark.Aborted => new("Hủy bỏ", "Aborted"),
         JournalMark.Finished => new("Kết thúc", "Finished"),
+        JournalMark.ManualWaiting => new("Chờ người vận hành", "Waiting for operator"),
+        JournalMark.ManualConfirmed => new("Người vận hành xác nhận", "Operator confirmed"),
         _ => new("Ghi chú", "Note"),
     };
 
@@ -51,7 +53,8 @@ internal static class Labels
     {
         JournalMark.AttackStart or JournalMark.Impact or JournalMark.Aborted => "bad",
         JournalMark.Recovered => "good",
-        JournalMark.Baseline or JournalMark.RestoreStart or JournalMark.RestoreEnd or JournalMark.Rollback => "key",
+        JournalMark.Baseline or JournalMark.RestoreStart or JournalMark.RestoreEnd or JournalMark.Rollback
+            or JournalMark.ManualWaiting or JournalMark.ManualConfirmed => "key",
         JournalMark.StepStarted or JournalMark.StepFinished or JournalMark.CheckObserved => "routine",
         _ => "neutral",
     };

@@ -10,12 +10,13 @@ internal static class Metrics
     public static IReadOnlyList<MetricRow> For(RunRecord run)
     {
         var target = HumanDuration.Format(run.RtoTarget);
+        var declared = run.DeclaredManualTime > TimeSpan.Zero;
         var rows = new List<MetricRow>
         {
             Row(new("Thời gian khôi phục (RTO đo được)", "Recovery time (measured RTO)"),
                 run.RecoveryTime is { } t ? HumanDuration.Format(t) : "Chưa khôi phục / Not recovered",
-                $"Mục tiêu / Target: {target} — T1 − T0",
-                Labels.Tone(run.MetTarget)),
+                $"Mục tiêu / Target: {target} — T1 − T0" + (declared ? " — chỉ thời gian đo, không gồm thời gian khai báo / measured only, without declared time" : ""),
+                declared ? "neutral" : Labels.Tone(run.MetTarget)),
             Row(new("Mục tiêu khôi phục", "Recovery target"),
                 target,
                 "Trần quốc gia / National ceiling: 24 h",
@@ -37,6 +38,7 @@ internal static class Metrics
                 RollbackTone(run)),
         };
 
+        rows.InsertRange(1, ManualRows(run, target));
         if (!string.IsNullOrWhiteSpace(run.AbortReason))
         {
             rows.Add(Row(new("Lý do hủy bỏ", "Abort reason"), run.AbortReason, "", "bad"));
@@ -51,6 +53,35 @@ internal static class Metrics
         }
 
         return rows;
+    }
+
+    /// <summary>Operator waits (measured) and declared manual time (not measured) each on its own row; their sum only under its own label.</summary>
+    private static IEnumerable<MetricRow> ManualRows(RunRecord run, string target)
+    {
+        if (ManualTime.AnyWaited(run))
+        {
+            yield return Row(new("Thời gian chờ người vận hành (đã đo)", "Operator wait (measured)"),
+                HumanDuration.Format(ManualTime.Waited(run)),
+                "Nằm trong thời gian khôi phục đo được: đồng hồ vẫn chạy khi chờ xác nhận / Part of the measured recovery time: the clock kept running while waiting for confirmation",
+                "neutral");
+        }
+
+        if (run.DeclaredManualTime <= TimeSpan.Zero)
+        {
+            yield break;
+        }
+
+        yield return Row(new("Thời gian khai báo của bước thủ công (không đo)", "Declared manual time (not measured)"),
+            HumanDuration.Format(run.DeclaredManualTime),
+            "Bước thủ công mô phỏng (--simulate-manual), tính theo thời lượng khai báo; không cộng vào thời gian đo / Simulated manual steps counted at their declared duration; not added to the measured time",
+            "warn");
+        if (run.RecoveryTime is { } measured)
+        {
+            yield return Row(new("Tổng: đo được + khai báo", "Total: measured + declared"),
+                HumanDuration.Format(measured + run.DeclaredManualTime),
+                $"So với mục tiêu {target}: kết luận dựa trên tổng này / Compared with the {target} target: the verdict rests on this total",
+                Labels.Tone(run.MetTarget));
+        }
     }
 
     private static string RollbackValue(RunRecord run) => run switch

@@ -31,7 +31,7 @@ internal static class RecordTables
             })
             .ToList();
 
-    public static IReadOnlyList<StepRow> Steps(IReadOnlyList<StepResult> steps) =>
+    public static IReadOnlyList<StepRow> Steps(IReadOnlyList<StepResult> steps, ZonedTime time) =>
         steps
             .OrderBy(s => s.StartedAt)
             .Select(s => new StepRow(
@@ -44,7 +44,9 @@ internal static class RecordTables
                 E(Labels.Tone(s.Succeeded)),
                 E(HumanDuration.FormatElapsed(s.StartedAt)),
                 E(HumanDuration.Format(s.Duration)),
-                E(s.Observation)))
+                E(s.Observation),
+                E(ManualTime.StepNote(s, time)),
+                s.Manual is not null))
             .ToList();
 
     public static ChecksView Checks(IReadOnlyList<CheckObservation> observations)

@@ -13,22 +13,22 @@ internal static class Verdict
     {
         var target = HumanDuration.Format(run.RtoTarget);
         var recovered = run.RecoveryTime is { } t ? HumanDuration.Format(t) : null;
-        var shown = recovered ?? "—";
+        var shown = ManualTime.Timing(run, recovered ?? "—");
 
         return run.Outcome switch
         {
             RunOutcome.Passed => new(
-                $"Hệ thống đã được khôi phục và xác minh trong {shown}, đạt mục tiêu {target}.",
-                $"The system was recovered and verified in {shown}, within its {target} target."),
+                $"Hệ thống đã được khôi phục và xác minh trong {shown.Vi}, đạt mục tiêu {target}.",
+                $"The system was recovered and verified in {shown.En}, within its {target} target."),
             RunOutcome.Failed when recovered is null => new(
                 $"Hệ thống không được khôi phục trong thời gian diễn tập (mục tiêu {target}).",
                 $"The system was not recovered during the drill (target {target})."),
             RunOutcome.Failed when !run.MetTarget => new(
-                $"Hệ thống được khôi phục sau {recovered}, vượt mục tiêu {target}.",
-                $"The system recovered in {recovered}, exceeding its {target} target."),
+                $"Hệ thống được khôi phục sau {shown.Vi}, vượt mục tiêu {target}.",
+                $"The system recovered in {shown.En}, exceeding its {target} target."),
             RunOutcome.Failed => new(
-                $"Hệ thống được khôi phục trong {recovered} nhưng không vượt qua bước xác minh.",
-                $"The system recovered in {recovered} but did not pass verification."),
+                $"Hệ thống được khôi phục trong {shown.Vi} nhưng không vượt qua bước xác minh.",
+                $"The system recovered in {shown.En} but did not pass verification."),
             RunOutcome.Aborted => Aborted(run),
             RunOutcome.Skipped => new(
                 $"Lần diễn tập theo lịch này đã bị bỏ qua ({run.SkipReason}); không có thao tác nào trên hệ thống.",
@@ -53,14 +53,23 @@ internal static class Verdict
 
         if (run.MetTarget)
         {
-            findings.Add(("good", new("Thời gian khôi phục nằm trong mục tiêu.", "Recovery time is within the target.")));
+            findings.Add(("good", run.DeclaredManualTime > TimeSpan.Zero
+                ? new("Thời gian đo được + khai báo nằm trong mục tiêu.", "Measured + declared time is within the target.")
+                : new("Thời gian khôi phục nằm trong mục tiêu.", "Recovery time is within the target.")));
         }
         else if (run.RecoveryTime is { } late)
         {
-            var over = HumanDuration.Format(late - run.RtoTarget);
+            var over = HumanDuration.Format(late + run.DeclaredManualTime - run.RtoTarget);
             findings.Add(("bad", new(
                 $"Khôi phục chậm hơn mục tiêu {over} — cần rút ngắn quy trình khôi phục và diễn tập lại.",
                 $"Recovery missed the target by {over} — shorten the recovery procedure and drill again.")));
+        }
+
+        if (run.DeclaredManualTime > TimeSpan.Zero)
+        {
+            findings.Add(("warn", new(
+                "Bước thủ công được mô phỏng theo thời lượng khai báo, chưa được đo — cần diễn tập với người vận hành xác nhận thực tế.",
+                "Manual steps were simulated at their declared duration, not measured — drill them with an operator confirming for real.")));
         }
 
         if (!run.ImpactObserved && run.Outcome != RunOutcome.Running)

@@ -32,6 +32,7 @@ internal static class StepOptionsReader
             "redeploy" => step.Options([]) is null ? null : new RedeployStep(step.At),
             "restore-backup" => RestoreBackup(step),
             "wait" => Wait(step),
+            "manual" => ManualStepReader.Read(step),
             _ => throw new InvalidOperationException($"Step kind '{step.Kind}' is listed as supported but has no reader."),
         };
     }

@@ -18,4 +18,10 @@ internal enum JournalMark
     Aborted,
     Finished,
     Note,
+
+    /// <summary>A manual step began waiting for its operator's confirmation (the clock keeps running).</summary>
+    ManualWaiting,
+
+    /// <summary>An operator confirmed a manual step.</summary>
+    ManualConfirmed,
 }

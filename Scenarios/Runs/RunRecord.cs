@@ -49,6 +49,9 @@ internal sealed record RunRecord
     public IReadOnlyList<StepResult> Steps { get; init; } = Array.Empty<StepResult>();
     public IReadOnlyList<CheckObservation> Checks { get; init; } = Array.Empty<CheckObservation>();
 
-    /// <summary>Recovered within the target (false when not recovered).</summary>
-    public bool MetTarget => RecoveryTime is { } t && t <= RtoTarget;
+    /// <summary>Recovered within the target (false when not recovered), counting measured + declared manual time.</summary>
+    public bool MetTarget => RecoveryTime is { } t && t + DeclaredManualTime <= RtoTarget;
+
+    /// <summary>Declared, never measured: the expected durations of manual steps simulated with --simulate-manual. Not part of <see cref="RecoveryTime"/>.</summary>
+    public TimeSpan DeclaredManualTime => ManualOutcome.DeclaredIn(Steps);
 }

@@ -1,6 +1,6 @@
 namespace Drills.Scenarios.Runs;
 
-/// <summary>What one attack or restore step did.</summary>
+/// <summary>What one attack or restore step did. <see cref="Manual"/> is set for manual steps only.</summary>
 internal sealed record StepResult(
     string Phase,
     int Index,
@@ -9,4 +9,5 @@ internal sealed record StepResult(
     bool Succeeded,
     TimeSpan StartedAt,
     TimeSpan Duration,
-    string Observation);
+    string Observation,
+    ManualOutcome? Manual = null);

@@ -58,7 +58,7 @@ internal sealed record ExecStep(IReadOnlyList<string> Command, int ExpectExitCod
 
 /// <summary>
 /// A step kind the format defines but this orchestrator does not perform yet
-/// (disconnect-network, exhaust, corrupt-config, reconnect-network, manual).
+/// (disconnect-network, exhaust, corrupt-config, reconnect-network).
 /// The validator refuses a scenario that uses one, so it never half-runs.
 /// </summary>
 internal sealed record UnsupportedStep(string KindName, SourceLocation Location) : StepDefinition(Location)

@@ -52,3 +52,13 @@ internal sealed record WaitStep(TimeSpan Duration, SourceLocation Location) : St
     public override string Kind => "wait";
     public override string Describe() => $"wait {Durations.DurationText.Format(Duration)}";
 }
+
+/// <summary>
+/// A human step (restore DNS by hand, call the vendor): the drill waits until an operator confirms it,
+/// with the clock running; or, when manual steps are simulated, counts <see cref="Expected"/> as declared time.
+/// </summary>
+internal sealed record ManualStep(string Title, TimeSpan Expected, SourceLocation Location) : StepDefinition(Location)
+{
+    public override string Kind => "manual";
+    public override string Describe() => $"manual: {Title} (expected {Durations.DurationText.Format(Expected)})";
+}

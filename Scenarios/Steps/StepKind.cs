@@ -29,7 +29,7 @@ internal sealed record StepKind(string Name, StepPhases Phases, string? Instead 
         new("restore-backup", StepPhases.Restore),
         new("reconnect-network", StepPhases.Restore, "use 'start', 'unpause' or 'restart' to bring the system back"),
         new("wait", StepPhases.Restore),
-        new("manual", StepPhases.Restore, "use 'wait' with the expected duration, and record the human step in the scenario title"),
+        new("manual", StepPhases.Restore),
     ];
 
     public static StepKind? Find(string name) => All.FirstOrDefault(kind => kind.Name == name);

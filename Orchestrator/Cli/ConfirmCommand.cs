@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Drills.Orchestrator.Manual;
+using Drills.Orchestrator.Runs;
+using Spectre.Console;
+
+namespace Drills.Orchestrator.Cli;
+
+/// <summary><c>drills confirm RUN_ID STEP</c>: an operator says a manual restore step is done, so the waiting drill goes on.</summary>
+internal static class ConfirmCommand
+{
+    public static Command Create()
+    {
+        var runId = new Argument<string>("RUN_ID") { Description = "Run id, as the drill's progress and drills runs show it" };
+        var step = new Argument<string>("STEP") { Description = "The manual step: its restore step number as progress shows it (restore 2/3 → 2), or its title" };
+        var note = new Option<string?>("--note") { Description = "A note for the record, such as a ticket number" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
+        var command = new Command("confirm", "Confirm that a manual restore step is done, so the drill waiting on it goes on") { runId, step, note, json };
+        command.SetAction(parse =>
+        {
+            using var services = new AppServices(parse);
+            var confirmation = new ManualConfirmation(TimeProvider.System.GetUtcNow(), Environment.UserName, parse.GetValue(note));
+            ConfirmedStep confirmed;
+            try
+            {
+                confirmed = OperatorConfirmation.Confirm(services.Store, services.Data.Database, parse.GetValue(runId)!, parse.GetValue(step)!, confirmation);
+            }
+            catch (ConfirmationRefusedException ex)
+            {
+                throw new CliException(ExitCodes.BadInput, ex.Message);
+            }
+
+            var at = confirmed.Confirmation.AtUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    confirmed.RunId,
+                    confirmed.Step,
+                    confirmed.Title,
+                    ConfirmedAtUtc = confirmed.Confirmation.AtUtc,
+                    ConfirmedBy = confirmed.Confirmation.By,
+                    confirmed.Confirmation.Note,
+                }, RunJson.Options));
+                return ExitCodes.Passed;
+            }
+
+            new Terminal(json: false).Human.MarkupLine(
+                $"[green]✔ Confirmed[/] restore step {confirmed.Step} of run {Markup.Escape(confirmed.RunId)}: [bold]{Markup.Escape(confirmed.Title)}[/] " +
+                $"— by {Markup.Escape(confirmed.Confirmation.By)} at {at} UTC. The drill goes on.");
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+}
