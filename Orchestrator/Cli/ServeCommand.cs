@@ -53,7 +53,13 @@ internal static class ServeCommand
             return options;
         }
 
-        if (!DurationText.TryParse(grace, out var parsed) || parsed < TimeSpan.Zero)
+        // Durations in the catalogue are positive; here zero is meaningful: skip every missed fire.
+        if (grace is "0" or "0s")
+        {
+            return options with { MisfireGrace = TimeSpan.Zero };
+        }
+
+        if (!DurationText.TryParse(grace, out var parsed))
         {
             throw new CliException(ExitCodes.BadInput, $"--misfire-grace '{grace}' is not a duration; write such as 30m, 1h or 0s (skip every missed fire).");
         }

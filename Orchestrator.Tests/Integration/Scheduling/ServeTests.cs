@@ -72,9 +72,10 @@ public sealed class ServeTests : IAsyncLifetime
         Assert.Equal((RunOutcome.Skipped, skipAt), (skipped.Outcome, skipped.Origin.ScheduledForUtc));
         Assert.Contains("grace period", skipped.SkipReason, StringComparison.Ordinal);
         Assert.True(File.Exists(skipped.ReportPath), "a skip has a report");
-        var listed = await CliProcess.RunAsync("runs", "--data-dir", _h.Folder);
-        Assert.Contains("skipped: missed while the service was down", listed.Stdout, StringComparison.Ordinal);
-        Assert.Contains("catch-up", listed.Stdout, StringComparison.Ordinal);
+        var listed = await CliProcess.RunAsync("runs", "--json", "--data-dir", _h.Folder);
+        Assert.Contains("\"outcome\":\"skipped\"", listed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"skipReason\":\"missed while the service was down", listed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"trigger\":\"catchUp\"", listed.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
