@@ -32,6 +32,7 @@ internal static class ServeCommand
             }
 
             using var services = new AppServices(parse, service: true);
+            using var single = ServiceLock.Acquire(services.Data);
             await services.Runtime.PingAsync(cancellationToken);
             using var host = ServeHost.Build(services, new CatalogueHolder(catalogue, path), options);
             await host.RunAsync(cancellationToken);

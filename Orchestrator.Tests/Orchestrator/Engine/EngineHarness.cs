@@ -41,21 +41,27 @@ internal sealed class EngineHarness : IDisposable
         options ?? new DrillOptions(),
         Serilog.Core.Logger.None);
 
-    /// <summary>
-    /// Runs a drill to its end, advancing the fake clock by <paramref name="tick"/> only once the
-    /// engine has been idle (no timer created, fired or disposed) for two real milliseconds.
-    /// </summary>
-    public async Task<DrillResult> RunAsync(SystemDefinition system, ScenarioDefinition scenario, TimeSpan tick, DrillOptions? options = null)
+    /// <summary>Runs a drill to its end on the fake clock (see <see cref="DriveAsync{T}"/>).</summary>
+    public Task<DrillResult> RunAsync(SystemDefinition system, ScenarioDefinition scenario, TimeSpan tick, DrillOptions? options = null)
     {
         var engine = Engine(options);
         var catalogue = TestCatalogues.With(system, scenario);
-        var drill = Task.Run(() => engine.RunAsync(catalogue, scenario, null, CancellationToken.None));
+        return DriveAsync(() => engine.RunAsync(catalogue, scenario, null, CancellationToken.None), tick);
+    }
+
+    /// <summary>
+    /// Runs engine work to its end, advancing the fake clock by <paramref name="tick"/> only once the
+    /// engine has been idle (no timer created, fired or disposed) for two real milliseconds.
+    /// </summary>
+    public async Task<T> DriveAsync<T>(Func<Task<T>> work, TimeSpan tick)
+    {
+        var running = Task.Run(work);
         var guard = Stopwatch.StartNew();
-        while (!drill.IsCompleted)
+        while (!running.IsCompleted)
         {
             if (guard.Elapsed > TimeSpan.FromSeconds(60))
             {
-                throw new TimeoutException("The drill did not finish within 60 s of real time.");
+                throw new TimeoutException("The engine did not finish within 60 s of real time.");
             }
 
             var before = Time.Version;
@@ -66,13 +72,13 @@ internal sealed class EngineHarness : IDisposable
             }
 
             await Task.Delay(1);
-            if (Time.Version == before && !drill.IsCompleted)
+            if (Time.Version == before && !running.IsCompleted)
             {
                 Time.Advance(tick);
             }
         }
 
-        return await drill;
+        return await running;
     }
 
     public void Dispose()

@@ -8,7 +8,7 @@ namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling;
 /// <summary>The calendar through Quartz's own SQLite job store, as the scheduler service keeps it.</summary>
 public sealed class BlackoutCalendarSerializerTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("drills-quartz-").FullName;
+    private readonly QuartzOnSqlite _quartz = new();
 
     [Fact]
     public async Task Calendar_stored_by_one_scheduler_is_read_back_by_the_next_with_the_same_exclusions()
@@ -17,12 +17,12 @@ public sealed class BlackoutCalendarSerializerTests : IDisposable
         var stored = Of(Berlin, BusinessHours, Tet, weekend, Calendar("election", daily: "07:00-19:00", dates: ["2027-05-23"]));
         var name = BlackoutCalendar.NameFor("portal-ransomware");
 
-        await using (var first = await StartAsync())
+        await using (var first = await _quartz.StartAsync())
         {
             await first.Scheduler.AddCalendar(name, stored, default, CancellationToken.None);
         }
 
-        await using var second = await StartAsync();
+        await using var second = await _quartz.StartAsync();
         var read = Assert.IsType<BlackoutCalendar>(await second.Scheduler.GetCalendar(name, CancellationToken.None));
 
         Assert.Contains("\"BlackoutRules\"", StoredJson(name), StringComparison.Ordinal);
@@ -34,27 +34,10 @@ public sealed class BlackoutCalendarSerializerTests : IDisposable
         }
     }
 
-    private string Connection => $"Data Source={Path.Combine(_folder, "quartz.db")}";
-
-    private async Task<RunningScheduler> StartAsync()
-    {
-        var factory = QuartzSchedulerBuilder.Create(q => q
-            .ConfigureScheduler(o => o.InstanceName = "drills-test")
-            .UsePersistentStore(store =>
-            {
-                store.UseSqlite(SqliteFactory.Instance, Connection);
-                store.ProvisionSchema();
-                store.UseSystemTextJsonSerializer(r => r.AddCalendarSerializer(new BlackoutCalendarSerializer()));
-            })).Build();
-        var scheduler = await factory.GetScheduler(CancellationToken.None);
-        await scheduler.Start(CancellationToken.None);
-        return new RunningScheduler(factory, scheduler);
-    }
-
     /// <summary>The row itself, so the test knows the calendar went through the serializer and not a cache.</summary>
     private string StoredJson(string name)
     {
-        using var connection = new SqliteConnection(Connection);
+        using var connection = new SqliteConnection(_quartz.Connection);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT CALENDAR FROM QRTZ_CALENDARS WHERE CALENDAR_NAME = $name";
@@ -62,18 +45,5 @@ public sealed class BlackoutCalendarSerializerTests : IDisposable
         return System.Text.Encoding.UTF8.GetString((byte[])command.ExecuteScalar()!);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private sealed record RunningScheduler(IAsyncDisposable Factory, IScheduler Scheduler) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await Scheduler.Shutdown(waitForJobsToComplete: true, CancellationToken.None);
-            await Factory.DisposeAsync();
-        }
-    }
+    public void Dispose() => _quartz.Dispose();
 }

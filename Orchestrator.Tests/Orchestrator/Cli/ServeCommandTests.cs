@@ -1,0 +1,38 @@
+using Drills.Orchestrator.Cli;
+using Drills.Orchestrator.Tests.Integration;
+using static Drills.Orchestrator.Tests.Orchestrator.Cli.ScheduledCatalogue;
+
+namespace Drills.Orchestrator.Tests.Orchestrator.Cli;
+
+/// <summary><c>drills serve</c> refuses bad input before it schedules anything or opens a container.</summary>
+public sealed class ServeCommandTests : IDisposable
+{
+    private readonly ScheduledCatalogue _catalogue = new();
+
+    [Theory]
+    [InlineData("--max-concurrent", "0", "--max-concurrent is 0; it must be between 1 and 16.")]
+    [InlineData("--max-concurrent", "17", "--max-concurrent is 17; it must be between 1 and 16.")]
+    [InlineData("--misfire-grace", "banana", "--misfire-grace 'banana' is not a duration; write such as 30m, 1h or 0s")]
+    public async Task Bad_option_exits_2_with_the_fix(string option, string value, string message)
+    {
+        var result = await CliProcess.RunAsync("serve", "--file", _catalogue.Path, option, value, "--data-dir", _catalogue.DataDir);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains(message, Flat(result.Stderr), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_catalogue.DataDir, "drills.db")), "nothing was scheduled");
+    }
+
+    [Fact]
+    public async Task Catalogue_whose_schedule_can_never_fire_is_refused_with_its_place()
+    {
+        using var past = new ScheduledCatalogue(schedule: "0 0 2 1 1 ? 2020");
+
+        var result = await CliProcess.RunAsync("serve", "--file", past.Path, "--data-dir", past.DataDir);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains($"{Path.GetFileName(past.Path)}:12:", Flat(result.Stderr), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(past.DataDir, "drills.db")), "nothing was scheduled");
+    }
+
+    public void Dispose() => _catalogue.Dispose();
+}

@@ -1,0 +1,96 @@
+using System.Text;
+using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Tests.Support;
+using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Runs;
+using Drills.Scenarios.Steps;
+
+namespace Drills.Orchestrator.Tests.Orchestrator.Engine;
+
+/// <summary>A run a crash left "running" is closed by the next start: target rolled back, journal continued, run aborted.</summary>
+public sealed class InterruptedRunTests : IDisposable
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
+    private readonly EngineHarness _h = new(sqlite: true);
+    private readonly SystemDefinition _system = TestCatalogues.Portal();
+    private readonly ScenarioDefinition _scenario = TestCatalogues.Scenario([new KillStep("SIGKILL", TestCatalogues.Nowhere)], [new RestartStep(TestCatalogues.Nowhere)]);
+
+    [Fact]
+    public async Task Run_interrupted_after_the_attack_gets_its_baseline_data_back_and_ends_aborted_with_its_journal_continued()
+    {
+        var container = _h.AddLabelledPortal();
+        var original = _h.Files;
+        var run = await CrashedRunAsync(container, attacked: true);
+        var files = _h.Runtime.FilesOf(TestCatalogues.PortalName);
+        files[TestCatalogues.IndexPath] = Encoding.UTF8.GetBytes("encrypted");
+        files["/srv/www/README_RESTORE.txt"] = Encoding.UTF8.GetBytes("pay");
+        container.Status = ContainerStatus.Exited;
+
+        var recovered = await RecoverAsync(run, TestCatalogues.With(_system, _scenario));
+
+        Assert.Equal(original, _h.Files);
+        Assert.Equal(ContainerStatus.Running, container.Status);
+        Assert.Equal((RunOutcome.Aborted, InterruptedRun.Reason, true), (recovered.Outcome, recovered.AbortReason, recovered.RolledBack));
+        var stored = _h.Store.Find(run.RunId)!;
+        Assert.Equal(RunOutcome.Aborted, stored.Outcome);
+        Assert.Equal([JournalMark.Started, JournalMark.Baseline, JournalMark.AttackStart, JournalMark.Aborted], stored.Journal.Take(4).Select(e => e.Mark));
+        Assert.Equal(Enumerable.Range(1, stored.Journal.Count), stored.Journal.Select(e => e.Sequence));
+        Assert.Contains(stored.Journal, e => e.Message.StartsWith("Rollback complete", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_interrupted_before_the_attack_is_closed_without_touching_the_container()
+    {
+        var container = _h.AddLabelledPortal();
+        var run = await CrashedRunAsync(container, attacked: false);
+        _h.Runtime.Calls.Clear();
+
+        var recovered = await RecoverAsync(run, TestCatalogues.With(_system, _scenario));
+
+        Assert.Empty(_h.Runtime.Calls);
+        Assert.Equal((RunOutcome.Aborted, false), (recovered.Outcome, recovered.RolledBack));
+        Assert.Contains(recovered.Journal, e => e.Message == "The attack had not started: nothing to roll back");
+    }
+
+    [Fact]
+    public async Task Run_whose_system_left_the_catalogue_is_closed_and_says_the_target_needs_repair()
+    {
+        var container = _h.AddLabelledPortal();
+        var run = await CrashedRunAsync(container, attacked: true);
+        var other = TestCatalogues.Portal(name: "drills-other") with { Id = "other" };
+
+        var recovered = await RecoverAsync(run, TestCatalogues.With(other, _scenario with { SystemId = "other" }));
+
+        Assert.False(recovered.RolledBack);
+        Assert.Contains(recovered.Journal, e => e.Message.StartsWith("Rollback NOT possible: system portal is no longer in the catalogue", StringComparison.Ordinal));
+    }
+
+    public void Dispose() => _h.Dispose();
+
+    /// <summary>What a process killed mid-drill leaves: a baseline on disk, a "running" record and its journal so far.</summary>
+    private async Task<RunRecord> CrashedRunAsync(FakeContainer container, bool attacked)
+    {
+        var catalogue = TestCatalogues.With(_system, _scenario);
+        var runId = RunIds.New(_h.Time.GetUtcNow());
+        await new DataPaths(_h.Runtime, new SnapshotStore(Path.Combine(_h.Folder, "snapshots")))
+            .TakeBaselineAsync(runId, container.Id, _system.Data.Paths, CancellationToken.None);
+        var run = RunHeader.Of(runId, catalogue, _scenario, _system, _h.Time.GetUtcNow(), RunOutcome.Running) with
+        {
+            Owner = new RunOwner(Environment.MachineName, int.MaxValue, DateTimeOffset.UnixEpoch),
+        };
+        _h.Store.Begin(run);
+        var journal = _h.Store.JournalFor(runId);
+        var marks = attacked ? [JournalMark.Started, JournalMark.Baseline, JournalMark.AttackStart] : new[] { JournalMark.Started };
+        for (var i = 0; i < marks.Length; i++)
+        {
+            journal.Append(new JournalEvent(i + 1, marks[i], _h.Time.GetUtcNow(), TimeSpan.FromSeconds(i), marks[i].ToString()));
+        }
+
+        return _h.Store.Find(runId)!;
+    }
+
+    private Task<RunRecord> RecoverAsync(RunRecord run, DrillCatalogue catalogue) =>
+        _h.DriveAsync(() => _h.Engine().RecoverInterruptedAsync(catalogue, run, null, CancellationToken.None), Tick);
+}

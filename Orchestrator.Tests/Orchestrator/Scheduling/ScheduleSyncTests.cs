@@ -1,0 +1,70 @@
+using Drills.Orchestrator.Scheduling;
+using Drills.Orchestrator.Tests.Scenarios;
+using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Loading;
+using Quartz;
+
+namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling;
+
+/// <summary>The job store holds exactly the catalogue's schedules, across restarts and reloads.</summary>
+public sealed class ScheduleSyncTests : IDisposable
+{
+    private readonly QuartzOnSqlite _quartz = new();
+    private readonly ScheduleSync _sync = new(Serilog.Core.Logger.None);
+
+    [Fact]
+    public async Task Schedules_survive_a_restart_and_an_unchanged_catalogue_keeps_each_next_fire_time()
+    {
+        var catalogue = Catalogue("0 0 2 ? * SUN", "30 2 * * 1-5");
+        DateTimeOffset? next;
+        await using (var first = await _quartz.StartAsync(start: false))
+        {
+            await _sync.ApplyAsync(first.Scheduler, catalogue, CancellationToken.None);
+            next = (await first.Scheduler.GetTrigger(ScheduleKeys.Trigger("web-kill"), CancellationToken.None))!.NextFireTimeUtc;
+        }
+
+        await using var second = await _quartz.StartAsync(start: false);
+        var changes = await _sync.ApplyAsync(second.Scheduler, catalogue, CancellationToken.None);
+        var trigger = (ICronTrigger)(await second.Scheduler.GetTrigger(ScheduleKeys.Trigger("web-kill"), CancellationToken.None))!;
+
+        Assert.Equal(["web-kill", "web-stop"], changes.Unchanged.Order());
+        Assert.Empty(changes.Added);
+        Assert.Equal(next, trigger.NextFireTimeUtc);
+        Assert.Equal("Asia/Ho_Chi_Minh", trigger.TimeZone.Id);
+        Assert.Equal((DayOfWeek.Sunday, 2), (TimeZoneInfo.ConvertTime(next!.Value, trigger.TimeZone).DayOfWeek, TimeZoneInfo.ConvertTime(next.Value, trigger.TimeZone).Hour));
+        Assert.Equal(CronTriggerMisfireInstruction.DoNothing, trigger.MisfireInstruction);
+        Assert.Equal(BlackoutCalendar.NameFor("web-kill"), trigger.CalendarName);
+        Assert.IsType<BlackoutCalendar>(await second.Scheduler.GetCalendar(BlackoutCalendar.NameFor("web-kill"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Reload_replaces_a_changed_schedule_translates_crontab_and_deletes_a_removed_one()
+    {
+        await using var running = await _quartz.StartAsync(start: false);
+        await _sync.ApplyAsync(running.Scheduler, Catalogue("0 0 2 ? * SUN", "30 2 * * 1-5"), CancellationToken.None);
+
+        var changes = await _sync.ApplyAsync(running.Scheduler, Catalogue("15 4 * * 6", stopSchedule: null), CancellationToken.None);
+        var trigger = (ICronTrigger)(await running.Scheduler.GetTrigger(ScheduleKeys.Trigger("web-kill"), CancellationToken.None))!;
+
+        Assert.Equal(["web-kill"], changes.Replaced);
+        Assert.Equal(["web-stop"], changes.Removed);
+        Assert.Equal("0 15 4 ? * SAT", trigger.CronExpressionString);
+        Assert.False(await running.Scheduler.Exists(ScheduleKeys.Job("web-stop"), CancellationToken.None));
+        Assert.Null(await running.Scheduler.GetCalendar(BlackoutCalendar.NameFor("web-stop"), CancellationToken.None));
+    }
+
+    public void Dispose() => _quartz.Dispose();
+
+    /// <summary>web-kill scheduled outside a Tết calendar; web-stop scheduled (or on demand when null).</summary>
+    private static DrillCatalogue Catalogue(string killSchedule, string? stopSchedule)
+    {
+        var yaml = CatalogueText.With("    system: web", $"    system: web\n    schedule: \"{killSchedule}\"\n    blackout: [tet]")
+                   + "  web-stop:\n    title: Stop\n    system: web\n"
+                   + (stopSchedule is null ? "" : $"    schedule: \"{stopSchedule}\"\n    blackout: [tet]\n")
+                   + "    attack: [{ stop: {} }]\n    restore: [{ start: {} }]\n"
+                   + "calendars:\n  tet: { dates: [\"2027-02-05..2027-02-11\"] }\n";
+        var result = CatalogueLoader.LoadText(yaml, CatalogueText.FileName);
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
+        return result.Catalogue!;
+    }
+}
