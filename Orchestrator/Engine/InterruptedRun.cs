@@ -16,29 +16,43 @@ internal sealed class InterruptedRun(IRunStore store, TargetGuard guard, Rollbac
 {
     public const string Reason = "orchestrator restarted";
 
+    /// <summary>
+    /// Returns the run closed as aborted, or still running when its rollback could not complete now: a
+    /// target is never marked done while it may still be attacked, and the next start tries again.
+    /// </summary>
     public async Task<RunRecord> RecoverAsync(DrillCatalogue catalogue, RunRecord run, IProgress<JournalEvent>? progress, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var clock = new DrillClock(time, run.StartedAtUtc);
         var journal = new DrillJournal(clock, store.JournalFor(run.RunId), progress, run.Journal);
         var owner = run.Owner is { } o ? $"process {o.ProcessId} on {o.Host}" : "its process";
-        journal.Record(JournalMark.Aborted, $"Aborted: {Reason}",
-            $"{owner} stopped mid-drill; recovered by process {RunOwners.Current.ProcessId} at start-up");
+        journal.Record(JournalMark.Note, $"Recovering an interrupted run: {owner} stopped mid-drill",
+            $"recovery by process {RunOwners.Current.ProcessId} at start-up");
         log.Warning("Run {RunId} of {Scenario} was interrupted by a crash; recovering", run.RunId, run.ScenarioId);
 
+        // The baseline file is written just before T0, so it proves an attack may have begun even if the
+        // journal row saying so was lost with the crash.
+        var baseline = snapshots.LoadBaseline(run.RunId);
         var rolledBack = false;
-        if (!run.Journal.Any(e => e.Mark == JournalMark.AttackStart))
+        if (baseline is null && !run.Journal.Any(e => e.Mark == JournalMark.AttackStart))
         {
             journal.Record(JournalMark.Note, "The attack had not started: nothing to roll back");
         }
-        else if (!catalogue.Systems.TryGetValue(run.SystemId, out var system))
+        else if (RefuseRollback(catalogue, run) is { } refusal)
         {
-            journal.Record(JournalMark.Rollback, $"Rollback NOT possible: system {run.SystemId} is no longer in the catalogue; repair {run.ContainerName} by hand");
+            journal.Record(JournalMark.Rollback, refusal);
+        }
+        else if (await RollBackAsync(catalogue.Systems[run.SystemId], catalogue, run, baseline, journal, clock))
+        {
+            rolledBack = true;
         }
         else
         {
-            rolledBack = await RollBackAsync(catalogue, system, run, journal, clock, cancellationToken);
+            journal.Record(JournalMark.Note, "The run stays open: the next start of drills serve tries the rollback again");
+            return run with { Journal = journal.Events };
         }
 
+        journal.Record(JournalMark.Aborted, $"Aborted: {Reason}");
         journal.Record(JournalMark.Finished, $"Drill finished: {RunOutcome.Aborted}");
         var record = run with
         {
@@ -52,18 +66,30 @@ internal sealed class InterruptedRun(IRunStore store, TargetGuard guard, Rollbac
         return record;
     }
 
-    private async Task<bool> RollBackAsync(DrillCatalogue catalogue, SystemDefinition system, RunRecord run, DrillJournal journal,
-        DrillClock clock, CancellationToken cancellationToken)
+    /// <summary>Why rolling back could touch the wrong container, or null when it is safe.</summary>
+    private static string? RefuseRollback(DrillCatalogue catalogue, RunRecord run)
     {
-        var baseline = snapshots.LoadBaseline(run.RunId);
+        if (!catalogue.Systems.TryGetValue(run.SystemId, out var system))
+        {
+            return $"Rollback NOT possible: system {run.SystemId} is no longer in the catalogue; repair {run.ContainerName} by hand";
+        }
+
+        return system.Container.Name == run.ContainerName
+            ? null
+            : $"Rollback NOT possible: system {run.SystemId} is now declared as container {system.Container.Name}, not {run.ContainerName} which was drilled; repair {run.ContainerName} by hand";
+    }
+
+    private async Task<bool> RollBackAsync(SystemDefinition system, DrillCatalogue catalogue, RunRecord run, BaselineBackup? baseline,
+        DrillJournal journal, DrillClock clock)
+    {
         if (baseline is null)
         {
             journal.Record(JournalMark.Note, "No baseline snapshot was recorded: the container is restarted and checked, its data is not restored");
         }
 
         var probe = catalogue.Scenarios.TryGetValue(run.ScenarioId, out var scenario) ? scenario.ProbeInterval : catalogue.Defaults.ProbeInterval;
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bound.CancelAfter(options.RollbackTimeout);
+        // Its own bound on the drill's clock, not the caller's token: a stop during start-up must not cut a rollback short.
+        using var bound = new CancellationTokenSource(options.RollbackTimeout, time);
         try
         {
             var info = await guard.InspectAsync(system, bound.Token);
@@ -73,7 +99,7 @@ internal sealed class InterruptedRun(IRunStore store, TargetGuard guard, Rollbac
         catch (Exception ex)
         {
             log.Warning("Rollback of interrupted run {RunId} did not complete: {Error}", run.RunId, ex.Message);
-            journal.Record(JournalMark.Rollback, "Rollback did NOT complete: the target may need manual repair", ex.Message);
+            journal.Record(JournalMark.Rollback, "Rollback did NOT complete", ex.Message);
             return false;
         }
     }

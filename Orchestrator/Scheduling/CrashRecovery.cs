@@ -1,5 +1,6 @@
 using Drills.Orchestrator.Cli;
 using Drills.Orchestrator.Engine;
+using Drills.Scenarios.Runs;
 using Serilog;
 
 namespace Drills.Orchestrator.Scheduling;
@@ -18,6 +19,12 @@ internal sealed class CrashRecovery(CatalogueHolder catalogue, AppServices servi
             {
                 var progress = ServiceReports.Progress(log, run.ScenarioId);
                 var record = await services.Engine().RecoverInterruptedAsync(catalogue.Current, run, progress, cancellationToken);
+                if (record.Outcome == RunOutcome.Running)
+                {
+                    log.Error("Interrupted run {RunId}: the rollback of {Container} did not complete; it stays open and the next start tries again", run.RunId, run.ContainerName);
+                    continue;
+                }
+
                 log.Warning("Interrupted run {RunId} closed as aborted ({Reason}); rolled back: {RolledBack}", run.RunId, record.AbortReason, record.RolledBack);
                 await ServiceReports.PublishAsync(services, record, log);
             }

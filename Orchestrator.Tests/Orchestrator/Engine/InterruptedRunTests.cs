@@ -35,16 +35,61 @@ public sealed class InterruptedRunTests : IDisposable
         Assert.Equal((RunOutcome.Aborted, InterruptedRun.Reason, true), (recovered.Outcome, recovered.AbortReason, recovered.RolledBack));
         var stored = _h.Store.Find(run.RunId)!;
         Assert.Equal(RunOutcome.Aborted, stored.Outcome);
-        Assert.Equal([JournalMark.Started, JournalMark.Baseline, JournalMark.AttackStart, JournalMark.Aborted], stored.Journal.Take(4).Select(e => e.Mark));
+        Assert.Equal([JournalMark.Started, JournalMark.Baseline, JournalMark.AttackStart], stored.Journal.Take(3).Select(e => e.Mark));
+        Assert.Equal([JournalMark.Aborted, JournalMark.Finished], stored.Journal.TakeLast(2).Select(e => e.Mark));
         Assert.Equal(Enumerable.Range(1, stored.Journal.Count), stored.Journal.Select(e => e.Sequence));
         Assert.Contains(stored.Journal, e => e.Message.StartsWith("Rollback complete", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_whose_attack_mark_was_lost_is_still_rolled_back_because_its_baseline_exists()
+    {
+        var container = _h.AddLabelledPortal();
+        var original = _h.Files;
+        var run = await CrashedRunAsync(container, attacked: false, baseline: true);
+        _h.Runtime.FilesOf(TestCatalogues.PortalName)[TestCatalogues.IndexPath] = Encoding.UTF8.GetBytes("defaced");
+
+        var recovered = await RecoverAsync(run, TestCatalogues.With(_system, _scenario));
+
+        Assert.True(recovered.RolledBack);
+        Assert.Equal(original, _h.Files);
+    }
+
+    [Fact]
+    public async Task Run_whose_rollback_cannot_complete_stays_open_for_the_next_start()
+    {
+        var container = _h.AddLabelledPortal();
+        var run = await CrashedRunAsync(container, attacked: true);
+        await _h.Runtime.RemoveAsync(container.Id, CancellationToken.None);
+        _h.Runtime.Images.Clear();
+
+        var recovered = await RecoverAsync(run, TestCatalogues.With(_system, _scenario));
+
+        Assert.Equal(RunOutcome.Running, recovered.Outcome);
+        Assert.Equal(RunOutcome.Running, _h.Store.Find(run.RunId)!.Outcome);
+        Assert.Contains(_h.Store.Find(run.RunId)!.Journal, e => e.Message == "Rollback did NOT complete");
+    }
+
+    [Fact]
+    public async Task Run_whose_system_now_names_another_container_is_not_rolled_back_onto_that_container()
+    {
+        var container = _h.AddLabelledPortal();
+        var run = await CrashedRunAsync(container, attacked: true);
+        var renamed = TestCatalogues.Portal(name: "drills-renamed");
+        _h.Runtime.Calls.Clear();
+
+        var recovered = await RecoverAsync(run, TestCatalogues.With(renamed, _scenario));
+
+        Assert.Empty(_h.Runtime.Calls);
+        Assert.False(recovered.RolledBack);
+        Assert.Contains(recovered.Journal, e => e.Message.Contains("now declared as container drills-renamed", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Run_interrupted_before_the_attack_is_closed_without_touching_the_container()
     {
         var container = _h.AddLabelledPortal();
-        var run = await CrashedRunAsync(container, attacked: false);
+        var run = await CrashedRunAsync(container, attacked: false, baseline: false);
         _h.Runtime.Calls.Clear();
 
         var recovered = await RecoverAsync(run, TestCatalogues.With(_system, _scenario));
@@ -70,12 +115,16 @@ public sealed class InterruptedRunTests : IDisposable
     public void Dispose() => _h.Dispose();
 
     /// <summary>What a process killed mid-drill leaves: a baseline on disk, a "running" record and its journal so far.</summary>
-    private async Task<RunRecord> CrashedRunAsync(FakeContainer container, bool attacked)
+    private async Task<RunRecord> CrashedRunAsync(FakeContainer container, bool attacked, bool baseline = true)
     {
         var catalogue = TestCatalogues.With(_system, _scenario);
         var runId = RunIds.New(_h.Time.GetUtcNow());
-        await new DataPaths(_h.Runtime, new SnapshotStore(Path.Combine(_h.Folder, "snapshots")))
-            .TakeBaselineAsync(runId, container.Id, _system.Data.Paths, CancellationToken.None);
+        if (baseline)
+        {
+            await new DataPaths(_h.Runtime, new SnapshotStore(Path.Combine(_h.Folder, "snapshots")))
+                .TakeBaselineAsync(runId, container.Id, _system.Data.Paths, CancellationToken.None);
+        }
+
         var run = RunHeader.Of(runId, catalogue, _scenario, _system, _h.Time.GetUtcNow(), RunOutcome.Running) with
         {
             Owner = new RunOwner(Environment.MachineName, int.MaxValue, DateTimeOffset.UnixEpoch),
