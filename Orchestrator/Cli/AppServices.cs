@@ -37,7 +37,7 @@ internal sealed class AppServices : IDisposable
     public IContainerRuntime Runtime => _guarded.Value;
 
     public DrillEngine Engine(DrillOptions? options = null) =>
-        new(Runtime, _network, TimeProvider.System, Store, new SnapshotStore(Data.Snapshots), options ?? new DrillOptions(), _log);
+        new(Runtime, _network, TimeProvider.System, Store, new SnapshotStore(Data.Snapshots), options ?? new DrillOptions(), _log, new SystemLocks(Data.Locks));
 
     public void Dispose()
     {

@@ -65,7 +65,7 @@ internal static class CliApp
             CliErrors.Print(Errors, ex.Message);
             return Fail(json, ex.ExitCode, ex.Message);
         }
-        catch (Exception ex) when (ex is DockerUnavailableException or TargetRefusedException or MissingImageException or BaselineUnhealthyException or DockerOperationException)
+        catch (Exception ex) when (ex is DockerUnavailableException or TargetRefusedException or MissingImageException or BaselineUnhealthyException or DockerOperationException or SystemBusyException)
         {
             CliErrors.Print(Errors, ex.Message);
             return Fail(json, ExitCodes.Environment, ex.Message);

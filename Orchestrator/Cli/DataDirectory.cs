@@ -8,6 +8,9 @@ internal sealed record DataDirectory(string Root)
 {
     public string Database => Path.Combine(Root, "drills.db");
     public string Snapshots => Path.Combine(Root, "snapshots");
+
+    /// <summary>One lock file per system: one drill per system across processes.</summary>
+    public string Locks => Path.Combine(Root, "locks");
     public string Reports => Path.Combine(Root, "reports");
     public string Logs => Path.Combine(Root, "logs");
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Drills.Orchestrator.Runs;
+using Drills.Orchestrator.Scheduling;
 using Spectre.Console;
 
 namespace Drills.Orchestrator.Cli;
@@ -18,6 +19,12 @@ internal static class ReloadCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var services = new AppServices(parse);
+            if (!ServiceLock.IsHeld(services.Data))
+            {
+                throw new CliException(ExitCodes.Environment,
+                    $"No drills serve is running with the data directory {services.Data.Root}; nothing to reload. Start it with: drills serve --file FILE (with the same --data-dir).");
+            }
+
             var requests = new ServiceRequests(services.Data.Database);
             var id = requests.Submit(ServiceRequests.Reload, DateTimeOffset.UtcNow);
             var deadline = DateTimeOffset.UtcNow.AddSeconds(Math.Clamp(parse.GetValue(timeout), 1, 600));
@@ -26,7 +33,7 @@ internal static class ReloadCommand
                 if (DateTimeOffset.UtcNow > deadline)
                 {
                     throw new CliException(ExitCodes.Environment,
-                        $"No drills serve answered within {parse.GetValue(timeout)} s. Start it with 'drills serve' using the same data directory ({services.Data.Root}); the request stays queued until then.");
+                        $"drills serve did not answer within {parse.GetValue(timeout)} s (it may be busy starting or stopping); it answers the request when it can. Fix: check its log, or retry with a longer --timeout.");
                 }
 
                 await Task.Delay(Poll, cancellationToken);
@@ -39,7 +46,12 @@ internal static class ReloadCommand
 
     private static int Print(bool json, string answer)
     {
-        var code = answer.StartsWith("Rejected", StringComparison.Ordinal) ? ExitCodes.BadInput : ExitCodes.Passed;
+        var code = answer switch
+        {
+            _ when answer.StartsWith("Rejected", StringComparison.Ordinal) || answer.StartsWith("Not reloaded", StringComparison.Ordinal) => ExitCodes.BadInput,
+            _ when answer.StartsWith("Failed", StringComparison.Ordinal) => ExitCodes.Environment,
+            _ => ExitCodes.Passed,
+        };
         if (json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(new { accepted = code == ExitCodes.Passed, answer, exitCode = code }, RunJson.Options));

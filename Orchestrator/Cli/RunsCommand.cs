@@ -26,7 +26,10 @@ internal static class RunsCommand
                 return ExitCodes.Passed;
             }
 
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("Run", "Started (UTC)", "Scenario", "System", "Started by", "Outcome", "Recovery", "Target", "Report");
+            var table = new Table().Border(TableBorder.Rounded)
+                // Run ids are copied into drills report and drills confirm: never broken across lines.
+                .AddColumn(new TableColumn("Run").NoWrap())
+                .AddColumns("Started (UTC)", "Scenario", "System", "Started by", "Outcome", "Recovery", "Target", "Report");
             foreach (var (run, summary) in runs.Zip(summaries))
             {
                 table.AddRow(run.RunId, run.StartedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
@@ -58,8 +61,21 @@ internal static class RunsCommand
         return run.Origin.Waited >= TimeSpan.FromSeconds(1) ? $"{trigger} (waited {DurationText.Format(TimeSpan.FromSeconds(Math.Round(run.Origin.Waited.TotalSeconds)))})" : trigger;
     }
 
-    /// <summary>A skip carries its reason in the list itself: a skipped drill is a gap in the evidence.</summary>
-    private static string OutcomeText(RunRecord run) => run.Outcome == RunOutcome.Skipped
-        ? $"[yellow]skipped[/]: {Markup.Escape(run.SkipReason ?? "")}"
-        : run.Outcome.ToString().ToLowerInvariant();
+    /// <summary>
+    /// A skip or an abort carries the start of its reason in the list itself (a skipped drill is a gap in the
+    /// evidence); the whole reason is in --json and the report.
+    /// </summary>
+    private static string OutcomeText(RunRecord run) => run.Outcome switch
+    {
+        RunOutcome.Skipped => $"[yellow]skipped[/]: {Markup.Escape(Shorten(run.SkipReason))}",
+        RunOutcome.Aborted => $"aborted: {Markup.Escape(Shorten(run.AbortReason))}",
+        _ => run.Outcome.ToString().ToLowerInvariant(),
+    };
+
+    private static string Shorten(string? reason)
+    {
+        const int Limit = 44;
+        var text = (reason ?? "").Split(" (")[0];
+        return text.Length <= Limit ? text : text[..(Limit - 1)] + "…";
+    }
 }

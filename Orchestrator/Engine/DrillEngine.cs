@@ -30,9 +30,13 @@ internal sealed class DrillEngine
     private readonly Rollback _rollback;
     private readonly SnapshotStore _snapshots;
 
+    // Null in tests of one engine alone; every real engine shares the data directory's locks.
+    private readonly SystemLocks? _locks;
+
     public DrillEngine(IContainerRuntime runtime, INetworkProbe network, TimeProvider time, IRunStore store,
-        SnapshotStore snapshots, DrillOptions options, ILogger log)
+        SnapshotStore snapshots, DrillOptions options, ILogger log, SystemLocks? locks = null)
     {
+        _locks = locks;
         (_runtime, _time, _store, _options, _log) = (runtime, time, store, options, log);
         _guard = new TargetGuard(runtime);
         _snapshots = snapshots;
@@ -52,6 +56,7 @@ internal sealed class DrillEngine
         var system = catalogue.Systems[scenario.SystemId];
         var clock = new DrillClock(_time);
         var run = new DrillRun(RunIds.New(clock.StartedAtUtc), catalogue, scenario, system, clock) { Origin = origin };
+        using var held = Hold(system.Id, run.RunId);
         _store.Begin(run.ToRecord(RunOutcome.Running));
         var journal = new DrillJournal(clock, _store.JournalFor(run.RunId), progress);
         (RunOutcome Outcome, DrillEnd End, Exception? Cause) result = (RunOutcome.Aborted, DrillEnd.StepError, null);
@@ -119,8 +124,15 @@ internal sealed class DrillEngine
     /// Closes a run whose process died mid-drill: rolls its target back to the baseline that run took
     /// (restore is idempotent), marks it aborted, and keeps every journal event written before the crash.
     /// </summary>
-    public Task<RunRecord> RecoverInterruptedAsync(DrillCatalogue catalogue, RunRecord run, IProgress<JournalEvent>? progress, CancellationToken cancellationToken) =>
-        new InterruptedRun(_store, _guard, _rollback, _snapshots, _time, _options, _log).RecoverAsync(catalogue, run, progress, cancellationToken);
+    public async Task<RunRecord> RecoverInterruptedAsync(DrillCatalogue catalogue, RunRecord run, IProgress<JournalEvent>? progress, CancellationToken cancellationToken)
+    {
+        using var held = Hold(run.SystemId, run.RunId);
+        return await new InterruptedRun(_store, _guard, _rollback, _snapshots, _time, _options, _log).RecoverAsync(catalogue, run, progress, cancellationToken);
+    }
+
+    /// <summary>Takes the system for this run, or refuses before anything is recorded or touched.</summary>
+    private SystemLease? Hold(string systemId, string runId) =>
+        _locks is null ? null : _locks.TryAcquire(systemId, runId) ?? throw new SystemBusyException(systemId, _locks.HolderOf(systemId));
 
     private async Task<bool> RollBackAsync(DrillPhases phases, DrillRun run, DrillJournal journal)
     {

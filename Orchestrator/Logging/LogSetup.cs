@@ -14,6 +14,8 @@ internal static class LogSetup
         .MinimumLevel.Debug()
         // The scheduler library narrates every poll at Debug; its warnings and errors are what an operator needs.
         .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
+        // The host's own start-up lines (environment, content root) say nothing an operator can use.
+        .MinimumLevel.Override("Microsoft.Hosting", LogEventLevel.Warning)
         .Enrich.WithProperty("Application", "drills")
         .WriteTo.File(new CompactJsonFormatter(), Path.Combine(logFolder, "drills-.clef"),
             rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31, shared: true)

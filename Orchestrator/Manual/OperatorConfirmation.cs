@@ -1,4 +1,5 @@
 using System.Globalization;
+using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Runs;
 using Drills.Scenarios.Loading;
 using Drills.Scenarios.Runs;
@@ -28,6 +29,13 @@ internal static class OperatorConfirmation
             throw new ConfirmationRefusedException(
                 $"Run {runId} is not running: it ended {run.Outcome.ToString().ToLowerInvariant()}{Ended(run)}. Only a running drill waits for confirmation. " +
                 $"Fix: start the drill again with drills run {run.ScenarioId}, and confirm while it waits.");
+        }
+
+        if (run.Owner is not null && !RunOwners.IsAlive(run.Owner))
+        {
+            throw new ConfirmationRefusedException(
+                $"Run {runId} was interrupted: the process running it is gone, so nothing waits for this confirmation. " +
+                "Fix: start drills serve (it rolls the target back and closes the run), then run the drill again.");
         }
 
         var step = Resolve(runId, steps, stepText.Trim());

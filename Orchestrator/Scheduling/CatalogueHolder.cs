@@ -12,5 +12,12 @@ internal sealed class CatalogueHolder(DrillCatalogue initial, string? file)
 
     public DrillCatalogue Current => Volatile.Read(ref _current);
 
-    public void Replace(DrillCatalogue catalogue) => Volatile.Write(ref _current, catalogue);
+    /// <summary>When the running catalogue was last applied, so "unchanged" can say an edit was already picked up.</summary>
+    public DateTimeOffset? AppliedAtUtc { get; private set; }
+
+    public void Replace(DrillCatalogue catalogue, DateTimeOffset appliedAtUtc)
+    {
+        Volatile.Write(ref _current, catalogue);
+        AppliedAtUtc = appliedAtUtc;
+    }
 }

@@ -40,13 +40,26 @@ internal sealed class CatalogueReloader(CatalogueHolder catalogue, ScheduleSync 
             var accepted = loaded.Catalogue!;
             if (accepted.Sha256 == catalogue.Current.Sha256)
             {
-                return $"Unchanged: {catalogue.File} is the catalogue already running (sha256 {accepted.Sha256[..16]}…).";
+                var when = catalogue.AppliedAtUtc is { } at ? $", in force since {at:yyyy-MM-dd HH:mm:ss} UTC" : "";
+                return $"Unchanged: {catalogue.File} is the catalogue already running (sha256 {accepted.Sha256[..16]}…{when}).";
             }
 
-            var changes = await sync.ApplyAsync(scheduler, accepted, cancellationToken);
-            catalogue.Replace(accepted);
+            // The catalogue first: a new scenario's first fire must find its definition. Put back if the sync fails.
+            var previous = catalogue.Current;
+            catalogue.Replace(accepted, time.GetUtcNow());
+            ScheduleChanges changes;
+            try
+            {
+                changes = await sync.ApplyAsync(scheduler, accepted, cancellationToken);
+            }
+            catch
+            {
+                catalogue.Replace(previous, time.GetUtcNow());
+                throw;
+            }
+
             log.Information("Reload ({Why}) accepted {File} sha256 {Sha}", why, catalogue.File, accepted.Sha256);
-            return $"Reloaded {catalogue.File}: {Describe(changes)}.";
+            return $"Reloaded {catalogue.File}: {changes}.";
         }
         finally
         {
@@ -55,7 +68,4 @@ internal sealed class CatalogueReloader(CatalogueHolder catalogue, ScheduleSync 
     }
 
     public void Dispose() => _one.Dispose();
-
-    private static string Describe(ScheduleChanges changes) =>
-        $"{changes.Added.Count} schedule(s) added, {changes.Replaced.Count} changed, {changes.Removed.Count} removed, {changes.Unchanged.Count} unchanged";
 }

@@ -26,7 +26,7 @@ internal sealed class CrashRecovery(CatalogueHolder catalogue, AppServices servi
                 }
 
                 log.Warning("Interrupted run {RunId} closed as aborted ({Reason}); rolled back: {RolledBack}", run.RunId, record.AbortReason, record.RolledBack);
-                await ServiceReports.PublishAsync(services, record, log);
+                await ServiceReports.PublishAsync(services, record, log, CancellationToken.None);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

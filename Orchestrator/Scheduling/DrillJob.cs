@@ -1,4 +1,6 @@
 using Drills.Orchestrator.Cli;
+using Drills.Orchestrator.Safety;
+using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Runs;
 using Microsoft.Extensions.Hosting;
 using Quartz;
@@ -11,8 +13,10 @@ namespace Drills.Orchestrator.Scheduling;
 /// engine every on-demand run uses, and publishes its report. A fire never runs twice.
 /// </summary>
 internal sealed class DrillJob(CatalogueHolder catalogue, AppServices services, DrillGate gate, SkipRecorder skips,
-    IHostApplicationLifetime lifetime, ILogger log) : IJob
+    IHostApplicationLifetime lifetime, TimeProvider time, ILogger log) : IJob
 {
+    private static readonly TimeSpan BusyRetry = TimeSpan.FromSeconds(2);
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var current = catalogue.Current;
@@ -32,21 +36,51 @@ internal sealed class DrillJob(CatalogueHolder catalogue, AppServices services, 
 
         // Stopping the service cancels a running drill, which then rolls its target back before the job returns.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-        using var lease = await gate.EnterAsync(scenarioId, scenario.SystemId, stop.Token);
+        try
+        {
+            await RunInTurnAsync(current, scenario, origin, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Cancelled while waiting for its turn: nothing was touched, but the fire must not vanish silently.
+            await skips.RecordAsync(current, scenario, origin, "the service stopped before the drill's turn came", CancellationToken.None);
+        }
+    }
+
+    private async Task RunInTurnAsync(DrillCatalogue current, ScenarioDefinition scenario, RunOrigin origin, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        using var lease = await gate.EnterAsync(scenario.Id, scenario.SystemId, cancellationToken);
         if (lease is null)
         {
-            await skips.RecordAsync(current, scenario, origin, $"the previous run of {scenarioId} was still running or waiting");
+            await skips.RecordAsync(current, scenario, origin, $"the previous run of {scenario.Id} was still running or waiting", cancellationToken);
             return;
         }
 
-        if (lease.WaitedFor is not null)
+        var waitedFor = lease.WaitedFor;
+        var progress = ServiceReports.Progress(log, scenario.Id);
+        while (true)
         {
-            log.Information("{Scenario} waited {Waited} for {WaitedFor}", scenarioId, lease.Waited, lease.WaitedFor);
-        }
+            try
+            {
+                var turn = origin with { Waited = time.GetElapsedTime(started), WaitedFor = waitedFor };
+                var result = await services.Engine().RunAsync(current, scenario, turn, progress, cancellationToken);
+                // The drill is over (perhaps aborted by a stop): its report is written even while stopping.
+                await ServiceReports.PublishAsync(services, result.Record, log, CancellationToken.None);
+                return;
+            }
+            catch (SystemBusyException ex)
+            {
+                // Another process (an operator's drills run) holds the system: wait for it, as for a drill of this service.
+                if (waitedFor is null || !waitedFor.StartsWith("another process", StringComparison.Ordinal))
+                {
+                    log.Information("{Scenario} waits: {Reason}", scenario.Id, ex.Message);
+                }
 
-        var progress = ServiceReports.Progress(log, scenarioId);
-        var result = await services.Engine().RunAsync(current, scenario, origin with { Waited = lease.Waited, WaitedFor = lease.WaitedFor }, progress, stop.Token);
-        await ServiceReports.PublishAsync(services, result.Record, log);
+                waitedFor = $"another process drilling {scenario.SystemId}";
+                await Task.Delay(BusyRetry, time, cancellationToken);
+            }
+        }
     }
 
     private static RunOrigin OriginOf(IJobExecutionContext context)

@@ -31,6 +31,7 @@ internal sealed class DrillService(ISchedulerFactory factory, CatalogueHolder ca
         _loops.Add(Task.Run(() => requests.RunAsync(scheduler, _stopping.Token), CancellationToken.None));
         await scheduler.Start(cancellationToken);
         await LogUpcomingAsync(scheduler, cancellationToken);
+        log.Information("drills serve started; stop it with Ctrl-C or SIGTERM (running drills roll back first)");
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -54,8 +55,9 @@ internal sealed class DrillService(ISchedulerFactory factory, CatalogueHolder ca
         foreach (var scenario in catalogue.Current.Scenarios.Values.Where(s => s.Schedule is not null))
         {
             var trigger = await scheduler.GetTrigger(ScheduleKeys.Trigger(scenario.Id), cancellationToken);
-            log.Information("Scheduled {Scenario} ({Schedule}, {Zone}): next fire {Next:O}", scenario.Id, scenario.Schedule,
-                catalogue.Current.Defaults.TimeZone, trigger?.NextFireTimeUtc);
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(catalogue.Current.Defaults.TimeZone);
+            var next = trigger?.NextFireTimeUtc is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture) : "none";
+            log.Information("Scheduled {Scenario} ({Schedule}, {Zone}): next fire {Next}", scenario.Id, scenario.Schedule, zone.Id, next);
         }
     }
 }

@@ -15,6 +15,9 @@ namespace Drills.Orchestrator.Scheduling;
 internal sealed class MissedFires(ChannelReader<MissedFire> queue, CatalogueHolder catalogue, SkipRecorder skips,
     SchedulerOptions options, TimeProvider time, ILogger log)
 {
+    // Built when the service starts: a miss due before it happened while the service was down.
+    private readonly DateTimeOffset _startedUtc = time.GetUtcNow();
+
     /// <summary>Bounds the replay of a very frequent schedule over a long outage.</summary>
     private const int MaxCounted = 10_000;
 
@@ -42,41 +45,45 @@ internal sealed class MissedFires(ChannelReader<MissedFire> queue, CatalogueHold
         }
 
         var now = time.GetUtcNow();
-        var fires = MissedTimes(current, scenario, missed.FirstMissedUtc, now);
-        if (fires.Count == 0)
-        {
-            return;
-        }
-
-        var latest = fires[^1];
-        var span = fires.Count == 1 ? Stamp(latest) : $"{fires.Count} fires from {Stamp(fires[0])} to {Stamp(latest)}";
+        var schedule = ScenarioSchedule.For(current, scenario)!;
+        // The first missed fire is where Quartz stood; the rest follow from the cron and the blackout calendar.
+        var fires = (List<DateTimeOffset>)[missed.FirstMissedUtc, .. schedule.NextFires(missed.FirstMissedUtc, MaxCounted).Times.TakeWhile(t => t <= now)];
+        var latest = fires.Count <= MaxCounted ? fires[^1] : Latest(schedule, fires[^1], now);
+        var why = missed.FirstMissedUtc < _startedUtc ? "missed while the service was down" : "not fired in time while the service ran (it was overloaded or its clock jumped)";
+        var span = fires.Count == 1 ? Stamp(latest) : $"{Count(fires)} fires from {Stamp(fires[0])} to {Stamp(latest)}";
         if (now - latest > options.MisfireGrace)
         {
             await skips.RecordAsync(current, scenario, new RunOrigin(RunTrigger.Schedule, latest),
-                $"missed while the service was down ({span}); the latest is {DurationText.Format(Whole(now - latest))} old, beyond the {DurationText.Format(options.MisfireGrace)} grace period, so it was not run late");
+                $"{why} ({span}); the latest is {DurationText.Format(Whole(now - latest))} old, beyond the {DurationText.Format(options.MisfireGrace)} grace period, so it was not run late",
+                cancellationToken);
             return;
         }
 
         if (fires.Count > 1)
         {
             await skips.RecordAsync(current, scenario, new RunOrigin(RunTrigger.Schedule, fires[0]),
-                $"missed while the service was down ({span}); covered by one catch-up run for the latest");
+                $"{why} ({span}); covered by one catch-up run for the latest", cancellationToken);
         }
 
-        log.Information("{Scenario}: fire due {Due:O} was missed; running it once now (within the {Grace} grace period)",
-            scenario.Id, latest, options.MisfireGrace);
+        log.Information("{Scenario}: fire due {Due} was missed; running it once now (within the {Grace} grace period)",
+            scenario.Id, Stamp(latest), DurationText.Format(options.MisfireGrace));
         var data = new JobDataMap { [ScheduleKeys.CatchUpFor] = latest.ToString("O", CultureInfo.InvariantCulture) };
         await scheduler.TriggerJob(ScheduleKeys.Job(scenario.Id), data, cancellationToken);
     }
 
-    private static List<DateTimeOffset> MissedTimes(Scenarios.Catalogue.DrillCatalogue catalogue, Scenarios.Catalogue.ScenarioDefinition scenario,
-        DateTimeOffset first, DateTimeOffset now)
+    /// <summary>Past the counting bound, the latest missed fire is found by walking on from the last one counted.</summary>
+    private static DateTimeOffset Latest(ScenarioSchedule schedule, DateTimeOffset from, DateTimeOffset now)
     {
-        // The first missed fire is where Quartz stood; the rest follow from the cron and the blackout calendar.
-        var schedule = ScenarioSchedule.For(catalogue, scenario)!;
-        var later = schedule.NextFires(first, MaxCounted).Times.TakeWhile(t => t <= now);
-        return [first, .. later];
+        var latest = from;
+        while (schedule.NextFires(latest, MaxCounted).Times.TakeWhile(t => t <= now).LastOrDefault() is { } later && later != default)
+        {
+            latest = later;
+        }
+
+        return latest;
     }
+
+    private static string Count(List<DateTimeOffset> fires) => fires.Count > MaxCounted ? $"more than {MaxCounted}" : fires.Count.ToString(CultureInfo.InvariantCulture);
 
     private static string Stamp(DateTimeOffset utc) => utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 

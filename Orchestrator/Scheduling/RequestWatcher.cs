@@ -22,7 +22,7 @@ internal sealed class RequestWatcher(CatalogueHolder catalogue, CatalogueReloade
             try
             {
                 await Task.Delay(options.RequestPollInterval, time, cancellationToken);
-                if (Interlocked.Exchange(ref changed.Value, 0) == 1)
+                if (changed.TakeIfSet())
                 {
                     dueAt = time.GetUtcNow() + Debounce;
                 }
@@ -35,9 +35,7 @@ internal sealed class RequestWatcher(CatalogueHolder catalogue, CatalogueReloade
 
                 foreach (var (id, kind, by) in requests.Pending())
                 {
-                    var result = kind == ServiceRequests.Reload
-                        ? await reloader.ReloadAsync(scheduler, $"drills reload by {by}", cancellationToken)
-                        : $"Unknown request '{kind}'.";
+                    var result = await AnswerAsync(scheduler, kind, by, cancellationToken);
                     requests.Answer(id, result, time.GetUtcNow());
                     log.Information("Request {Id} ({Kind} by {By}): {Result}", id, kind, by, result);
                 }
@@ -53,9 +51,28 @@ internal sealed class RequestWatcher(CatalogueHolder catalogue, CatalogueReloade
         }
     }
 
-    private FileSystemWatcher? Watch(out StrongBox changed)
+    /// <summary>Every request gets an answer, a failed one too: otherwise <c>drills reload</c> would wait and blame a missing service.</summary>
+    private async Task<string> AnswerAsync(IScheduler scheduler, string kind, string by, CancellationToken cancellationToken)
     {
-        var flag = changed = new StrongBox();
+        if (kind != ServiceRequests.Reload)
+        {
+            return $"Failed: unknown request '{kind}'. Fix: use a drills CLI of the same version as the service.";
+        }
+
+        try
+        {
+            return await reloader.ReloadAsync(scheduler, $"drills reload by {by}", cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.Error(ex, "Reload requested by {By} failed: {Error}", by, ex.Message);
+            return $"Failed: {ex.Message} The running schedule may be partly updated. Fix: see the service log, then run drills reload again.";
+        }
+    }
+
+    private FileSystemWatcher? Watch(out ChangeFlag changed)
+    {
+        var flag = changed = new ChangeFlag();
         if (catalogue.File is null)
         {
             return null;
@@ -66,17 +83,20 @@ internal sealed class RequestWatcher(CatalogueHolder catalogue, CatalogueReloade
         {
             NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
         };
-        FileSystemEventHandler mark = (_, _) => Interlocked.Exchange(ref flag.Value, 1);
-        watcher.Changed += mark;
-        watcher.Created += mark;
-        watcher.Renamed += (_, _) => Interlocked.Exchange(ref flag.Value, 1);
+        watcher.Changed += (_, _) => flag.Set();
+        watcher.Created += (_, _) => flag.Set();
+        watcher.Renamed += (_, _) => flag.Set();
         watcher.EnableRaisingEvents = true;
         return watcher;
     }
 
-    /// <summary>Set by the watcher's thread, read by the loop.</summary>
-    internal sealed class StrongBox
+    /// <summary>Set by the watcher's thread, taken by the loop.</summary>
+    private sealed class ChangeFlag
     {
-        public int Value;
+        private int _set;
+
+        public void Set() => Interlocked.Exchange(ref _set, 1);
+
+        public bool TakeIfSet() => Interlocked.Exchange(ref _set, 0) == 1;
     }
 }

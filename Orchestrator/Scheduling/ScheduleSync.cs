@@ -14,12 +14,12 @@ internal sealed class ScheduleSync(ILogger log)
     {
         var wanted = catalogue.Scenarios.Values.Where(s => s.Schedule is not null).ToDictionary(s => s.Id, StringComparer.Ordinal);
         var stored = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ScheduleKeys.Group), cancellationToken);
-        var changes = new ScheduleChanges();
+        List<string> added = [], replaced = [], removed = [], unchanged = [];
         foreach (var key in stored.Where(k => !wanted.ContainsKey(k.Name)))
         {
             await scheduler.DeleteJob(key, cancellationToken);
             await scheduler.DeleteCalendar(BlackoutCalendar.NameFor(key.Name), cancellationToken);
-            changes.Removed.Add(key.Name);
+            removed.Add(key.Name);
         }
 
         foreach (var scenario in wanted.Values)
@@ -27,16 +27,16 @@ internal sealed class ScheduleSync(ILogger log)
             var existing = await scheduler.GetTrigger(ScheduleKeys.Trigger(scenario.Id), cancellationToken);
             if (existing?.JobDataMap.GetString(ScheduleKeys.Fingerprint) == ScenarioTriggers.Fingerprint(catalogue, scenario))
             {
-                changes.Unchanged.Add(scenario.Id);
+                unchanged.Add(scenario.Id);
                 continue;
             }
 
             await ScheduleAsync(scheduler, catalogue, scenario, cancellationToken);
-            (existing is null ? changes.Added : changes.Replaced).Add(scenario.Id);
+            (existing is null ? added : replaced).Add(scenario.Id);
         }
 
-        log.Information("Schedule applied: {Added} added, {Replaced} replaced, {Removed} removed, {Unchanged} unchanged",
-            changes.Added, changes.Replaced, changes.Removed, changes.Unchanged);
+        var changes = new ScheduleChanges(added, replaced, removed, unchanged);
+        log.Information("Schedule applied: {Changes}", changes.ToString());
         return changes;
     }
 
@@ -58,10 +58,11 @@ internal sealed class ScheduleSync(ILogger log)
 }
 
 /// <summary>What one sync changed, by scenario id.</summary>
-internal sealed record ScheduleChanges
+internal sealed record ScheduleChanges(IReadOnlyList<string> Added, IReadOnlyList<string> Replaced, IReadOnlyList<string> Removed, IReadOnlyList<string> Unchanged)
 {
-    public List<string> Added { get; } = [];
-    public List<string> Replaced { get; } = [];
-    public List<string> Removed { get; } = [];
-    public List<string> Unchanged { get; } = [];
+    public override string ToString() =>
+        $"{Describe(Added, "added")}, {Describe(Replaced, "changed")}, {Describe(Removed, "removed")}, {Describe(Unchanged, "unchanged")}";
+
+    private static string Describe(IReadOnlyList<string> ids, string what) =>
+        ids.Count == 0 ? $"0 {what}" : $"{ids.Count} {what} ({string.Join(", ", ids)})";
 }

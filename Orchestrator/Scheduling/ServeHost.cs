@@ -43,8 +43,8 @@ internal static class ServeHost
         builder.Services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "drills");
-            // Jobs wait inside for their system and the global limit, so threads are not the concurrency bound.
-            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = 16);
+            // Jobs wait inside for their system and the global limit: enough slots that waiting fires never starve the trigger loop.
+            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = 64);
             quartz.UsePersistentStore(store =>
             {
                 store.UseSqlite(SqliteFactory.Instance, new SqliteConnectionStringBuilder { DataSource = services.Data.Database, DefaultTimeout = 30 }.ToString());

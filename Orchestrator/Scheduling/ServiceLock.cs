@@ -35,6 +35,28 @@ internal sealed class ServiceLock : IDisposable
         return new ServiceLock(file);
     }
 
+    /// <summary>True while a <c>drills serve</c> holds the data directory.</summary>
+    public static bool IsHeld(DataDirectory data)
+    {
+        try
+        {
+            using var probe = new FileStream(Path.Combine(data.Root, "serve.lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     public void Dispose() => _file.Dispose();
 
     private static string PidFile(DataDirectory data) => Path.Combine(data.Root, "serve.pid");

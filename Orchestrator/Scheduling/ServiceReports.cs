@@ -8,11 +8,11 @@ namespace Drills.Orchestrator.Scheduling;
 internal static class ServiceReports
 {
     /// <summary>Renders a run's report; a report that fails to render is logged, never allowed to lose the run.</summary>
-    public static async Task PublishAsync(AppServices services, RunRecord record, ILogger log)
+    public static async Task PublishAsync(AppServices services, RunRecord record, ILogger log, CancellationToken cancellationToken)
     {
         try
         {
-            var path = await ReportPublisher.PublishAsync(services, record, record.TimeZone, CancellationToken.None);
+            var path = await ReportPublisher.PublishAsync(services, record, record.TimeZone, cancellationToken);
             log.Information("Report of {RunId} ({Outcome}): {Path}", record.RunId, record.Outcome, path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)

@@ -12,7 +12,7 @@ namespace Drills.Orchestrator.Scheduling;
 /// </summary>
 internal sealed class SkipRecorder(AppServices services, TimeProvider time, ILogger log)
 {
-    public async Task<RunRecord> RecordAsync(DrillCatalogue catalogue, ScenarioDefinition scenario, RunOrigin origin, string reason)
+    public async Task<RunRecord> RecordAsync(DrillCatalogue catalogue, ScenarioDefinition scenario, RunOrigin origin, string reason, CancellationToken cancellationToken)
     {
         var system = catalogue.Systems[scenario.SystemId];
         var now = time.GetUtcNow();
@@ -27,7 +27,7 @@ internal sealed class SkipRecorder(AppServices services, TimeProvider time, ILog
         services.Store.Begin(record);
         services.Store.JournalFor(record.RunId).Append(record.Journal[0]);
         log.Warning("{Scenario} fire due {Due:O} skipped: {Reason}", scenario.Id, origin.ScheduledForUtc, reason);
-        await ServiceReports.PublishAsync(services, record, log);
+        await ServiceReports.PublishAsync(services, record, log, cancellationToken);
         return record;
     }
 }

@@ -28,10 +28,7 @@ internal static class Metrics
             run.ImpactObserved
                 ? Row(new("Ảnh hưởng quan sát được", "Impact observed"), "Có / Yes", "", "neutral")
                 : Row(new("Ảnh hưởng quan sát được", "Impact observed"), "Không / No", Labels.NoImpact.ToString(), "warn"),
-            Row(new("Kết quả xác minh", "Verification result"),
-                Labels.PassFail(run.VerificationPassed).ToString(),
-                "",
-                Labels.Tone(run.VerificationPassed)),
+            VerificationRow(run),
             Row(new("Hoàn nguyên", "Rollback"),
                 RollbackValue(run),
                 "",
@@ -83,6 +80,12 @@ internal static class Metrics
                 Labels.Tone(run.MetTarget));
         }
     }
+
+    /// <summary>An aborted drill that never recovered was never verified: "fail" would claim a check that did not happen.</summary>
+    private static MetricRow VerificationRow(RunRecord run) =>
+        run is { Outcome: RunOutcome.Aborted, VerificationPassed: false, RecoveryTime: null }
+            ? Row(new("Kết quả xác minh", "Verification result"), "Không thực hiện / Not performed", "Diễn tập bị hủy trước bước xác minh / The drill was aborted before verification", "neutral")
+            : Row(new("Kết quả xác minh", "Verification result"), Labels.PassFail(run.VerificationPassed).ToString(), "", Labels.Tone(run.VerificationPassed));
 
     private static string RollbackValue(RunRecord run) => run switch
     {

@@ -31,7 +31,7 @@ internal static class Verdict
                 $"The system recovered in {shown.En} but did not pass verification."),
             RunOutcome.Aborted => Aborted(run),
             RunOutcome.Skipped => new(
-                $"Lần diễn tập theo lịch này đã bị bỏ qua ({run.SkipReason}); không có thao tác nào trên hệ thống.",
+                $"Lần diễn tập theo lịch này đã bị bỏ qua ({ReasonText.Vietnamese(run.SkipReason ?? "")}); không có thao tác nào trên hệ thống.",
                 $"This scheduled drill was skipped ({run.SkipReason}); nothing was touched."),
             _ => new(
                 "Diễn tập chưa ghi nhận thời điểm kết thúc (đang chạy hoặc bị gián đoạn); chưa có kết luận.",
@@ -82,9 +82,14 @@ internal static class Verdict
 
         foreach (var step in run.Steps.Where(s => !s.Succeeded))
         {
-            findings.Add(("bad", new(
-                $"Bước {step.Phase} #{step.Index} ({step.Kind}) không thành công: {step.Description}",
-                $"Step {step.Phase} #{step.Index} ({step.Kind}) failed: {step.Description}")));
+            // A step cut short by the abort did not fail: saying it failed would send a CIO after the wrong cause.
+            findings.Add(step.Observation == InterruptedStep
+                ? ("warn", new(
+                    $"Bước {Labels.Phase(step.Phase).Split(" / ")[0]} #{step.Index} ({step.Kind}) bị gián đoạn khi diễn tập bị hủy: {step.Description}",
+                    $"Step {step.Phase} #{step.Index} ({step.Kind}) was interrupted when the drill was aborted: {step.Description}"))
+                : ("bad", new(
+                    $"Bước {Labels.Phase(step.Phase).Split(" / ")[0]} #{step.Index} ({step.Kind}) không thành công: {step.Description}",
+                    $"Step {step.Phase} #{step.Index} ({step.Kind}) failed: {step.Description}")));
         }
 
         if (!run.VerificationPassed && run.Outcome is RunOutcome.Passed or RunOutcome.Failed)
@@ -102,10 +107,13 @@ internal static class Verdict
         return findings;
     }
 
+    /// <summary>What the engine writes as the observation of a step the abort cut short.</summary>
+    public const string InterruptedStep = "interrupted";
+
     private static Bilingual Aborted(RunRecord run)
     {
         var reason = string.IsNullOrWhiteSpace(run.AbortReason) ? null : run.AbortReason.Trim();
-        var vi = reason is null ? "Diễn tập đã bị hủy bỏ" : $"Diễn tập đã bị hủy bỏ ({reason})";
+        var vi = reason is null ? "Diễn tập đã bị hủy bỏ" : $"Diễn tập đã bị hủy bỏ ({ReasonText.Vietnamese(reason)})";
         var en = reason is null ? "The drill was aborted" : $"The drill was aborted ({reason})";
         return run.RolledBack
             ? new(vi + "; hệ thống đích đã được hoàn nguyên về trạng thái ban đầu.",

@@ -39,17 +39,10 @@ public sealed class ServeTests : IAsyncLifetime
     [Fact]
     public async Task Fire_missed_while_down_runs_once_within_the_grace_period_and_is_skipped_and_recorded_beyond_it()
     {
-        var catchUpAt = SecondsAhead(8);
-        var skipAt = catchUpAt.AddSeconds(22);
-        var file = await WriteAsync(_h.Folder, Load(Portal("drills-test-serve-misfire", 18201,
-            KillDrill("catch-up-me", Once(catchUpAt)) + "\n" + KillDrill("skip-me", Once(skipAt)))));
-
-        await using (var before = ServeProcess.Start(_h.Folder, file))
-        {
-            await before.WaitForAsync("Application started", Minute);
-            await before.StopAsync(Minute);
-        }
-
+        var catchUpAt = SecondsAhead(6);
+        var catchUp = KillDrill("catch-up-me", Once(catchUpAt));
+        var file = await WriteAsync(_h.Folder, Load(Portal("drills-test-serve-misfire", 18201, catchUp)));
+        await StartAndStopBeforeAnyFireAsync(file);
         await DelayUntil(catchUpAt.AddSeconds(7));
         await using (var within = ServeProcess.Start(_h.Folder, file))
         {
@@ -57,7 +50,10 @@ public sealed class ServeTests : IAsyncLifetime
             await within.StopAsync(Minute);
         }
 
-        Assert.True(DateTimeOffset.UtcNow < skipAt, "the test machine was too slow to stop before the second fire");
+        // The second fire is declared only now, so however long the first phase took, it is still ahead.
+        var skipAt = SecondsAhead(6);
+        file = await WriteAsync(_h.Folder, Load(Portal("drills-test-serve-misfire", 18201, catchUp + "\n" + KillDrill("skip-me", Once(skipAt)))));
+        await StartAndStopBeforeAnyFireAsync(file);
         await DelayUntil(skipAt.AddSeconds(7));
         await using (var beyond = ServeProcess.Start(_h.Folder, file, "--misfire-grace", "0s"))
         {
@@ -70,7 +66,7 @@ public sealed class ServeTests : IAsyncLifetime
         Assert.Equal((RunOutcome.Passed, RunTrigger.CatchUp, catchUpAt), (caughtUp.Outcome, caughtUp.Origin.Trigger, caughtUp.Origin.ScheduledForUtc));
         var skipped = Assert.Single(runs, r => r.ScenarioId == "skip-me");
         Assert.Equal((RunOutcome.Skipped, skipAt), (skipped.Outcome, skipped.Origin.ScheduledForUtc));
-        Assert.Contains("grace period", skipped.SkipReason, StringComparison.Ordinal);
+        Assert.Contains("beyond the 0s grace period", skipped.SkipReason, StringComparison.Ordinal);
         Assert.True(File.Exists(skipped.ReportPath), "a skip has a report");
         var listed = await CliProcess.RunAsync("runs", "--json", "--data-dir", _h.Folder);
         Assert.Contains("\"outcome\":\"skipped\"", listed.Stdout, StringComparison.Ordinal);
@@ -116,14 +112,16 @@ public sealed class ServeTests : IAsyncLifetime
 
         Assert.Equal(ExitCodes.BadInput, reload.ExitCode);
         Assert.Contains("Rejected: 2 error(s)", reload.Stderr, StringComparison.Ordinal);
-        Assert.Contains("'kil'", serve.Log, StringComparison.Ordinal);
-        Assert.Contains("schedule", serve.Log, StringComparison.Ordinal);
+        Assert.Matches(@"rejected \S*scenarios\.yaml:\d+:\d+: .*'kil'", serve.Log);
+        Assert.Matches(@"rejected \S*scenarios\.yaml:\d+:\d+: .*MON \?", serve.Log);
         Assert.Contains("the running schedule is unchanged", serve.Log, StringComparison.Ordinal);
 
         await File.WriteAllTextAsync(file, good.Replace("0/4 * * * * ?", Once(SecondsAhead(3600)), StringComparison.Ordinal));
+        await serve.WaitForAsync("1 changed (kill-often)", Minute);
         var accepted = await CliProcess.RunAsync("reload", "--data-dir", _h.Folder);
         Assert.Equal(ExitCodes.Passed, accepted.ExitCode);
-        Assert.Matches("Reloaded .*|Unchanged: .*", accepted.Stdout);
+        Assert.Contains("Unchanged", accepted.Stdout, StringComparison.Ordinal);
+        Assert.Contains("in force since", accepted.Stdout, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Passed, await serve.StopAsync(Minute));
     }
 
@@ -153,6 +151,23 @@ public sealed class ServeTests : IAsyncLifetime
         Assert.Contains($"{today.AddDays(2):yyyy-MM-dd}T00:00:00+07:00", schedule.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Second_service_on_the_same_data_directory_refuses_to_start_and_reload_without_a_service_says_so()
+    {
+        var file = await WriteAsync(_h.Folder, Load(Portal("drills-test-serve-single", 18207, KillDrill("rarely", Once(SecondsAhead(3600))))));
+        var noService = await CliProcess.RunAsync("reload", "--data-dir", _h.Folder);
+        await using var first = ServeProcess.Start(_h.Folder, file);
+        await first.WaitForAsync("drills serve started", Minute);
+
+        var second = await CliProcess.RunAsync("serve", "--file", file, "--data-dir", _h.Folder);
+
+        Assert.Equal(ExitCodes.Environment, noService.ExitCode);
+        Assert.Contains("No drills serve is running with the data directory", noService.Stderr, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Environment, second.ExitCode);
+        Assert.Contains("Another drills serve (process ", second.Stderr, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Passed, await first.StopAsync(Minute));
+    }
+
     public Task InitializeAsync() => _h.RemoveLeftoversAsync();
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
@@ -161,6 +176,13 @@ public sealed class ServeTests : IAsyncLifetime
     {
         _h.Load(yaml);
         return yaml;
+    }
+
+    private async Task StartAndStopBeforeAnyFireAsync(string file)
+    {
+        await using var serve = ServeProcess.Start(_h.Folder, file);
+        await serve.WaitForAsync("drills serve started", Minute);
+        await serve.StopAsync(Minute);
     }
 
     private static async Task DelayUntil(DateTimeOffset utc)

@@ -1,0 +1,52 @@
+using Drills.Reports.AfterAction;
+using Drills.Scenarios.Runs;
+
+namespace Drills.Orchestrator.Tests.Reports;
+
+/// <summary>An aborted drill's report tells what was cut short, not what "failed", in both languages.</summary>
+public sealed class AbortedRunReportTests
+{
+    private readonly AfterActionReport _report = new();
+
+    [Fact]
+    public void Step_cut_short_by_the_abort_is_interrupted_not_failed_and_verification_was_not_performed()
+    {
+        var run = SampleRuns.Aborted() with
+        {
+            AbortReason = "cancelled: the scheduler service was stopped",
+            RecoveryTime = null,
+            VerificationPassed = false,
+            Steps = [new("restore", 1, "wait", "wait 3s", false, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1), "interrupted")],
+        };
+
+        var html = _report.Render(run, SampleRuns.Context);
+
+        Assert.Contains("Gián đoạn / Interrupted", html, StringComparison.Ordinal);
+        Assert.Contains("was interrupted when the drill was aborted: wait 3s", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("failed: wait 3s", html, StringComparison.Ordinal);
+        Assert.Contains("Không thực hiện / Not performed", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("orchestrator restarted", "bộ điều phối đã khởi động lại giữa chừng")]
+    [InlineData("cancelled: the scheduler service was stopped", "dịch vụ lập lịch đã bị dừng")]
+    [InlineData("max_duration 2m exceeded before the system was verified", "vượt quá max_duration 2m trước khi hệ thống được xác minh")]
+    public void Known_abort_reasons_read_in_vietnamese_in_the_vietnamese_verdict(string reason, string vietnamese)
+    {
+        var html = _report.Render(SampleRuns.Aborted() with { AbortReason = reason }, SampleRuns.Context);
+
+        Assert.Contains($"Diễn tập đã bị hủy bỏ ({vietnamese})", html, StringComparison.Ordinal);
+        Assert.Contains($"The drill was aborted ({reason})", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Skip_reason_keeps_its_times_and_translates_its_words()
+    {
+        var vietnamese = ReasonText.Vietnamese(
+            "missed while the service was down (3 fires from 2026-11-22 19:00:00 UTC to 2026-11-22 21:00:00 UTC); the latest is 2h old, beyond the 1h grace period, so it was not run late");
+
+        Assert.Equal(
+            "bị lỡ khi dịch vụ ngừng hoạt động (3 lần hẹn từ 2026-11-22 19:00:00 UTC đến 2026-11-22 21:00:00 UTC); lần gần nhất đã qua 2h, vượt thời gian cho phép chạy bù 1h nên không chạy muộn",
+            vietnamese);
+    }
+}
