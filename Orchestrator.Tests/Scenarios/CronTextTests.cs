@@ -37,7 +37,8 @@ public sealed class CronTextTests
     [InlineData("0 0 2 ? * SUN * *", "8 field(s)")]
     [InlineData("every night", "2 field(s)")]
     [InlineData("0 0 2 ,1 * ?", "day-of-month field ',1'")]
-    [InlineData("0 24 * * *", "hour field '24'")]
+    [InlineData("0 24 * * *", "read as a 5-field crontab (min hour day-of-month month day-of-week), the hour field '24'")]
+    [InlineData("0/10 * * ? *", "'?' belongs to a Quartz cron, which has 6 or 7 fields: one may be missing")]
     public void Invalid_schedule_names_the_wrong_field(string cron, string fragment)
     {
         Assert.False(CronText.TryValidate(cron, out var problem));

@@ -26,7 +26,7 @@ internal static class CliApp
             RunsCommand.Create(),
             ScheduleCommand.Create(clock),
             ReportCommand.Create(),
-            ServeCommand.Create(),
+            ServeCommand.Create(clock),
             ReloadCommand.Create(),
             ConfirmCommand.Create(),
         };

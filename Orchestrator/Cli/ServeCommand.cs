@@ -8,7 +8,7 @@ namespace Drills.Orchestrator.Cli;
 /// <summary><c>drills serve</c>: the scheduler service that fires every scheduled scenario on its calendar.</summary>
 internal static class ServeCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
         var file = new Option<string?>("--file", "-f") { Description = "Catalogue to schedule and watch for edits (default: ./scenarios.yaml, else the embedded sample, not watched)" };
         var maxConcurrent = new Option<int>("--max-concurrent")
@@ -26,7 +26,7 @@ internal static class ServeCommand
             var options = Options(parse.GetValue(maxConcurrent), parse.GetValue(grace));
             var path = parse.GetValue(file) ?? (File.Exists(CatalogueSource.DefaultFile) ? CatalogueSource.DefaultFile : null);
             var catalogue = CatalogueSource.Load(path, Console.Error);
-            if (ScheduleCheck.Check(catalogue, DateTimeOffset.UtcNow) is { Count: > 0 } errors)
+            if (ScheduleCheck.Check(catalogue, clock.GetUtcNow()) is { Count: > 0 } errors)
             {
                 throw new CatalogueInvalidException(errors);
             }

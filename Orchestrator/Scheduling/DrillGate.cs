@@ -23,27 +23,18 @@ internal sealed class DrillGate
     /// <summary>Waits for a turn; null when the scenario already holds or awaits one.</summary>
     public async Task<DrillLease?> EnterAsync(string scenarioId, string systemId, CancellationToken cancellationToken)
     {
-        SemaphoreSlim system;
-        string? waitedFor;
-        lock (_lock)
+        if (Admit(scenarioId, systemId) is not { } admitted)
         {
-            if (!_scenarios.Add(scenarioId))
-            {
-                return null;
-            }
-
-            system = SystemSemaphore(systemId);
-            waitedFor = system.CurrentCount == 0 && _holders.TryGetValue(systemId, out var holder)
-                ? $"'{holder}' on the same system ({systemId})"
-                : null;
+            return null;
         }
 
         var started = _time.GetTimestamp();
+        var waitedFor = admitted.BusyWith;
         var holdsSystem = false;
         try
         {
             // The system first: a drill that waits for its system must not hold a global slot meanwhile.
-            await system.WaitAsync(cancellationToken);
+            await admitted.System.WaitAsync(cancellationToken);
             holdsSystem = true;
             if (_global.CurrentCount == 0)
             {
@@ -54,16 +45,7 @@ internal sealed class DrillGate
         }
         catch
         {
-            if (holdsSystem)
-            {
-                system.Release();
-            }
-
-            lock (_lock)
-            {
-                _scenarios.Remove(scenarioId);
-            }
-
+            Withdraw(scenarioId, holdsSystem ? admitted.System : null);
             throw;
         }
 
@@ -74,6 +56,34 @@ internal sealed class DrillGate
 
         var waited = _time.GetElapsedTime(started);
         return new DrillLease(this, scenarioId, systemId, waited, waited >= TimeSpan.FromMilliseconds(100) ? waitedFor : null);
+    }
+
+    /// <summary>Registers the scenario as waiting, and says what holds its system now; null when it already waits or runs.</summary>
+    private (SemaphoreSlim System, string? BusyWith)? Admit(string scenarioId, string systemId)
+    {
+        lock (_lock)
+        {
+            if (!_scenarios.Add(scenarioId))
+            {
+                return null;
+            }
+
+            var system = SystemSemaphore(systemId);
+            var busyWith = system.CurrentCount == 0 && _holders.TryGetValue(systemId, out var holder)
+                ? $"'{holder}' on the same system ({systemId})"
+                : null;
+            return (system, busyWith);
+        }
+    }
+
+    /// <summary>A wait that was cancelled gives back what it held.</summary>
+    private void Withdraw(string scenarioId, SemaphoreSlim? heldSystem)
+    {
+        heldSystem?.Release();
+        lock (_lock)
+        {
+            _scenarios.Remove(scenarioId);
+        }
     }
 
     internal void Release(string scenarioId, string systemId)

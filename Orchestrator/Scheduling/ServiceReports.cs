@@ -26,7 +26,16 @@ internal static class ServiceReports
     /// <summary>The live journal of a scheduled drill goes to the service log, as the terminal shows it for <c>drills run</c>.</summary>
     private sealed class LoggedProgress(ILogger log, string scenarioId) : IProgress<JournalEvent>
     {
-        public void Report(JournalEvent value) =>
+        public void Report(JournalEvent value)
+        {
+            // Findings and rollbacks carry their evidence in the detail (measured time, what was restored): show it.
+            if (value.Detail is { } detail && value.Mark is JournalMark.Note or JournalMark.Aborted or JournalMark.Rollback)
+            {
+                log.Information("{Scenario} {Mark}: {Message} ({Detail})", scenarioId, value.Mark, value.Message, detail);
+                return;
+            }
+
             log.Information("{Scenario} {Mark}: {Message}", scenarioId, value.Mark, value.Message);
+        }
     }
 }

@@ -14,6 +14,7 @@ internal sealed class SkipRecorder(AppServices services, TimeProvider time, ILog
 {
     public async Task<RunRecord> RecordAsync(DrillCatalogue catalogue, ScenarioDefinition scenario, RunOrigin origin, string reason, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var system = catalogue.Systems[scenario.SystemId];
         var now = time.GetUtcNow();
         var message = $"Skipped: {reason}";
@@ -27,7 +28,8 @@ internal sealed class SkipRecorder(AppServices services, TimeProvider time, ILog
         services.Store.Begin(record);
         services.Store.JournalFor(record.RunId).Append(record.Journal[0]);
         log.Warning("{Scenario} fire due {Due:O} skipped: {Reason}", scenario.Id, origin.ScheduledForUtc, reason);
-        await ServiceReports.PublishAsync(services, record, log, cancellationToken);
+        // Once recorded, a skip gets its report even while the service stops: it is local, quick, and the evidence.
+        await ServiceReports.PublishAsync(services, record, log, CancellationToken.None);
         return record;
     }
 }

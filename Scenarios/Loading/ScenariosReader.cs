@@ -125,7 +125,7 @@ internal static partial class ScenariosReader
             {
                 var known = calendars.DeclaredNames.Order(StringComparer.Ordinal).ToList();
                 reader.Report(((YamlSequenceNode)node).Children[i], $"'blackout' of {fields.What} names calendar '{names[i]}', which is not declared in calendars.",
-                    known.Count == 0 ? $"declare '{names[i]}' under 'calendars:', such as '{names[i]}: {{ daily: \"07:30-17:30\" }}'" : Suggestions.Fix(names[i], known));
+                    known.Count == 0 ? $"declare '{names[i]}' under 'calendars:' with the times it excludes: a daily window ('{names[i]}: {{ daily: \"07:30-17:30\" }}'), weekdays ('{{ weekdays: [sat, sun] }}') or dates ('{{ dates: [\"2027-02-05..2027-02-11\"] }}')" : Suggestions.Fix(names[i], known));
                 valid = false;
             }
         }

@@ -47,6 +47,12 @@ internal static class CronText
             {
                 problem = Crontab.BothDaysProblem(parts);
             }
+            else if (problem.Length > 0)
+            {
+                // Five fields are read as crontab; a Quartz cron with a field dropped lands here too, so say which reading was used.
+                problem = $"read as a 5-field crontab (min hour day-of-month month day-of-week), the {problem}" +
+                          (text.Contains('?', StringComparison.Ordinal) ? "; '?' belongs to a Quartz cron, which has 6 or 7 fields: one may be missing" : "");
+            }
 
             return problem.Length == 0;
         }

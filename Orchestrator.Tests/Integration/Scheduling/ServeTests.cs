@@ -57,7 +57,7 @@ public sealed class ServeTests : IAsyncLifetime
         await DelayUntil(skipAt.AddSeconds(7));
         await using (var beyond = ServeProcess.Start(_h.Folder, file, "--misfire-grace", "0s"))
         {
-            await beyond.WaitForAsync("skipped: missed while the service was down", Minute);
+            await beyond.WaitForAsync("(Skipped):", Minute);
             await beyond.StopAsync(Minute);
         }
 
