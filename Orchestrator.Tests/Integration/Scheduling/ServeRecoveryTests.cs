@@ -46,20 +46,28 @@ public sealed class ServeRecoveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sigterm_during_a_drill_rolls_the_target_back_before_the_service_exits()
+    public async Task Sigterm_during_a_drill_rolls_the_target_back_records_the_waiting_fire_as_skipped_and_exits()
     {
         const string name = "drills-test-serve-stop";
-        var file = await WriteAsync(_h.Folder, Load(Portal(name, 18206, SlowRansomware("slow-ransom", Once(SecondsAhead(5))))));
+        var at = Once(SecondsAhead(5));
+        var file = await WriteAsync(_h.Folder, Load(Portal(name, 18206, SlowRansomware("slow-one", at) + "\n" + SlowRansomware("slow-two", at))));
 
         await using var serve = ServeProcess.Start(_h.Folder, file);
         await serve.WaitForAsync("StepStarted: attack 2/2", Minute);
+        var meanwhile = await CliProcess.RunAsync("run", "slow-one", "--file", file, "--data-dir", _h.Folder);
         var exit = await serve.StopAsync(TimeSpan.FromMinutes(4));
 
+        Assert.Equal(ExitCodes.Environment, meanwhile.ExitCode);
+        Assert.Contains("System portal is being drilled by another process", Drills.Orchestrator.Tests.Orchestrator.Cli.ScheduledCatalogue.Flat(meanwhile.Stderr), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Passed, exit);
         await AssertAtBaselineAsync(name);
-        var run = Assert.Single(_h.Store.List(10));
-        Assert.Equal((RunOutcome.Aborted, true), (run.Outcome, run.RolledBack));
-        Assert.Equal("cancelled: the scheduler service was stopped", run.AbortReason);
+        var runs = _h.Store.List(10);
+        Assert.Equal(2, runs.Count);
+        var aborted = Assert.Single(runs, r => r.Outcome == RunOutcome.Aborted);
+        Assert.True(aborted.RolledBack);
+        Assert.Equal("cancelled: the scheduler service was stopped", aborted.AbortReason);
+        var skipped = Assert.Single(runs, r => r.Outcome == RunOutcome.Skipped);
+        Assert.Equal("the service stopped before the drill's turn came", skipped.SkipReason);
     }
 
     public Task InitializeAsync() => _h.RemoveLeftoversAsync();
