@@ -42,7 +42,7 @@ public sealed class ScheduledRunReportTests
 
         var html = _report.Render(run, SampleRuns.Context);
 
-        Assert.Contains("Chạy bù sau khi dịch vụ ngừng / Catch-up after the service was down", html, StringComparison.Ordinal);
+        Assert.Contains("Chạy bù cho lần hẹn bị lỡ / Catch-up for a missed fire", html, StringComparison.Ordinal);
         Assert.Contains("Scheduled for", html, StringComparison.Ordinal);
         Assert.Contains("Started late: 20 min", html, StringComparison.Ordinal);
         Assert.Contains("Waited for: &#39;portal-kill&#39; on the same system (citizen-portal)", html, StringComparison.Ordinal);

@@ -14,7 +14,7 @@ internal static class OriginNote
         }
 
         var what = origin.Trigger is RunTrigger.CatchUp
-            ? $"Catch-up run for the fire due {due:yyyy-MM-dd HH:mm:ss} UTC, missed while the service was down"
+            ? $"Catch-up run for the missed fire due {due:yyyy-MM-dd HH:mm:ss} UTC"
             : $"Fired by the schedule, due {due:yyyy-MM-dd HH:mm:ss} UTC";
         var late = startedAtUtc - due;
         var delay = late >= TimeSpan.FromSeconds(1) ? $"; started {DurationText.Format(Round(late))} late" : "";

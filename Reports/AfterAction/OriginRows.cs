@@ -37,7 +37,7 @@ internal static class OriginRows
     private static string Trigger(RunTrigger trigger) => trigger switch
     {
         RunTrigger.Schedule => "Theo lịch / Schedule",
-        RunTrigger.CatchUp => "Chạy bù sau khi dịch vụ ngừng / Catch-up after the service was down",
+        RunTrigger.CatchUp => "Chạy bù cho lần hẹn bị lỡ / Catch-up for a missed fire",
         _ => "Theo yêu cầu / On demand",
     };
 }

@@ -18,6 +18,6 @@ internal enum RunTrigger
     /// <summary>The scheduler fired it on time.</summary>
     Schedule,
 
-    /// <summary>A fire missed while the service was down, run once at start-up because it was within the grace period.</summary>
+    /// <summary>A missed fire (the service was down, or could not fire it in time), run once late because it was within the grace period.</summary>
     CatchUp,
 }
