@@ -37,14 +37,19 @@ internal static class ScheduleCommand
             using var services = new AppServices(parse);
             var now = clock.GetUtcNow();
             var (summaries, errors) = Summarise(catalogue, services.Store.List(RunsSearched), now, count);
+            // Fires happen only while a service runs: say so, or a schedule that nothing executes looks kept.
+            var serviceRunning = ServiceLock.IsHeld(services.Data);
             if (terminal.Json)
             {
                 var zone = catalogue.Defaults.TimeZone;
-                Console.Out.WriteLine(JsonSerializer.Serialize(new { catalogue = catalogue.SourcePath, timeZone = zone, now, scenarios = summaries }, RunJson.Options));
+                Console.Out.WriteLine(JsonSerializer.Serialize(new { catalogue = catalogue.SourcePath, timeZone = zone, now, serviceRunning, scenarios = summaries }, RunJson.Options));
             }
             else
             {
                 Print(terminal.Human, catalogue, summaries);
+                terminal.Human.MarkupLine(serviceRunning
+                    ? $"[green]drills serve is running[/] with the data directory {Markup.Escape(services.Data.Root)}: these fires will happen."
+                    : $"[yellow]No drills serve is running[/] with the data directory {Markup.Escape(services.Data.Root)}: nothing fires until one starts (drills serve --file FILE).");
             }
 
             if (errors.Count > 0)

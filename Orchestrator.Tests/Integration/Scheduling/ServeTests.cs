@@ -160,11 +160,13 @@ public sealed class ServeTests : IAsyncLifetime
         await first.WaitForAsync("drills serve started", Minute);
 
         var second = await CliProcess.RunAsync("serve", "--file", file, "--data-dir", _h.Folder);
+        var schedule = await CliProcess.RunAsync("schedule", file, "--json", "--data-dir", _h.Folder);
 
         Assert.Equal(ExitCodes.Environment, noService.ExitCode);
         Assert.Contains("No drills serve is running with the data directory", noService.Stderr, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Environment, second.ExitCode);
         Assert.Contains("Another drills serve (process ", second.Stderr, StringComparison.Ordinal);
+        Assert.Contains("\"serviceRunning\":true", schedule.Stdout, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Passed, await first.StopAsync(Minute));
     }
 

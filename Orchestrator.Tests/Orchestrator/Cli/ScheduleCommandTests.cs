@@ -30,6 +30,7 @@ public sealed class ScheduleCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Passed, result.ExitCode);
         Assert.Equal("Asia/Ho_Chi_Minh", json.RootElement.GetProperty("timeZone").GetString());
+        Assert.False(json.RootElement.GetProperty("serviceRunning").GetBoolean());
         Assert.Equal("web-kill", scheduled.GetProperty("scenario").GetString());
         Assert.True(scheduled.GetProperty("crontab").GetBoolean());
         Assert.Equal("0 30 2 ? * MON-FRI", scheduled.GetProperty("quartz").GetString());
