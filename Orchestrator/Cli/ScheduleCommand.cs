@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Scheduling;
+using Drills.Orchestrator.Scheduling.Service;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Loading;
 using Drills.Scenarios.Runs;

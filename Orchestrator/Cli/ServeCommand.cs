@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Drills.Orchestrator.Scheduling;
+using Drills.Orchestrator.Scheduling.Service;
 using Drills.Scenarios.Durations;
 using Microsoft.Extensions.Hosting;
 

@@ -1,3 +1,4 @@
+using Drills.Orchestrator.Scheduling.Calendars;
 using Quartz;
 
 namespace Drills.Orchestrator.Scheduling;

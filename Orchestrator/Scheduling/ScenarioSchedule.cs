@@ -1,3 +1,4 @@
+using Drills.Orchestrator.Scheduling.Calendars;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Schedules;
 using Quartz;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Drills.Scenarios.Catalogue;
 using Quartz.Serialization.SystemTextJson.Calendars;
 
-namespace Drills.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Scheduling.Calendars;
 
 /// <summary>
 /// Writes a <see cref="BlackoutCalendar"/> into Quartz's persistent store and reads it back. Register with

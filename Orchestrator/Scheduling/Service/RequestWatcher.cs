@@ -2,7 +2,7 @@ using Drills.Orchestrator.Runs;
 using Quartz;
 using Serilog;
 
-namespace Drills.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Scheduling.Service;
 
 /// <summary>
 /// Asks for a reload when the catalogue file changes (debounced: editors write in several steps) or when

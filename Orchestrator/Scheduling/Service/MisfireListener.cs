@@ -1,7 +1,8 @@
 using System.Threading.Channels;
+using Drills.Orchestrator.Scheduling;
 using Quartz;
 
-namespace Drills.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Scheduling.Service;
 
 /// <summary>
 /// Hears Quartz report a missed fire and queues it for <see cref="MissedFires"/>. Quartz calls this inside

@@ -2,7 +2,7 @@ using Drills.Scenarios.Catalogue;
 using Quartz;
 using Quartz.Impl.Calendar;
 
-namespace Drills.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Scheduling.Calendars;
 
 /// <summary>
 /// A scenario's blackout calendars as one Quartz calendar: a time is excluded when any of them

@@ -1,7 +1,8 @@
 using Drills.Orchestrator.Scheduling;
+using Drills.Orchestrator.Scheduling.Calendars;
 using Drills.Scenarios.Catalogue;
 
-namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling.Calendars;
 
 /// <summary>Calendars written the way a catalogue writes them, and instants written as local readings.</summary>
 internal static class Blackouts

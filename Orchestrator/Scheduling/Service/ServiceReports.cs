@@ -2,7 +2,7 @@ using Drills.Orchestrator.Cli;
 using Drills.Scenarios.Runs;
 using Serilog;
 
-namespace Drills.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Scheduling.Service;
 
 /// <summary>Reports and live journals of the runs the service makes, written to its log instead of a terminal.</summary>
 internal static class ServiceReports

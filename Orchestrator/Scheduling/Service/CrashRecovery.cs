@@ -3,7 +3,7 @@ using Drills.Orchestrator.Engine;
 using Drills.Scenarios.Runs;
 using Serilog;
 
-namespace Drills.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Scheduling.Service;
 
 /// <summary>
 /// At start-up, finds runs left "running" by a process that no longer exists (kill -9, power loss) and

@@ -1,6 +1,7 @@
-using static Drills.Orchestrator.Tests.Orchestrator.Scheduling.Blackouts;
+using Drills.Orchestrator.Scheduling.Calendars;
+using static Drills.Orchestrator.Tests.Orchestrator.Scheduling.Calendars.Blackouts;
 
-namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling.Calendars;
 
 public sealed class BlackoutCalendarTests
 {
@@ -142,7 +143,7 @@ public sealed class BlackoutCalendarTests
     {
         var blackout = Of(BusinessHours, Tet);
 
-        var clone = (Drills.Orchestrator.Scheduling.BlackoutCalendar)blackout.Clone();
+        var clone = (Drills.Orchestrator.Scheduling.Calendars.BlackoutCalendar)blackout.Clone();
 
         Assert.Equal(blackout, clone);
         Assert.NotSame(blackout, clone);

@@ -1,12 +1,13 @@
 using Drills.Orchestrator.Cli;
 using Drills.Orchestrator.Safety;
+using Drills.Orchestrator.Scheduling;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Runs;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 using Serilog;
 
-namespace Drills.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Scheduling.Service;
 
 /// <summary>
 /// One scheduled fire: waits for its turn (one drill per system, a global limit), runs the drill with the

@@ -1,9 +1,11 @@
 using Drills.Orchestrator.Scheduling;
+using Drills.Orchestrator.Scheduling.Calendars;
+using Drills.Orchestrator.Tests.Orchestrator.Scheduling.Service;
 using Microsoft.Data.Sqlite;
 using Quartz;
-using static Drills.Orchestrator.Tests.Orchestrator.Scheduling.Blackouts;
+using static Drills.Orchestrator.Tests.Orchestrator.Scheduling.Calendars.Blackouts;
 
-namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling.Calendars;
 
 /// <summary>The calendar through Quartz's own SQLite job store, as the scheduler service keeps it.</summary>
 public sealed class BlackoutCalendarSerializerTests : IDisposable

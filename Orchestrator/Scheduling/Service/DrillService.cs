@@ -1,10 +1,11 @@
 using Drills.Orchestrator.Cli;
 using Drills.Orchestrator.Runs;
+using Drills.Orchestrator.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 using Serilog;
 
-namespace Drills.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Scheduling.Service;
 
 /// <summary>
 /// The life of <c>drills serve</c>. Start: recover runs a crash interrupted, bring the job store in line

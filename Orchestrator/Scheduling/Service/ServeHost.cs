@@ -1,13 +1,15 @@
 using System.Threading.Channels;
 using Drills.Orchestrator.Cli;
 using Drills.Orchestrator.Runs;
+using Drills.Orchestrator.Scheduling;
+using Drills.Orchestrator.Scheduling.Calendars;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 using Serilog;
 
-namespace Drills.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Scheduling.Service;
 
 /// <summary>
 /// Builds the <c>drills serve</c> host: Serilog as the logging provider, Quartz with its ADO job store in the

@@ -1,6 +1,6 @@
 using Drills.Scenarios.Catalogue;
 
-namespace Drills.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Scheduling.Calendars;
 
 /// <summary>
 /// One calendar's exclusion, read on the wall clock. Its fields combine by intersection: a time is

@@ -1,4 +1,4 @@
-namespace Drills.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Scheduling.Calendars;
 
 /// <summary>
 /// A zone's clock readings and the instants they name. Calendars are written in wall-clock time, but

@@ -1,8 +1,9 @@
+using Drills.Orchestrator.Scheduling;
 using Drills.Scenarios.Loading;
 using Quartz;
 using Serilog;
 
-namespace Drills.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Scheduling.Service;
 
 /// <summary>
 /// Reloads the catalogue on request: a file with any error is rejected whole (every error logged) and the

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Drills.Orchestrator.Cli;
 
-namespace Drills.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Scheduling.Service;
 
 /// <summary>
 /// One <c>drills serve</c> per data directory. Two schedulers on one job store would both fire every

@@ -1,10 +1,12 @@
 using Drills.Orchestrator.Scheduling;
+using Drills.Orchestrator.Scheduling.Calendars;
+using Drills.Orchestrator.Scheduling.Service;
 using Drills.Orchestrator.Tests.Scenarios;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Loading;
 using Quartz;
 
-namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling.Service;
 
 /// <summary>The job store holds exactly the catalogue's schedules, across restarts and reloads.</summary>
 public sealed class ScheduleSyncTests : IDisposable

@@ -1,6 +1,7 @@
 using Drills.Orchestrator.Scheduling;
+using Drills.Orchestrator.Scheduling.Service;
 
-namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling.Service;
 
 public sealed class DrillGateTests
 {

@@ -1,7 +1,8 @@
 using Drills.Orchestrator.Scheduling;
+using Drills.Orchestrator.Scheduling.Calendars;
 using Drills.Orchestrator.Tests.Scenarios;
 
-namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling;
+namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling.Calendars;
 
 public sealed class BlackoutCalendarForTests
 {
