@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Drills.Orchestrator.Runs;
-using Drills.Orchestrator.Scheduling;
 using Drills.Orchestrator.Scheduling.Service;
 using Spectre.Console;
 

@@ -1,6 +1,5 @@
 using Drills.Orchestrator.Cli;
 using Drills.Orchestrator.Safety;
-using Drills.Orchestrator.Scheduling;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Runs;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,5 @@
 using Drills.Orchestrator.Cli;
 using Drills.Orchestrator.Runs;
-using Drills.Orchestrator.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 using Serilog;

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Drills.Orchestrator.Scheduling;
 using Quartz;
 
 namespace Drills.Orchestrator.Scheduling.Service;

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Drills.Orchestrator.Cli;
 using Drills.Orchestrator.Runs;
-using Drills.Orchestrator.Scheduling;
 using Drills.Orchestrator.Scheduling.Calendars;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using Drills.Orchestrator.Scheduling;
 using Drills.Orchestrator.Scheduling.Service;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling.Service;

@@ -1,4 +1,3 @@
-using Drills.Orchestrator.Scheduling;
 using Drills.Orchestrator.Scheduling.Calendars;
 using Microsoft.Data.Sqlite;
 using Quartz;

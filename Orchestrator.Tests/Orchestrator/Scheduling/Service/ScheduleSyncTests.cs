@@ -1,4 +1,3 @@
-using Drills.Orchestrator.Scheduling;
 using Drills.Orchestrator.Scheduling.Calendars;
 using Drills.Orchestrator.Scheduling.Service;
 using Drills.Orchestrator.Tests.Scenarios;
