@@ -29,10 +29,11 @@ internal static class RunsCommand
             var table = new Table().Border(TableBorder.Rounded)
                 // Run ids are copied into drills report and drills confirm: never broken across lines.
                 .AddColumn(new TableColumn("Run").NoWrap())
-                .AddColumns("Started (UTC)", "Scenario", "System", "Started by", "Outcome", "Recovery", "Target", "Report");
+                .AddColumn(new TableColumn("Started (local)").NoWrap())
+                .AddColumns("Scenario", "System", "Started by", "Outcome", "Recovery", "Target", "Report");
             foreach (var (run, summary) in runs.Zip(summaries))
             {
-                table.AddRow(run.RunId, run.StartedAtUtc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                table.AddRow(run.RunId, LocalStart(run),
                     Markup.Escape(run.ScenarioId), Markup.Escape(run.SystemId), StartedBy(run), OutcomeText(run),
                     RecoveryText.Of(summary), DurationText.Format(run.RtoTarget),
                     Markup.Escape(run.ReportPath ?? ""));
@@ -48,6 +49,13 @@ internal static class RunsCommand
             return ExitCodes.Passed;
         });
         return command;
+    }
+
+    /// <summary>In the run's own zone with its offset, as the report and drills schedule show it (the run id stays UTC).</summary>
+    private static string LocalStart(RunRecord run)
+    {
+        var zone = run.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTime(run.StartedAtUtc, zone).ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string StartedBy(RunRecord run)
