@@ -27,6 +27,28 @@ public sealed class AbortedRunReportTests
         Assert.Contains("Không thực hiện / Not performed", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Drill_stopped_before_its_attack_says_nothing_was_attacked_and_raises_no_rollback_alarm()
+    {
+        var run = SampleRuns.Aborted() with
+        {
+            AbortReason = "cancelled: the scheduler service was stopped",
+            RolledBack = false,
+            ImpactObserved = false,
+            TimeToImpact = null,
+            Steps = [],
+            Journal = [new(1, JournalMark.Started, SampleRuns.Start, TimeSpan.Zero, "Drill started"), new(2, JournalMark.Aborted, SampleRuns.Start, TimeSpan.FromSeconds(1), "Aborted")],
+        };
+
+        var html = _report.Render(run, SampleRuns.Context);
+
+        Assert.Contains("before the attack began; nothing was attacked, so nothing needed rolling back", html, StringComparison.Ordinal);
+        Assert.Contains("Không cần: chưa tấn công / Not needed: no attack was made", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("check it now", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("The target was not rolled back", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("no observable impact", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("orchestrator restarted", "bộ điều phối đã khởi động lại giữa chừng")]
     [InlineData("cancelled: the scheduler service was stopped", "dịch vụ lập lịch đã bị dừng")]

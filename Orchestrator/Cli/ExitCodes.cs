@@ -20,6 +20,14 @@ internal static class ExitCodes
     };
 
     /// <summary>For several drills: the most serious code wins (environment, then aborted, then failed).</summary>
+    /// <summary>The code a stored run stands for when only its outcome is known (drills runs): a skip ran nothing, so 0.</summary>
+    public static int For(Drills.Scenarios.Runs.RunOutcome outcome) => outcome switch
+    {
+        Drills.Scenarios.Runs.RunOutcome.Failed => Failed,
+        Drills.Scenarios.Runs.RunOutcome.Aborted => Aborted,
+        _ => Passed,
+    };
+
     public static int Worst(IEnumerable<int> codes)
     {
         var all = codes.ToList();

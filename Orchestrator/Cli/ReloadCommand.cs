@@ -60,7 +60,12 @@ internal static class ReloadCommand
 
         var terminal = new Terminal(json: false);
         var console = code == ExitCodes.Passed ? terminal.Human : terminal.Errors;
-        console.MarkupLine((code == ExitCodes.Passed ? "[green]✔[/] " : "[red]✘[/] ") + Markup.Escape(answer));
+        var lines = answer.Split('\n');
+        console.MarkupLine((code == ExitCodes.Passed ? "[green]✔[/] " : "[red]✘[/] ") + Markup.Escape(lines[0]));
+        foreach (var line in lines.Skip(1))
+        {
+            console.MarkupLine(Markup.Escape(line));
+        }
         return code;
     }
 }

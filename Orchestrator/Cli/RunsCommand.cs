@@ -19,7 +19,7 @@ internal static class RunsCommand
         {
             using var services = new AppServices(parse);
             var runs = services.Store.List(Math.Max(1, parse.GetValue(limit)));
-            var summaries = runs.Select(r => RunSummary.From(r, ExitCodes.Passed)).ToList();
+            var summaries = runs.Select(r => RunSummary.From(r, ExitCodes.For(r.Outcome))).ToList();
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new { runs = summaries }, RunJson.Options));
@@ -31,12 +31,14 @@ internal static class RunsCommand
                 .AddColumn(new TableColumn("Run").NoWrap())
                 .AddColumn(new TableColumn("Started (local)").NoWrap())
                 .AddColumns("Scenario", "System", "Started by", "Outcome", "Recovery", "Target", "Report");
+            var reports = services.Data.Reports;
             foreach (var (run, summary) in runs.Zip(summaries))
             {
                 table.AddRow(run.RunId, LocalStart(run),
                     Markup.Escape(run.ScenarioId), Markup.Escape(run.SystemId), StartedBy(run), OutcomeText(run),
                     RecoveryText.Of(summary), DurationText.Format(run.RtoTarget),
-                    Markup.Escape(run.ReportPath ?? ""));
+                    // Reports sit in one folder named by run id; the full path is printed once, below.
+                    Markup.Escape(ReportName(run.ReportPath, reports)));
             }
 
             var console = new Terminal(json: false).Human;
@@ -44,6 +46,10 @@ internal static class RunsCommand
             if (runs.Count == 0)
             {
                 console.MarkupLine($"No runs recorded yet in {Markup.Escape(services.Data.Root)}. Run one with: drills run SCENARIO");
+            }
+            else
+            {
+                console.MarkupLine($"Reports are in {Markup.Escape(reports)}; the whole reason of a skip or an abort is in its report and in --json.");
             }
 
             return ExitCodes.Passed;
@@ -80,9 +86,12 @@ internal static class RunsCommand
         _ => run.Outcome.ToString().ToLowerInvariant(),
     };
 
+    private static string ReportName(string? path, string folder) =>
+        path is null ? "" : string.Equals(Path.GetDirectoryName(path), Path.GetFullPath(folder).TrimEnd('/'), StringComparison.Ordinal) ? Path.GetFileName(path) : path;
+
     private static string Shorten(string? reason)
     {
-        const int Limit = 44;
+        const int Limit = 60;
         var text = (reason ?? "").Split(" (")[0];
         return text.Length <= Limit ? text : text[..(Limit - 1)] + "…";
     }

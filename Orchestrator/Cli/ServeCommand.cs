@@ -14,7 +14,7 @@ internal static class ServeCommand
         var file = new Option<string?>("--file", "-f") { Description = "Catalogue to schedule and watch for edits (default: ./scenarios.yaml, else the embedded sample, not watched)" };
         var maxConcurrent = new Option<int>("--max-concurrent")
         {
-            Description = "Most drills running at once across all systems; one system never runs two (default 2)",
+            Description = "Most drills running at once across all systems; one system never runs two",
             DefaultValueFactory = _ => new SchedulerOptions().MaxConcurrentDrills,
         };
         var grace = new Option<string?>("--misfire-grace")

@@ -13,7 +13,7 @@ internal sealed partial class DockerContainerRuntime
         var started = _time.GetTimestamp();
         var call = new DockerCall($"exec [{string.Join(' ', command)}] in", containerId);
         var result = await CallAsync(call, () => RunExecAsync(containerId, command, cancellationToken), cancellationToken);
-        _logger.Information(
+        _logger.Debug(
             "Ran {Command} in {Container}: exit {ExitCode} in {Elapsed}", command, containerId, result.ExitCode, Elapsed(started));
         return result;
     }
@@ -38,7 +38,7 @@ internal sealed partial class DockerContainerRuntime
                 return copy;
             },
             cancellationToken);
-        _logger.Information("Copied {Path} out of {Container} ({Bytes} bytes tar) in {Elapsed}", path, containerId, buffer.Length, Elapsed(started));
+        _logger.Debug("Copied {Path} out of {Container} ({Bytes} bytes tar) in {Elapsed}", path, containerId, buffer.Length, Elapsed(started));
         return buffer;
     }
 
@@ -54,7 +54,7 @@ internal sealed partial class DockerContainerRuntime
                     containerId, new CopyToContainerParameters { Path = directory }, tar, cancellationToken);
             },
             cancellationToken);
-        _logger.Information("Copied a tar into {Directory} of {Container} in {Elapsed}", directory, containerId, Elapsed(started));
+        _logger.Debug("Copied a tar into {Directory} of {Container} in {Elapsed}", directory, containerId, Elapsed(started));
     }
 
     private async Task<ExecResult> RunExecAsync(string containerId, IReadOnlyList<string> command, CancellationToken cancellationToken)

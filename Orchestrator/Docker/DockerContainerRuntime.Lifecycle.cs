@@ -12,7 +12,7 @@ internal sealed partial class DockerContainerRuntime
             new DockerCall("start", containerId),
             () => _client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken),
             cancellationToken);
-        _logger.Information("Started {Container} in {Elapsed}", containerId, Elapsed(started));
+        _logger.Debug("Started {Container} in {Elapsed}", containerId, Elapsed(started));
     }
 
     public async Task StopAsync(string containerId, TimeSpan timeout, CancellationToken cancellationToken)
@@ -23,7 +23,7 @@ internal sealed partial class DockerContainerRuntime
             new DockerCall("stop", containerId),
             () => _client.Containers.StopContainerAsync(containerId, parameters, cancellationToken),
             cancellationToken);
-        _logger.Information("Stopped {Container} (grace {Timeout}) in {Elapsed}", containerId, timeout, Elapsed(started));
+        _logger.Debug("Stopped {Container} (grace {Timeout}) in {Elapsed}", containerId, timeout, Elapsed(started));
     }
 
     public async Task RestartAsync(string containerId, TimeSpan timeout, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ internal sealed partial class DockerContainerRuntime
             new DockerCall("restart", containerId),
             () => _client.Containers.RestartContainerAsync(containerId, parameters, cancellationToken),
             cancellationToken);
-        _logger.Information("Restarted {Container} (grace {Timeout}) in {Elapsed}", containerId, timeout, Elapsed(started));
+        _logger.Debug("Restarted {Container} (grace {Timeout}) in {Elapsed}", containerId, timeout, Elapsed(started));
     }
 
     public async Task KillAsync(string containerId, string signal, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ internal sealed partial class DockerContainerRuntime
             new DockerCall($"kill ({signal})", containerId),
             () => _client.Containers.KillContainerAsync(containerId, new ContainerKillParameters { Signal = signal }, cancellationToken),
             cancellationToken);
-        _logger.Information("Killed {Container} with {Signal} in {Elapsed}", containerId, signal, Elapsed(started));
+        _logger.Debug("Killed {Container} with {Signal} in {Elapsed}", containerId, signal, Elapsed(started));
     }
 
     public async Task PauseAsync(string containerId, CancellationToken cancellationToken)
@@ -54,7 +54,7 @@ internal sealed partial class DockerContainerRuntime
             new DockerCall("pause", containerId),
             () => _pauses.PauseAsync(containerId, () => _client.Containers.PauseContainerAsync(containerId, cancellationToken), cancellationToken),
             cancellationToken);
-        _logger.Information("Paused {Container} in {Elapsed}", containerId, Elapsed(started));
+        _logger.Debug("Paused {Container} in {Elapsed}", containerId, Elapsed(started));
     }
 
     public async Task UnpauseAsync(string containerId, CancellationToken cancellationToken)
@@ -64,7 +64,7 @@ internal sealed partial class DockerContainerRuntime
             new DockerCall("unpause", containerId),
             () => _pauses.UnpauseAsync(containerId, () => _client.Containers.UnpauseContainerAsync(containerId, cancellationToken), cancellationToken),
             cancellationToken);
-        _logger.Information("Unpaused {Container} in {Elapsed}", containerId, Elapsed(started));
+        _logger.Debug("Unpaused {Container} in {Elapsed}", containerId, Elapsed(started));
     }
 
     public async Task RemoveAsync(string containerId, CancellationToken cancellationToken)
@@ -77,7 +77,7 @@ internal sealed partial class DockerContainerRuntime
             new DockerCall("remove", containerId),
             () => _client.Containers.RemoveContainerAsync(containerId, parameters, cancellationToken),
             cancellationToken);
-        _logger.Information("Removed {Container} in {Elapsed}", containerId, Elapsed(started));
+        _logger.Debug("Removed {Container} in {Elapsed}", containerId, Elapsed(started));
     }
 
     private static uint WholeSeconds(TimeSpan timeout) =>

@@ -137,7 +137,7 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IDispo
             new DockerCall("create", $"{spec.Name} from {spec.Image}"),
             () => _client.Containers.CreateContainerAsync(parameters, cancellationToken),
             cancellationToken);
-        _logger.Information("Created {Container} ({Id}) from {Image} in {Elapsed}", spec.Name, ShortId(created.ID), spec.Image, Elapsed(started));
+        _logger.Debug("Created {Container} ({Id}) from {Image} in {Elapsed}", spec.Name, ShortId(created.ID), spec.Image, Elapsed(started));
         return created.ID;
     }
 
@@ -191,7 +191,7 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IDispo
         }
         catch (Exception error) when (DockerErrors.Map(error, call, _endpoint, cancellationToken) is { } mapped)
         {
-            _logger.Warning("Could not {Verb} {Target}: {Reason}", call.Verb, call.Target, mapped.Message);
+            _logger.Debug("Could not {Verb} {Target}: {Reason}", call.Verb, call.Target, mapped.Message);
             throw mapped;
         }
     }

@@ -58,7 +58,8 @@ internal sealed class DrillEngine
         var run = new DrillRun(RunIds.New(clock.StartedAtUtc), catalogue, scenario, system, clock) { Origin = origin };
         using var held = Hold(system.Id, run.RunId);
         _store.Begin(run.ToRecord(RunOutcome.Running));
-        var journal = new DrillJournal(clock, _store.JournalFor(run.RunId), progress);
+        var sink = new CheckpointSink(_store.JournalFor(run.RunId), () => _store.Begin(run.ToRecord(RunOutcome.Running)));
+        var journal = new DrillJournal(clock, sink, progress);
         (RunOutcome Outcome, DrillEnd End, Exception? Cause) result = (RunOutcome.Aborted, DrillEnd.StepError, null);
         RunRecord record;
         try

@@ -153,7 +153,7 @@ internal sealed class DrillPhases
             }
             catch (Exception ex)
             {
-                Finish(phase, i, step, started, succeeded: false, ex is OperationCanceledException ? "interrupted" : ex.Message);
+                Finish(phase, i, step, started, succeeded: false, ex is OperationCanceledException ? Interrupted : ex.Message);
                 throw;
             }
 
@@ -174,12 +174,15 @@ internal sealed class DrillPhases
             : $"confirmed by {outcome.ConfirmedBy}", outcome);
     }
 
+    /// <summary>The observation of a step the drill's abort cut short: it did not fail, it was stopped.</summary>
+    private const string Interrupted = "interrupted";
+
     private void Finish(string phase, int index, StepDefinition step, TimeSpan started, bool succeeded, string observation, ManualOutcome? manual = null)
     {
         var duration = _run.Clock.Elapsed - started;
         _run.AddStep(new StepResult(phase, index + 1, step.Kind, step.Describe(), succeeded, started, duration, observation, manual));
         _journal.Record(JournalMark.StepFinished,
-            $"{phase} {index + 1}: {step.Kind} {(succeeded ? "done" : "FAILED")} in {DurationText.Format(duration)}", observation);
+            $"{phase} {index + 1}: {step.Kind} {(succeeded ? "done" : observation == Interrupted ? "INTERRUPTED" : "FAILED")} in {DurationText.Format(duration)}", observation);
     }
 
     /// <summary>Waits for a mark on the drill's clock; null on timeout. A crashed watch surfaces its error here.</summary>

@@ -54,8 +54,13 @@ internal sealed class InterruptedRun(IRunStore store, TargetGuard guard, Rollbac
 
         journal.Record(JournalMark.Aborted, $"Aborted: {Reason}");
         journal.Record(JournalMark.Finished, $"Drill finished: {RunOutcome.Aborted}");
+        // The engine fills impact in only when a drill ends; after a crash the journal is where it was seen.
+        var attackAt = run.Journal.FirstOrDefault(e => e.Mark == JournalMark.AttackStart)?.Elapsed;
+        var impactAt = run.Journal.FirstOrDefault(e => e.Mark == JournalMark.Impact)?.Elapsed;
         var record = run with
         {
+            ImpactObserved = impactAt is not null,
+            TimeToImpact = impactAt - attackAt,
             Outcome = RunOutcome.Aborted,
             AbortReason = Reason,
             RolledBack = rolledBack,

@@ -5,4 +5,7 @@ internal sealed class SystemBusyException(string systemId, string holder)
     : Exception($"System {systemId} is being drilled by another process ({holder}); nothing was touched. Wait for that drill to end (see drills runs), then run again.")
 {
     public string SystemId { get; } = systemId;
+
+    /// <summary>Who holds the system, as its holder wrote it (run and process).</summary>
+    public string Holder { get; } = holder;
 }

@@ -25,9 +25,12 @@ internal static class Metrics
                 run.TimeToImpact is { } d ? HumanDuration.Format(d) : "—",
                 "Từ T0 đến kiểm tra thất bại đầu tiên / From T0 to the first failed check",
                 "neutral"),
-            run.ImpactObserved
-                ? Row(new("Ảnh hưởng quan sát được", "Impact observed"), "Có / Yes", "", "neutral")
-                : Row(new("Ảnh hưởng quan sát được", "Impact observed"), "Không / No", Labels.NoImpact.ToString(), "warn"),
+            run switch
+            {
+                { ImpactObserved: true } => Row(new("Ảnh hưởng quan sát được", "Impact observed"), "Có / Yes", "", "neutral"),
+                _ when !AttackFacts.Began(run) => Row(new("Ảnh hưởng quan sát được", "Impact observed"), "—", "Chưa tấn công / No attack was made", "neutral"),
+                _ => Row(new("Ảnh hưởng quan sát được", "Impact observed"), "Không / No", Labels.NoImpact.ToString(), "warn"),
+            },
             VerificationRow(run),
             Row(new("Hoàn nguyên", "Rollback"),
                 RollbackValue(run),
@@ -91,12 +94,13 @@ internal static class Metrics
     {
         { RolledBack: true } => "Đã hoàn nguyên / Rolled back",
         { Outcome: RunOutcome.Passed } => "Không cần / Not needed",
+        _ when !AttackFacts.Began(run) => "Không cần: chưa tấn công / Not needed: no attack was made",
         _ => "Không / No",
     };
 
     // Not rolling back matters only when something asked for it.
     private static string RollbackTone(RunRecord run) =>
-        run.Outcome == RunOutcome.Aborted ? Labels.Tone(run.RolledBack) : "neutral";
+        run.Outcome == RunOutcome.Aborted && AttackFacts.Began(run) ? Labels.Tone(run.RolledBack) : "neutral";
 
     public static MetricRow Row(Bilingual label, string value, string note, string tone) => new(
         HtmlText.Encode(label.Vi),

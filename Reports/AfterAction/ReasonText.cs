@@ -18,7 +18,7 @@ internal static partial class ReasonText
         (Phrase(@"not fired in time while the service ran \(it was overloaded or its clock jumped\)"), "không được kích hoạt kịp khi dịch vụ đang chạy (quá tải hoặc đồng hồ bị nhảy)"),
         (Phrase(@"(\S+) fires from (.+?) to (.+?)\)"), "$1 lần hẹn từ $2 đến $3)"),
         (Phrase(@"the latest is (\S+) old, beyond the (\S+) grace period, so it was not run late"), "lần gần nhất đã qua $1, vượt thời gian cho phép chạy bù $2 nên không chạy muộn"),
-        (Phrase("covered by one catch-up run for the latest"), "đã được bù bằng một lần chạy cho lần gần nhất"),
+        (Phrase("covered by one catch-up run for the fire due"), "đã được bù bằng một lần chạy bù cho lần hẹn"),
         (Phrase(@"the previous run of (\S+) was still running or waiting"), "lần chạy trước của $1 vẫn đang chạy hoặc đang chờ"),
         (Phrase("the service stopped before the drill's turn came"), "dịch vụ đã dừng trước khi đến lượt diễn tập"),
     ];

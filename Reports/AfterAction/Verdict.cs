@@ -72,7 +72,7 @@ internal static class Verdict
                 "Manual steps were simulated at their declared duration, not measured — drill them with an operator confirming for real.")));
         }
 
-        if (!run.ImpactObserved && run.Outcome != RunOutcome.Running)
+        if (!run.ImpactObserved && run.Outcome != RunOutcome.Running && AttackFacts.Began(run))
         {
             // Itself a finding: either the attack failed or the checks cannot see it.
             findings.Add(("warn", new(
@@ -82,11 +82,12 @@ internal static class Verdict
 
         foreach (var step in run.Steps.Where(s => !s.Succeeded))
         {
+            var what = step.Description == step.Kind ? "" : $": {step.Description}";
             // A step cut short by the abort did not fail: saying it failed would send a CIO after the wrong cause.
             findings.Add(step.Observation == InterruptedStep
                 ? ("warn", new(
-                    $"Bước {Labels.Phase(step.Phase).Split(" / ")[0]} #{step.Index} ({step.Kind}) bị gián đoạn khi diễn tập bị hủy: {step.Description}",
-                    $"Step {step.Phase} #{step.Index} ({step.Kind}) was interrupted when the drill was aborted: {step.Description}"))
+                    $"Bước {Labels.Phase(step.Phase).Split(" / ")[0]} #{step.Index} ({step.Kind}) bị gián đoạn khi diễn tập bị hủy{what}",
+                    $"Step {step.Phase} #{step.Index} ({step.Kind}) was interrupted when the drill was aborted{what}"))
                 : ("bad", new(
                     $"Bước {Labels.Phase(step.Phase).Split(" / ")[0]} #{step.Index} ({step.Kind}) không thành công: {step.Description}",
                     $"Step {step.Phase} #{step.Index} ({step.Kind}) failed: {step.Description}")));
@@ -97,7 +98,7 @@ internal static class Verdict
             findings.Add(("bad", new("Xác minh sau khôi phục không đạt.", "Verification after restore failed.")));
         }
 
-        if (run.Outcome == RunOutcome.Aborted)
+        if (run.Outcome == RunOutcome.Aborted && AttackFacts.Began(run))
         {
             findings.Add(run.RolledBack
                 ? ("good", new("Hệ thống đích đã được hoàn nguyên.", "The target was rolled back."))
@@ -115,6 +116,12 @@ internal static class Verdict
         var reason = string.IsNullOrWhiteSpace(run.AbortReason) ? null : run.AbortReason.Trim();
         var vi = reason is null ? "Diễn tập đã bị hủy bỏ" : $"Diễn tập đã bị hủy bỏ ({ReasonText.Vietnamese(reason)})";
         var en = reason is null ? "The drill was aborted" : $"The drill was aborted ({reason})";
+        if (!AttackFacts.Began(run))
+        {
+            return new(vi + " trước khi bắt đầu tấn công; hệ thống không bị tác động nên không cần hoàn nguyên.",
+                en + " before the attack began; nothing was attacked, so nothing needed rolling back.");
+        }
+
         return run.RolledBack
             ? new(vi + "; hệ thống đích đã được hoàn nguyên về trạng thái ban đầu.",
                 en + "; the target was rolled back to its baseline.")

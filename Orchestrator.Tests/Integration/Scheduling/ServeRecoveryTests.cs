@@ -20,7 +20,8 @@ public sealed class ServeRecoveryTests : IAsyncLifetime
 
         await using (var crashed = ServeProcess.Start(_h.Folder, file))
         {
-            await crashed.WaitForAsync("StepStarted: attack 2/2", Minute);
+            await crashed.WaitForAsync(": attack 2/2:", Minute);
+            await crashed.WaitForAsync("Impact observed", Minute);
             await crashed.KillAsync();
         }
 
@@ -39,6 +40,8 @@ public sealed class ServeRecoveryTests : IAsyncLifetime
         var run = _h.Store.Find(interrupted.RunId)!;
         Assert.Equal((RunOutcome.Aborted, "orchestrator restarted", true), (run.Outcome, run.AbortReason, run.RolledBack));
         Assert.Contains(run.Journal, e => e.Mark == JournalMark.AttackStart);
+        Assert.True(run.ImpactObserved, "the impact seen before the crash is kept");
+        Assert.Contains(run.Steps, s => s is { Phase: "attack", Kind: "encrypt-files", Succeeded: true });
         Assert.Contains(run.Journal, e => e.Mark == JournalMark.Rollback && e.Message.StartsWith("Rollback complete", StringComparison.Ordinal));
         Assert.Equal(Enumerable.Range(1, run.Journal.Count), run.Journal.Select(e => e.Sequence));
         Assert.True(File.Exists(run.ReportPath), "the recovered run has its report");
@@ -53,7 +56,7 @@ public sealed class ServeRecoveryTests : IAsyncLifetime
         var file = await WriteAsync(_h.Folder, Load(Portal(name, 18206, SlowRansomware("slow-one", at) + "\n" + SlowRansomware("slow-two", at))));
 
         await using var serve = ServeProcess.Start(_h.Folder, file);
-        await serve.WaitForAsync("StepStarted: attack 2/2", Minute);
+        await serve.WaitForAsync(": attack 2/2:", Minute);
         var meanwhile = await CliProcess.RunAsync("run", "slow-one", "--file", file, "--data-dir", _h.Folder);
         var exit = await serve.StopAsync(TimeSpan.FromMinutes(4));
 

@@ -35,7 +35,8 @@ public sealed class InterruptedRunTests : IDisposable
         Assert.Equal((RunOutcome.Aborted, InterruptedRun.Reason, true), (recovered.Outcome, recovered.AbortReason, recovered.RolledBack));
         var stored = _h.Store.Find(run.RunId)!;
         Assert.Equal(RunOutcome.Aborted, stored.Outcome);
-        Assert.Equal([JournalMark.Started, JournalMark.Baseline, JournalMark.AttackStart], stored.Journal.Take(3).Select(e => e.Mark));
+        Assert.Equal([JournalMark.Started, JournalMark.Baseline, JournalMark.AttackStart, JournalMark.Impact], stored.Journal.Take(4).Select(e => e.Mark));
+        Assert.Equal((true, TimeSpan.FromSeconds(1)), (stored.ImpactObserved, stored.TimeToImpact));
         Assert.Equal([JournalMark.Aborted, JournalMark.Finished], stored.Journal.TakeLast(2).Select(e => e.Mark));
         Assert.Equal(Enumerable.Range(1, stored.Journal.Count), stored.Journal.Select(e => e.Sequence));
         Assert.Contains(stored.Journal, e => e.Message.StartsWith("Rollback complete", StringComparison.Ordinal));
@@ -131,7 +132,7 @@ public sealed class InterruptedRunTests : IDisposable
         };
         _h.Store.Begin(run);
         var journal = _h.Store.JournalFor(runId);
-        var marks = attacked ? [JournalMark.Started, JournalMark.Baseline, JournalMark.AttackStart] : new[] { JournalMark.Started };
+        var marks = attacked ? [JournalMark.Started, JournalMark.Baseline, JournalMark.AttackStart, JournalMark.Impact] : new[] { JournalMark.Started };
         for (var i = 0; i < marks.Length; i++)
         {
             journal.Append(new JournalEvent(i + 1, marks[i], _h.Time.GetUtcNow(), TimeSpan.FromSeconds(i), marks[i].ToString()));

@@ -34,8 +34,9 @@ internal sealed class CatalogueReloader(CatalogueHolder catalogue, ScheduleSync 
                 }
 
                 log.Error("Reload ({Why}) rejected: {Count} error(s) in {File}; the running schedule is unchanged", why, errors.Count, catalogue.File);
-                return $"Rejected: {errors.Count} error(s) in {catalogue.File}; the running schedule is unchanged. " +
-                       string.Join(" ", errors.Select(e => $"{e.Location}: {e.Message} Fix: {e.Fix}."));
+                // One error a line with its fix under it, as drills validate prints them.
+                return $"Rejected: {errors.Count} error(s) in {catalogue.File}; the running schedule is unchanged." +
+                       string.Concat(errors.Select(e => $"\n  {e.Location}: {e.Message}\n    fix: {e.Fix}"));
             }
 
             var accepted = loaded.Catalogue!;

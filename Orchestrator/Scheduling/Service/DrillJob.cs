@@ -30,7 +30,7 @@ internal sealed class DrillJob(CatalogueHolder catalogue, AppServices services, 
         var origin = OriginOf(context);
         if (services.Store.HasRunFor(scenarioId, origin.ScheduledForUtc!.Value))
         {
-            log.Information("Fire for {Scenario} due {Due:O} already has a run; not running it twice", scenarioId, origin.ScheduledForUtc);
+            log.Information("Fire for {Scenario} due {Due:yyyy-MM-dd HH:mm:ss} UTC already has a run; not running it twice", scenarioId, origin.ScheduledForUtc);
             return;
         }
 
@@ -74,7 +74,7 @@ internal sealed class DrillJob(CatalogueHolder catalogue, AppServices services, 
                 // Another process (an operator's drills run) holds the system: wait for it, as for a drill of this service.
                 if (waitedFor is null || !waitedFor.StartsWith("another process", StringComparison.Ordinal))
                 {
-                    log.Information("{Scenario} waits: {Reason}", scenario.Id, ex.Message);
+                    log.Information("{Scenario} waits: another process ({Holder}) is drilling {System}; it runs when that drill ends", scenario.Id, ex.Holder, ex.SystemId);
                 }
 
                 waitedFor = $"another process drilling {scenario.SystemId}";

@@ -51,19 +51,20 @@ internal sealed class MissedFires(ChannelReader<MissedFire> queue, CatalogueHold
         var fires = (List<DateTimeOffset>)[missed.FirstMissedUtc, .. schedule.NextFires(missed.FirstMissedUtc, MaxCounted).Times.TakeWhile(t => t <= now)];
         var latest = fires.Count <= MaxCounted ? fires[^1] : Latest(schedule, fires[^1], now);
         var why = missed.FirstMissedUtc < _startedUtc ? "missed while the service was down" : "not fired in time while the service ran (it was overloaded or its clock jumped)";
-        var span = fires.Count == 1 ? Stamp(latest) : $"{Count(fires)} fires from {Stamp(fires[0])} to {Stamp(latest)}";
         if (now - latest > options.MisfireGrace)
         {
             await skips.RecordAsync(current, scenario, new RunOrigin(RunTrigger.Schedule, latest),
-                $"{why} ({span}); the latest is {DurationText.Format(Whole(now - latest))} old, beyond the {DurationText.Format(options.MisfireGrace)} grace period, so it was not run late",
+                $"{why} ({Span(fires, latest)}); the latest is {DurationText.Format(Whole(now - latest))} old, beyond the {DurationText.Format(options.MisfireGrace)} grace period, so it was not run late",
                 cancellationToken);
             return;
         }
 
         if (fires.Count > 1)
         {
+            // The latest is the catch-up run; the skip covers the ones before it.
+            var earlier = fires[..^1];
             await skips.RecordAsync(current, scenario, new RunOrigin(RunTrigger.Schedule, fires[0]),
-                $"{why} ({span}); covered by one catch-up run for the latest", cancellationToken);
+                $"{why} ({Span(earlier, earlier[^1])}); covered by one catch-up run for the fire due {Stamp(latest)}", cancellationToken);
         }
 
         log.Information("{Scenario}: fire due {Due} was missed; running it once now (within the {Grace} grace period)",
@@ -83,6 +84,9 @@ internal sealed class MissedFires(ChannelReader<MissedFire> queue, CatalogueHold
 
         return latest;
     }
+
+    private static string Span(List<DateTimeOffset> fires, DateTimeOffset last) =>
+        fires.Count == 1 ? Stamp(last) : $"{Count(fires)} fires from {Stamp(fires[0])} to {Stamp(last)}";
 
     private static string Count(List<DateTimeOffset> fires) => fires.Count > MaxCounted ? $"more than {MaxCounted}" : fires.Count.ToString(CultureInfo.InvariantCulture);
 

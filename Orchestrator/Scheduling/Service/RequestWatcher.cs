@@ -30,14 +30,15 @@ internal sealed class RequestWatcher(CatalogueHolder catalogue, CatalogueReloade
                 if (dueAt is { } due && time.GetUtcNow() >= due)
                 {
                     dueAt = null;
-                    log.Information("{Result}", await reloader.ReloadAsync(scheduler, "file changed", cancellationToken));
+                    log.Information("{Result}", FirstLine(await reloader.ReloadAsync(scheduler, "file changed", cancellationToken)));
                 }
 
                 foreach (var (id, kind, by) in requests.Pending())
                 {
                     var result = await AnswerAsync(scheduler, kind, by, cancellationToken);
                     requests.Answer(id, result, time.GetUtcNow());
-                    log.Information("Request {Id} ({Kind} by {By}): {Result}", id, kind, by, result);
+                    // A rejection's errors are already logged one by one: the answer's first line is enough here.
+                    log.Information("Request {Id} ({Kind} by {By}): {Result}", id, kind, by, FirstLine(result));
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -50,6 +51,8 @@ internal sealed class RequestWatcher(CatalogueHolder catalogue, CatalogueReloade
             }
         }
     }
+
+    private static string FirstLine(string text) => text.Split('\n')[0];
 
     /// <summary>Every request gets an answer, a failed one too: otherwise <c>drills reload</c> would wait and blame a missing service.</summary>
     private async Task<string> AnswerAsync(IScheduler scheduler, string kind, string by, CancellationToken cancellationToken)

@@ -31,11 +31,12 @@ internal static class ServiceReports
             // Findings and rollbacks carry their evidence in the detail (measured time, what was restored): show it.
             if (value.Detail is { } detail && value.Mark is JournalMark.Note or JournalMark.Aborted or JournalMark.Rollback)
             {
-                log.Information("{Scenario} {Mark}: {Message} ({Detail})", scenarioId, value.Mark, value.Message, detail);
+                log.ForContext("Mark", value.Mark).Information("{Scenario}: {Message} ({Detail})", scenarioId, value.Message, detail);
                 return;
             }
 
-            log.Information("{Scenario} {Mark}: {Message}", scenarioId, value.Mark, value.Message);
+            // The mark stays a property for the JSON log; the message already says it in words.
+            log.ForContext("Mark", value.Mark).Information("{Scenario}: {Message}", scenarioId, value.Message);
         }
     }
 }

@@ -27,7 +27,7 @@ internal sealed class SkipRecorder(AppServices services, TimeProvider time, ILog
         };
         services.Store.Begin(record);
         services.Store.JournalFor(record.RunId).Append(record.Journal[0]);
-        log.Warning("{Scenario} fire due {Due:O} skipped: {Reason}", scenario.Id, origin.ScheduledForUtc, reason);
+        log.Warning("{Scenario}: fire due {Due:yyyy-MM-dd HH:mm:ss} UTC skipped: {Reason}", scenario.Id, origin.ScheduledForUtc, reason);
         // Once recorded, a skip gets its report even while the service stops: it is local, quick, and the evidence.
         await ServiceReports.PublishAsync(services, record, log, CancellationToken.None);
         return record;
