@@ -21,10 +21,15 @@ internal static class ServeCommand
         {
             Description = "A fire missed while the service was down runs once at start-up when at most this late, else it is skipped and recorded (default 1h; 0s skips every miss)",
         };
-        var command = new Command("serve", "Run the scheduler: fire scheduled drills in their time zone, outside blackout calendars") { file, maxConcurrent, grace };
+        var keep = new Option<int>("--keep-snapshots")
+        {
+            Description = "Snapshot archives kept for the newest N finished runs; older runs keep only their baseline checksums",
+            DefaultValueFactory = _ => new SchedulerOptions().KeepSnapshots,
+        };
+        var command = new Command("serve", "Run the scheduler: fire scheduled drills in their time zone, outside blackout calendars") { file, maxConcurrent, grace, keep };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = Options(parse.GetValue(maxConcurrent), parse.GetValue(grace));
+            var options = Options(parse.GetValue(maxConcurrent), parse.GetValue(grace), parse.GetValue(keep));
             var path = parse.GetValue(file) ?? (File.Exists(CatalogueSource.DefaultFile) ? CatalogueSource.DefaultFile : null);
             var catalogue = CatalogueSource.Load(path, Console.Error);
             if (ScheduleCheck.Check(catalogue, clock.GetUtcNow()) is { Count: > 0 } errors)
@@ -42,14 +47,19 @@ internal static class ServeCommand
         return command;
     }
 
-    private static SchedulerOptions Options(int maxConcurrent, string? grace)
+    private static SchedulerOptions Options(int maxConcurrent, string? grace, int keep)
     {
         if (maxConcurrent is < 1 or > 16)
         {
             throw new CliException(ExitCodes.BadInput, $"--max-concurrent is {maxConcurrent}; it must be between 1 and 16.");
         }
 
-        var options = new SchedulerOptions { MaxConcurrentDrills = maxConcurrent };
+        if (keep < 1)
+        {
+            throw new CliException(ExitCodes.BadInput, $"--keep-snapshots is {keep}; it must be at least 1 (running drills always keep theirs).");
+        }
+
+        var options = new SchedulerOptions { MaxConcurrentDrills = maxConcurrent, KeepSnapshots = keep };
         if (grace is null)
         {
             return options;

@@ -1,3 +1,4 @@
+using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Cli;
 using Drills.Orchestrator.Safety;
 using Drills.Scenarios.Catalogue;
@@ -13,7 +14,7 @@ namespace Drills.Orchestrator.Scheduling.Service;
 /// engine every on-demand run uses, and publishes its report. A fire never runs twice.
 /// </summary>
 internal sealed class DrillJob(CatalogueHolder catalogue, AppServices services, DrillGate gate, SkipRecorder skips,
-    IHostApplicationLifetime lifetime, TimeProvider time, ILogger log) : IJob
+    SchedulerOptions options, IHostApplicationLifetime lifetime, TimeProvider time, ILogger log) : IJob
 {
     private static readonly TimeSpan BusyRetry = TimeSpan.FromSeconds(2);
 
@@ -67,6 +68,7 @@ internal sealed class DrillJob(CatalogueHolder catalogue, AppServices services, 
                 var result = await services.Engine().RunAsync(current, scenario, turn, progress, cancellationToken);
                 // The drill is over (perhaps aborted by a stop): its report is written even while stopping.
                 await ServiceReports.PublishAsync(services, result.Record, log, CancellationToken.None);
+                PruneSnapshots();
                 return;
             }
             catch (SystemBusyException ex)
@@ -80,6 +82,17 @@ internal sealed class DrillJob(CatalogueHolder catalogue, AppServices services, 
                 waitedFor = $"another process drilling {scenario.SystemId}";
                 await Task.Delay(BusyRetry, time, cancellationToken);
             }
+        }
+    }
+
+    private void PruneSnapshots()
+    {
+        var runs = services.Store.List(options.KeepSnapshots + 500);
+        var keep = runs.Where(r => r.Outcome is not (RunOutcome.Running or RunOutcome.Skipped)).Take(options.KeepSnapshots).Select(r => r.RunId).ToHashSet();
+        var running = services.Store.ListRunning().Select(r => r.RunId).ToHashSet();
+        if (SnapshotRetention.Prune(services.Data.Snapshots, keep, running) is > 0 and var pruned)
+        {
+            log.Information("Deleted the snapshot archives of {Count} older run(s); the newest {Keep} keep theirs, every run keeps its baseline checksums", pruned, options.KeepSnapshots);
         }
     }
 

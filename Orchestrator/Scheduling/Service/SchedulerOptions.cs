@@ -15,6 +15,12 @@ internal sealed record SchedulerOptions
     /// <summary>How late a fire may start before it counts as missed (the scheduler's own latency stays well under it).</summary>
     public TimeSpan MisfireThreshold { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Snapshot archives are kept for this many of the newest finished runs; older runs keep only their
+    /// baseline.json (checksums and manifest). A frequent schedule would otherwise fill the disk.
+    /// </summary>
+    public int KeepSnapshots { get; init; } = 20;
+
     /// <summary>How often the service looks for a <c>drills reload</c> request.</summary>
     public TimeSpan RequestPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 }
