@@ -61,6 +61,13 @@ public sealed class AbortedRunReportTests
         Assert.Contains($"The drill was aborted ({reason})", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("the previous run of portal-kill (20261124-001440-3857) was still running", "lần chạy trước của portal-kill (20261124-001440-3857) vẫn đang chạy")]
+    [InlineData("the previous fire of portal-kill was still waiting for its turn", "lần hẹn trước của portal-kill vẫn đang chờ đến lượt")]
+    [InlineData("the service stopped before the drill's turn came", "dịch vụ đã dừng trước khi đến lượt diễn tập")]
+    public void Skip_reasons_of_the_service_read_in_vietnamese(string english, string vietnamese) =>
+        Assert.Equal(vietnamese, ReasonText.Vietnamese(english));
+
     [Fact]
     public void Skip_reason_keeps_its_times_and_translates_its_words()
     {

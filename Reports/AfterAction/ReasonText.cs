@@ -19,7 +19,8 @@ internal static partial class ReasonText
         (Phrase(@"(\S+) fires from (.+?) to (.+?)\)"), "$1 lần hẹn từ $2 đến $3)"),
         (Phrase(@"the latest is (\S+) old, beyond the (\S+) grace period, so it was not run late"), "lần gần nhất đã qua $1, vượt thời gian cho phép chạy bù $2 nên không chạy muộn"),
         (Phrase("covered by one catch-up run for the fire due"), "đã được bù bằng một lần chạy bù cho lần hẹn"),
-        (Phrase(@"the previous run of (\S+) was still running or waiting"), "lần chạy trước của $1 vẫn đang chạy hoặc đang chờ"),
+        (Phrase(@"the previous run of (\S+) \((\S+)\) was still running"), "lần chạy trước của $1 ($2) vẫn đang chạy"),
+        (Phrase(@"the previous fire of (\S+) was still waiting for its turn"), "lần hẹn trước của $1 vẫn đang chờ đến lượt"),
         (Phrase("the service stopped before the drill's turn came"), "dịch vụ đã dừng trước khi đến lượt diễn tập"),
     ];
 

@@ -54,7 +54,12 @@ internal sealed class DrillJob(CatalogueHolder catalogue, AppServices services, 
         using var lease = await gate.EnterAsync(scenario.Id, scenario.SystemId, cancellationToken);
         if (lease is null)
         {
-            await skips.RecordAsync(current, scenario, origin, $"the previous run of {scenario.Id} was still running or waiting", cancellationToken);
+            // Name the run in the way, so a reader of the skip can open its report.
+            var blocking = services.Store.ListRunning().FirstOrDefault(r => r.ScenarioId == scenario.Id)?.RunId;
+            var reason = blocking is null
+                ? $"the previous fire of {scenario.Id} was still waiting for its turn"
+                : $"the previous run of {scenario.Id} ({blocking}) was still running";
+            await skips.RecordAsync(current, scenario, origin, reason, cancellationToken);
             return;
         }
 
