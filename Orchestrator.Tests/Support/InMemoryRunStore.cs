@@ -20,6 +20,17 @@ internal sealed class InMemoryRunStore : IRunStore
 
     public void Complete(RunRecord run) => Save(run);
 
+    public void Checkpoint(RunRecord run)
+    {
+        lock (_gate)
+        {
+            if (!_runs.TryGetValue(run.RunId, out var stored) || stored.Outcome == RunOutcome.Running)
+            {
+                Save(run);
+            }
+        }
+    }
+
     public IJournalSink JournalFor(string runId) => new Sink(this, runId);
 
     public void SetReportPath(string runId, string reportPath) => Save(Find(runId)! with { ReportPath = reportPath });

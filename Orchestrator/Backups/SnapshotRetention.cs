@@ -1,25 +1,35 @@
+using Drills.Scenarios.Runs;
+
 namespace Drills.Orchestrator.Backups;
 
 /// <summary>
-/// Bounds the disk a long-running schedule uses: the snapshot archives of all but the newest finished runs
-/// are deleted. Each run's baseline.json (the checksums and the manifest) stays, as evidence of what the
-/// baseline was; a running or interrupted run keeps everything, since a rollback may still need it.
+/// Bounds the disk a long-running schedule uses: the snapshot archives of older finished runs are deleted.
+/// Each run's baseline.json (the checksums and the manifest) stays, as evidence of what the baseline was.
+/// Only runs named in <c>prunable</c> are touched: a running run, one just starting, or one whose target
+/// still needs repair by hand keeps everything, since a rollback may still need its archives.
 /// </summary>
 internal static class SnapshotRetention
 {
-    /// <summary>Deletes the archives of finished runs not in <paramref name="keep"/>; returns how many runs lost theirs.</summary>
-    public static int Prune(string snapshotsRoot, IReadOnlySet<string> keep, IReadOnlySet<string> running)
-    {
-        if (!Directory.Exists(snapshotsRoot))
-        {
-            return 0;
-        }
+    /// <summary>The runs of a system, newest first, whose archives may go: finished, past the newest <paramref name="keep"/>, and not awaiting repair.</summary>
+    public static IEnumerable<string> Prunable(IEnumerable<RunRecord> newestFirst, string systemId, int keep) =>
+        newestFirst
+            .Where(r => r.SystemId == systemId && r.Outcome is RunOutcome.Passed or RunOutcome.Failed or RunOutcome.Aborted)
+            .Skip(keep)
+            .Where(r => !NeedsRepair(r))
+            .Select(r => r.RunId);
 
+    /// <summary>An abort or failure whose rollback did not complete: its archives are what a repair by hand starts from.</summary>
+    private static bool NeedsRepair(RunRecord run) =>
+        run.Outcome is RunOutcome.Aborted or RunOutcome.Failed && !run.RolledBack && !run.VerificationPassed;
+
+    /// <summary>Deletes the archives of the given runs; returns how many runs lost theirs.</summary>
+    public static int Prune(string snapshotsRoot, IEnumerable<string> prunable)
+    {
         var pruned = 0;
-        foreach (var folder in Directory.EnumerateDirectories(snapshotsRoot))
+        foreach (var runId in prunable)
         {
-            var runId = Path.GetFileName(folder);
-            if (keep.Contains(runId) || running.Contains(runId))
+            var folder = Path.Combine(snapshotsRoot, runId);
+            if (!Directory.Exists(folder))
             {
                 continue;
             }

@@ -19,7 +19,6 @@ internal static class ExitCodes
         _ => Aborted,
     };
 
-    /// <summary>For several drills: the most serious code wins (environment, then aborted, then failed).</summary>
     /// <summary>The code a stored run stands for when only its outcome is known (drills runs): a skip ran nothing, so 0.</summary>
     public static int For(Drills.Scenarios.Runs.RunOutcome outcome) => outcome switch
     {
@@ -28,6 +27,7 @@ internal static class ExitCodes
         _ => Passed,
     };
 
+    /// <summary>For several drills: the most serious code wins (environment, then aborted, then failed).</summary>
     public static int Worst(IEnumerable<int> codes)
     {
         var all = codes.ToList();

@@ -58,8 +58,9 @@ internal sealed class DrillEngine
         var run = new DrillRun(RunIds.New(clock.StartedAtUtc), catalogue, scenario, system, clock) { Origin = origin };
         using var held = Hold(system.Id, run.RunId);
         _store.Begin(run.ToRecord(RunOutcome.Running));
-        var sink = new CheckpointSink(_store.JournalFor(run.RunId), () => _store.Begin(run.ToRecord(RunOutcome.Running)));
-        var journal = new DrillJournal(clock, sink, progress);
+        var checkpoints = new CheckpointProgress(progress, () => _store.Checkpoint(run.ToRecord(RunOutcome.Running)),
+            ex => _log.Warning("Checkpoint of {RunId} not saved: {Error}", run.RunId, ex.Message));
+        var journal = new DrillJournal(clock, _store.JournalFor(run.RunId), checkpoints);
         (RunOutcome Outcome, DrillEnd End, Exception? Cause) result = (RunOutcome.Aborted, DrillEnd.StepError, null);
         RunRecord record;
         try

@@ -61,10 +61,15 @@ internal sealed class Rollback
         var comparison = manifest.CompareTo(baseline.Manifest);
         // Read after the restart: a service rewrites some files as it starts (a database's control and WAL files),
         // so differences here are reported, not failed on; the data itself was restored from the verified snapshot.
-        return comparison.Matches
-            ? "integrity after rollback: " + comparison.Describe()
-            : "data restored from the checksum-verified baseline; read again after the restart: " + comparison.Describe() +
-              " (files the service rewrites when it starts, such as a database's control or WAL files, differ after any restart)";
+        if (comparison.Matches)
+        {
+            return "integrity after rollback: " + comparison.Describe();
+        }
+
+        var note = comparison is { Added.Count: 0, Missing.Count: 0 }
+            ? " (only changed files: a service rewrites some files when it starts, such as a database's control or WAL files)"
+            : " (files added or missing: check the paths listed)";
+        return "data restored from the checksum-verified baseline; read again after the restart: " + comparison.Describe() + note;
     }
 
     private async Task EnsureRunningAsync(DrillTarget target, DrillJournal journal, CancellationToken cancellationToken)

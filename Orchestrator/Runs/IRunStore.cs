@@ -13,6 +13,9 @@ internal interface IRunStore : IConfirmationStore
 
     void Complete(RunRecord run);
 
+    /// <summary>Saves a running run's progress so a crash keeps it; ignored once the run has ended.</summary>
+    void Checkpoint(RunRecord run);
+
     void SetReportPath(string runId, string reportPath);
 
     RunRecord? Find(string runId);

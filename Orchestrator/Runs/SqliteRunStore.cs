@@ -105,15 +105,19 @@ internal sealed partial class SqliteRunStore : IRunStore
         command.ExecuteNonQuery();
     }
 
-    private void Save(RunRecord run)
+    /// <summary>Saves a running run's progress, never over a run that has already ended.</summary>
+    public void Checkpoint(RunRecord run) => Save(run, onlyWhileRunning: true);
+
+    private void Save(RunRecord run, bool onlyWhileRunning = false)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
+        // A late checkpoint (a probe finishing after the drill ended) must not reopen a finished run.
         command.CommandText = """
             INSERT INTO runs (run_id, scenario_id, system_id, started_at_utc, outcome, record_json)
             VALUES ($id, $scenario, $system, $started, $outcome, $json)
             ON CONFLICT(run_id) DO UPDATE SET outcome = excluded.outcome, record_json = excluded.record_json
-            """;
+            """ + (onlyWhileRunning ? " WHERE runs.outcome = 'Running'" : "");
         command.Parameters.AddWithValue("$id", run.RunId);
         command.Parameters.AddWithValue("$scenario", run.ScenarioId);
         command.Parameters.AddWithValue("$system", run.SystemId);

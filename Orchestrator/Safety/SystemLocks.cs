@@ -23,8 +23,17 @@ internal sealed class SystemLocks(string folder)
             return null;
         }
 
-        // Beside the lock, not in it: a refused process cannot read the locked file.
-        File.WriteAllText(HolderFile(systemId), string.Create(CultureInfo.InvariantCulture, $"run {runId}, process {Environment.ProcessId}"));
+        try
+        {
+            // Beside the lock, not in it: a refused process cannot read the locked file.
+            File.WriteAllText(HolderFile(systemId), string.Create(CultureInfo.InvariantCulture, $"run {runId}, process {Environment.ProcessId}"));
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+
         return new SystemLease(file);
     }
 

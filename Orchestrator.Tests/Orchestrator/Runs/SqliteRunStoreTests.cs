@@ -57,6 +57,21 @@ public sealed class SqliteRunStoreTests : IDisposable
         Assert.Equal(["new", "old"], store.List(10).Select(r => r.RunId));
     }
 
+    [Fact]
+    public void A_late_checkpoint_never_reopens_a_run_that_has_ended()
+    {
+        var store = new SqliteRunStore(File);
+        store.Begin(Run("r1", RunOutcome.Running));
+        store.Checkpoint(Run("r1", RunOutcome.Running) with { ImageDigest = "sha256:checkpointed" });
+        store.Complete(Run("r1", RunOutcome.Passed) with { ImageDigest = "sha256:checkpointed" });
+
+        store.Checkpoint(Run("r1", RunOutcome.Running));
+
+        var stored = store.Find("r1")!;
+        Assert.Equal(RunOutcome.Passed, stored.Outcome);
+        Assert.Equal("sha256:checkpointed", stored.ImageDigest);
+    }
+
     private static DateTimeOffset At(int seconds) => new DateTimeOffset(2026, 11, 23, 19, 0, 0, TimeSpan.Zero).AddSeconds(seconds);
 
     private static RunRecord Run(string id, RunOutcome outcome, DateTimeOffset? started = null) =>

@@ -55,7 +55,7 @@ internal sealed class DrillJob(CatalogueHolder catalogue, AppServices services, 
         if (lease is null)
         {
             // Name the run in the way, so a reader of the skip can open its report.
-            var blocking = services.Store.ListRunning().FirstOrDefault(r => r.ScenarioId == scenario.Id)?.RunId;
+            var blocking = services.Store.ListRunning().LastOrDefault(r => r.ScenarioId == scenario.Id && r.Owner?.ProcessId == Environment.ProcessId)?.RunId;
             var reason = blocking is null
                 ? $"the previous fire of {scenario.Id} was still waiting for its turn"
                 : $"the previous run of {scenario.Id} ({blocking}) was still running";
@@ -67,13 +67,22 @@ internal sealed class DrillJob(CatalogueHolder catalogue, AppServices services, 
         var progress = ServiceReports.Progress(log, scenario.Id);
         while (true)
         {
+            // A reload may have come while this fire waited: drill what the catalogue says now.
+            var now = catalogue.Current;
+            if (!now.Scenarios.TryGetValue(scenario.Id, out var latest))
+            {
+                await skips.RecordAsync(current, scenario, origin, "the scenario was removed from the catalogue while the fire waited for its turn", cancellationToken);
+                return;
+            }
+
+            (current, scenario) = (now, latest);
             try
             {
                 var turn = origin with { Waited = time.GetElapsedTime(started), WaitedFor = waitedFor };
                 var result = await services.Engine().RunAsync(current, scenario, turn, progress, cancellationToken);
                 // The drill is over (perhaps aborted by a stop): its report is written even while stopping.
                 await ServiceReports.PublishAsync(services, result.Record, log, CancellationToken.None);
-                PruneSnapshots();
+                PruneSnapshots(scenario.SystemId);
                 return;
             }
             catch (SystemBusyException ex)
@@ -90,16 +99,24 @@ internal sealed class DrillJob(CatalogueHolder catalogue, AppServices services, 
         }
     }
 
-    private void PruneSnapshots()
+    /// <summary>Per system, finished runs older than the newest N lose their archives, unless their target may still need them.</summary>
+    private void PruneSnapshots(string systemId)
     {
-        var runs = services.Store.List(options.KeepSnapshots + 500);
-        var keep = runs.Where(r => r.Outcome is not (RunOutcome.Running or RunOutcome.Skipped)).Take(options.KeepSnapshots).Select(r => r.RunId).ToHashSet();
-        var running = services.Store.ListRunning().Select(r => r.RunId).ToHashSet();
-        if (SnapshotRetention.Prune(services.Data.Snapshots, keep, running) is > 0 and var pruned)
+        var prunable = SnapshotRetention.Prunable(services.Store.List(options.KeepSnapshots + 500), systemId, options.KeepSnapshots);
+        try
         {
-            log.Information("Deleted the snapshot archives of {Count} older run(s); the newest {Keep} keep theirs, every run keeps its baseline checksums", pruned, options.KeepSnapshots);
+            if (SnapshotRetention.Prune(services.Data.Snapshots, prunable) is > 0 and var pruned)
+            {
+                log.Information("Deleted the snapshot archives of {Count} older run(s) of {System}; the newest {Keep} keep theirs, every run keeps its baseline checksums",
+                    pruned, systemId, options.KeepSnapshots);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            log.Warning("Old snapshot archives under {Folder} could not be deleted: {Error}. Fix: check the folder's permissions and free disk space", services.Data.Snapshots, ex.Message);
         }
     }
+
 
     private static RunOrigin OriginOf(IJobExecutionContext context)
     {

@@ -62,7 +62,7 @@ internal sealed class MissedFires(ChannelReader<MissedFire> queue, CatalogueHold
         if (fires.Count > 1)
         {
             // The latest is the catch-up run; the skip covers the ones before it.
-            var earlier = fires[..^1];
+            var earlier = fires.Count > MaxCounted ? fires : fires[..^1];
             await skips.RecordAsync(current, scenario, new RunOrigin(RunTrigger.Schedule, fires[0]),
                 $"{why} ({Span(earlier, earlier[^1])}); covered by one catch-up run for the fire due {Stamp(latest)}", cancellationToken);
         }
