@@ -3,7 +3,7 @@ using Drills.Scenarios.Runs;
 namespace Drills.Orchestrator.Engine;
 
 /// <summary>
-/// At the marks that change what a run has to show (baseline, attack, each step, restore, recovery) saves
+/// At the marks that change what a run has to show (baseline, attack, impact, each step, restore, recovery) saves
 /// the run record so far, so a crash loses neither the journal nor the steps, image digest and baseline
 /// checks the report of the recovered run needs. It observes the journal as progress does: after the
 /// journal's lock is released, so a slow disk never holds up the drill's other events.
@@ -12,7 +12,7 @@ internal sealed class CheckpointProgress(IProgress<JournalEvent>? inner, Action 
 {
     public void Report(JournalEvent value)
     {
-        if (value.Mark is JournalMark.Baseline or JournalMark.AttackStart or JournalMark.StepFinished or JournalMark.RestoreEnd or JournalMark.Recovered)
+        if (value.Mark is JournalMark.Baseline or JournalMark.AttackStart or JournalMark.Impact or JournalMark.StepFinished or JournalMark.RestoreEnd or JournalMark.Recovered)
         {
             try
             {

@@ -46,6 +46,7 @@ internal sealed class DrillPhases
         _run.AttackStarted = true;
         _run.AttackStartedAt = _journal.Record(JournalMark.AttackStart, "Attack started (T0)").Elapsed;
         var watch = new RecoveryWatch(_run.Clock, _journal, _steady, target, Baseline, _run.Scenario.Verify, _run.Scenario.ProbeInterval);
+        _run.LiveObservations = () => watch.Observations;
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var watching = Task.Run(() => watch.RunAsync(stopWatching.Token), CancellationToken.None);
         try

@@ -38,6 +38,9 @@ internal sealed class DrillRun
     public TimeSpan DeclaredManualTime => ManualOutcome.DeclaredIn(StepsSnapshot());
     public IReadOnlyList<CheckObservation> Observations { get; set; } = Array.Empty<CheckObservation>();
 
+    /// <summary>The watch's observations while it still runs, so a checkpoint (and a crash report) has them too.</summary>
+    public Func<IReadOnlyList<CheckObservation>>? LiveObservations { get; set; }
+
     /// <summary>The probe round that established the baseline: the raw evidence behind "all checks pass".</summary>
     public void AddBaseline(IEnumerable<CheckObservation> observations)
     {
@@ -68,7 +71,7 @@ internal sealed class DrillRun
         Origin = Origin,
         Owner = RunOwners.Current,
         Steps = StepsSnapshot(),
-        Checks = BaselineSnapshot().Concat(Observations).ToArray(),
+        Checks = BaselineSnapshot().Concat(Observations.Count > 0 ? Observations : LiveObservations?.Invoke() ?? []).ToArray(),
     };
 
     private CheckObservation[] BaselineSnapshot()

@@ -42,6 +42,7 @@ public sealed class ServeRecoveryTests : IAsyncLifetime
         Assert.Contains(run.Journal, e => e.Mark == JournalMark.AttackStart);
         Assert.True(run.ImpactObserved, "the impact seen before the crash is kept");
         Assert.Contains(run.Steps, s => s is { Phase: "attack", Kind: "encrypt-files", Succeeded: true });
+        Assert.Contains(run.Checks, c => !c.Passed);
         Assert.Contains(run.Journal, e => e.Mark == JournalMark.Rollback && e.Message.StartsWith("Rollback complete", StringComparison.Ordinal));
         Assert.Equal(Enumerable.Range(1, run.Journal.Count), run.Journal.Select(e => e.Sequence));
         Assert.True(File.Exists(run.ReportPath), "the recovered run has its report");
