@@ -14,11 +14,17 @@ internal sealed record DataDirectory(string Root)
     public string Reports => Path.Combine(Root, "reports");
     public string Logs => Path.Combine(Root, "logs");
 
+    /// <summary>True when this is the folder every drills command uses without options: a pasted command needs no --data-dir.</summary>
+    public bool IsDefault => string.Equals(Root, Path.GetFullPath(DefaultRoot), StringComparison.Ordinal);
+
+    private static string DefaultRoot =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "drills");
+
     public static DataDirectory Resolve(string? option)
     {
         var root = option
                    ?? Environment.GetEnvironmentVariable("DRILLS_DATA_DIR")
-                   ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "drills");
+                   ?? DefaultRoot;
         var full = Path.GetFullPath(root);
         try
         {

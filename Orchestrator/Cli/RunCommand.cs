@@ -38,7 +38,8 @@ internal static class RunCommand
 
             var summaries = new List<RunSummary>();
             var options = new DrillOptions { SimulateManual = parse.GetValue(simulateManual) };
-            var progress = new ProgressPrinter(terminal.Errors, parse.GetValue(GlobalOptions.DataDir) is null ? "" : $" --data-dir \"{services.Data.Root}\"");
+            // From another shell DRILLS_DATA_DIR may not be set: any folder but the default goes into the pasted command.
+            var progress = new ProgressPrinter(terminal.Errors, services.Data.IsDefault ? "" : $" --data-dir \"{services.Data.Root}\"");
             foreach (var each in selected)
             {
                 summaries.Add(await RunOneAsync(terminal, services, services.Engine(options), progress, catalogue, each, cancellationToken));
