@@ -133,7 +133,7 @@ internal sealed class DrillEngine
     }
 
     /// <summary>Takes the system for this run, or refuses before anything is recorded or touched.</summary>
-    private SystemLease? Hold(string systemId, string runId) =>
+    private LockFile? Hold(string systemId, string runId) =>
         _locks is null ? null : _locks.TryAcquire(systemId, runId) ?? throw new SystemBusyException(systemId, _locks.HolderOf(systemId));
 
     private async Task<bool> RollBackAsync(DrillPhases phases, DrillRun run, DrillJournal journal)

@@ -46,7 +46,7 @@ internal sealed class DrillPhases
         _run.AttackStarted = true;
         _run.AttackStartedAt = _journal.Record(JournalMark.AttackStart, "Attack started (T0)").Elapsed;
         var watch = new RecoveryWatch(_run.Clock, _journal, _steady, target, Baseline, _run.Scenario.Verify, _run.Scenario.ProbeInterval);
-        _run.LiveObservations = () => watch.Observations;
+        _run.Observations = () => watch.Observations;
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var watching = Task.Run(() => watch.RunAsync(stopWatching.Token), CancellationToken.None);
         try
@@ -58,7 +58,6 @@ internal sealed class DrillPhases
             await stopWatching.CancelAsync();
             // Bounded: a probe stuck in an engine call that ignores cancellation must not delay the rollback.
             await Task.WhenAny(watching, _run.Clock.DelayAsync(WatchStopBound, CancellationToken.None));
-            _run.Observations = watch.Observations;
             _run.ImpactAt = watch.Impact.IsCompletedSuccessfully ? await watch.Impact : null;
         }
     }
@@ -154,7 +153,7 @@ internal sealed class DrillPhases
             }
             catch (Exception ex)
             {
-                Finish(phase, i, step, started, succeeded: false, ex is OperationCanceledException ? Interrupted : ex.Message);
+                Finish(phase, i, step, started, succeeded: false, ex is OperationCanceledException ? StepResult.InterruptedObservation : ex.Message);
                 throw;
             }
 
@@ -175,15 +174,12 @@ internal sealed class DrillPhases
             : $"confirmed by {outcome.ConfirmedBy}", outcome);
     }
 
-    /// <summary>The observation of a step the drill's abort cut short: it did not fail, it was stopped.</summary>
-    private const string Interrupted = "interrupted";
-
     private void Finish(string phase, int index, StepDefinition step, TimeSpan started, bool succeeded, string observation, ManualOutcome? manual = null)
     {
         var duration = _run.Clock.Elapsed - started;
         _run.AddStep(new StepResult(phase, index + 1, step.Kind, step.Describe(), succeeded, started, duration, observation, manual));
         _journal.Record(JournalMark.StepFinished,
-            $"{phase} {index + 1}: {step.Kind} {(succeeded ? "done" : observation == Interrupted ? "INTERRUPTED" : "FAILED")} in {DurationText.Format(duration)}", observation);
+            $"{phase} {index + 1}: {step.Kind} {(succeeded ? "done" : observation == StepResult.InterruptedObservation ? "INTERRUPTED" : "FAILED")} in {DurationText.Format(duration)}", observation);
     }
 
     /// <summary>Waits for a mark on the drill's clock; null on timeout. A crashed watch surfaces its error here.</summary>

@@ -36,10 +36,9 @@ internal sealed class DrillRun
     public string? AwaitingOperator { get; set; }
 
     public TimeSpan DeclaredManualTime => ManualOutcome.DeclaredIn(StepsSnapshot());
-    public IReadOnlyList<CheckObservation> Observations { get; set; } = Array.Empty<CheckObservation>();
 
-    /// <summary>The watch's observations while it still runs, so a checkpoint (and a crash report) has them too.</summary>
-    public Func<IReadOnlyList<CheckObservation>>? LiveObservations { get; set; }
+    /// <summary>The recovery watch's observations, read when a record is made: a checkpoint (and a crash report) has them too.</summary>
+    public Func<IReadOnlyList<CheckObservation>>? Observations { get; set; }
 
     /// <summary>The probe round that established the baseline: the raw evidence behind "all checks pass".</summary>
     public void AddBaseline(IEnumerable<CheckObservation> observations)
@@ -71,7 +70,7 @@ internal sealed class DrillRun
         Origin = Origin,
         Owner = RunOwners.Current,
         Steps = StepsSnapshot(),
-        Checks = BaselineSnapshot().Concat(Observations.Count > 0 ? Observations : LiveObservations?.Invoke() ?? []).ToArray(),
+        Checks = BaselineSnapshot().Concat(Observations?.Invoke() ?? []).ToArray(),
     };
 
     private CheckObservation[] BaselineSnapshot()

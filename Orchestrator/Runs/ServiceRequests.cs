@@ -11,7 +11,7 @@ internal sealed class ServiceRequests(string databaseFile)
 {
     public const string Reload = "reload";
 
-    private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString();
+    private readonly SqliteFile _file = new(databaseFile);
 
     public long Submit(string kind, DateTimeOffset nowUtc)
     {
@@ -53,14 +53,7 @@ internal sealed class ServiceRequests(string databaseFile)
         command.ExecuteNonQuery();
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var busy = Command(connection, "PRAGMA busy_timeout=5000;");
-        busy.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => _file.Open();
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {

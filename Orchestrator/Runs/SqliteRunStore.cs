@@ -12,12 +12,12 @@ namespace Drills.Orchestrator.Runs;
 /// </summary>
 internal sealed partial class SqliteRunStore : IRunStore
 {
-    private readonly string _connectionString;
+    private readonly SqliteFile _file;
 
     public SqliteRunStore(string databaseFile)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString();
+        _file = new SqliteFile(databaseFile);
         using var connection = Open();
         // WAL once for the file: readers (drills runs) never block the drill writing its journal.
         Execute(connection, "PRAGMA journal_mode=WAL;");
@@ -151,20 +151,9 @@ internal sealed partial class SqliteRunStore : IRunStore
     private static RunRecord Deserialize(string json) =>
         JsonSerializer.Deserialize<RunRecord>(json, RunJson.Options) ?? throw new InvalidDataException("Empty run record.");
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Execute(connection, "PRAGMA busy_timeout=5000;");
-        return connection;
-    }
+    private SqliteConnection Open() => _file.Open();
 
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private static void Execute(SqliteConnection connection, string sql) => SqliteFile.Execute(connection, sql);
 
     private sealed class Sink(SqliteRunStore store, string runId) : IJournalSink
     {

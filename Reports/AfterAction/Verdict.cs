@@ -84,7 +84,7 @@ internal static class Verdict
         {
             var what = step.Description == step.Kind ? "" : $": {step.Description}";
             // A step cut short by the abort did not fail: saying it failed would send a CIO after the wrong cause.
-            findings.Add(step.Observation == InterruptedStep
+            findings.Add(step.WasInterrupted
                 ? ("warn", new(
                     $"Bước {Labels.Phase(step.Phase).Split(" / ")[0]} #{step.Index} ({step.Kind}) bị gián đoạn khi diễn tập bị hủy{what}",
                     $"Step {step.Phase} #{step.Index} ({step.Kind}) was interrupted when the drill was aborted{what}"))
@@ -107,9 +107,6 @@ internal static class Verdict
 
         return findings;
     }
-
-    /// <summary>What the engine writes as the observation of a step the abort cut short.</summary>
-    public const string InterruptedStep = "interrupted";
 
     private static Bilingual Aborted(RunRecord run)
     {

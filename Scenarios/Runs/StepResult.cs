@@ -10,4 +10,11 @@ internal sealed record StepResult(
     TimeSpan StartedAt,
     TimeSpan Duration,
     string Observation,
-    ManualOutcome? Manual = null);
+    ManualOutcome? Manual = null)
+{
+    /// <summary>The observation of a step the drill's abort cut short: it did not fail, it was stopped.</summary>
+    public const string InterruptedObservation = "interrupted";
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool WasInterrupted => !Succeeded && Observation == InterruptedObservation;
+}
