@@ -1,7 +1,9 @@
 using System.Text;
 using Drills.Orchestrator.Cli;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Safety;
 using Drills.Scenarios.Catalogue;
+
 using static Drills.Orchestrator.Tests.Integration.TestSystems;
 
 namespace Drills.Orchestrator.Tests.Integration;
@@ -22,7 +24,7 @@ public sealed class CliDrillTests : IAsyncLifetime
         _h.Load(yaml);
         var file = await WriteAsync(yaml);
 
-        var exit = await CliApp.RunAsync(["run", "never-restored", "--file", file, "--data-dir", _h.Folder]);
+        var exit = await CliApp.RunAsync(["run", "never-restored", "--file", file, "--data-dir", _h.Folder], TimeProvider.System);
         var index = await _h.ExecAsync(name, "cat", "/srv/www/index.html");
         var container = await _h.Runtime.FindByNameAsync(name, CancellationToken.None);
 
@@ -31,7 +33,7 @@ public sealed class CliDrillTests : IAsyncLifetime
         Assert.DoesNotContain("Hacked", index.Stdout, StringComparison.Ordinal);
         Assert.Equal(Docker.ContainerStatus.Running, container!.Status);
         var run = Assert.Single(_h.Store.List(10));
-        Assert.Equal(Drills.Scenarios.Runs.RunOutcome.Aborted, run.Outcome);
+        Assert.Equal(Drills.Scenarios.RunRecords.RunOutcome.Aborted, run.Outcome);
         Assert.True(run.RolledBack);
     }
 
@@ -48,7 +50,7 @@ public sealed class CliDrillTests : IAsyncLifetime
         await _h.Runtime.StartAsync(id, CancellationToken.None);
         var file = await WriteAsync(yaml);
 
-        var exit = await CliApp.RunAsync(["run", "kill-it", "--file", file, "--data-dir", _h.Folder]);
+        var exit = await CliApp.RunAsync(["run", "kill-it", "--file", file, "--data-dir", _h.Folder], TimeProvider.System);
         var after = await _h.Runtime.FindByNameAsync(name, CancellationToken.None);
         var marker = await _h.Runtime.ExecAsync(id, ["cat", "/marker"], CancellationToken.None);
 
@@ -68,7 +70,7 @@ public sealed class CliDrillTests : IAsyncLifetime
         _h.Load(yaml);
         var file = await WriteAsync(yaml);
 
-        var exit = await CliApp.RunAsync(["run", "planned", "--dry-run", "--file", file, "--data-dir", _h.Folder]);
+        var exit = await CliApp.RunAsync(["run", "planned", "--dry-run", "--file", file, "--data-dir", _h.Folder], TimeProvider.System);
 
         Assert.Equal(ExitCodes.Passed, exit);
         Assert.Null(await _h.Runtime.FindByNameAsync(name, CancellationToken.None));

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Drills.Orchestrator.Cli;
+using Drills.Orchestrator.Errors;
+
 using static Drills.Orchestrator.Tests.Integration.TestSystems;
 
 namespace Drills.Orchestrator.Tests.Integration;

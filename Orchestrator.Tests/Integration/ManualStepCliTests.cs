@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Drills.Orchestrator.Cli;
-using Drills.Scenarios.Runs;
+using Drills.Orchestrator.Errors;
+using Drills.Scenarios.RunRecords;
+
 using static Drills.Orchestrator.Tests.Integration.TestSystems;
 
 namespace Drills.Orchestrator.Tests.Integration;

@@ -1,6 +1,7 @@
 using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Tests.Support;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
+
 using static Drills.Orchestrator.Tests.Integration.TestSystems;
 
 namespace Drills.Orchestrator.Tests.Integration;

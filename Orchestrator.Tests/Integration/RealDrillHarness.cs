@@ -2,11 +2,12 @@ using System.Formats.Tar;
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Checks;
 using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Runs;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Loading;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 
 namespace Drills.Orchestrator.Tests.Integration;
 
@@ -24,7 +25,7 @@ internal sealed class RealDrillHarness : IAsyncDisposable
         Store = new SqliteRunStore(Path.Combine(Folder, "drills.db"));
     }
 
-    public DockerContainerRuntime Runtime { get; } = new(Serilog.Core.Logger.None);
+    public DockerContainerRuntime Runtime { get; } = new(Serilog.Core.Logger.None, endpoint: null, TimeProvider.System);
     public LoopbackNetworkProbe Network { get; } = new();
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "drills-it-" + Guid.NewGuid().ToString("N")[..8]);
     public SqliteRunStore Store { get; }

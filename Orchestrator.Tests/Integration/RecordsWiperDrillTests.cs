@@ -1,5 +1,5 @@
 using Drills.Orchestrator.Engine;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 
 namespace Drills.Orchestrator.Tests.Integration;
 

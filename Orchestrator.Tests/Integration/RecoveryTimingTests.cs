@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Tests.Support;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
+
 using static Drills.Orchestrator.Tests.Integration.TestSystems;
 
 namespace Drills.Orchestrator.Tests.Integration;

@@ -1,5 +1,6 @@
 using Drills.Orchestrator.Engine;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
+
 using static Drills.Orchestrator.Tests.Integration.TestSystems;
 
 namespace Drills.Orchestrator.Tests.Integration;

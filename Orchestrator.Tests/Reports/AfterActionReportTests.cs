@@ -1,5 +1,5 @@
 using Drills.Reports.AfterAction;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 
 namespace Drills.Orchestrator.Tests.Reports;
 

@@ -1,7 +1,6 @@
-using Drills.Orchestrator.Engine;
-using Drills.Orchestrator.Manual;
+using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Runs;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 
 namespace Drills.Orchestrator.Tests.Support;
 

@@ -1,4 +1,4 @@
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 
 namespace Drills.Orchestrator.Tests.Support;
 

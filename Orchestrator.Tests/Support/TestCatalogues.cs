@@ -1,6 +1,7 @@
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Checks;
 using Drills.Scenarios.Steps;
+using Drills.Scenarios.Text;
 
 namespace Drills.Orchestrator.Tests.Support;
 

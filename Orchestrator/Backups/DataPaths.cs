@@ -1,6 +1,6 @@
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Integrity;
-using Drills.Scenarios.Loading;
+using Drills.Scenarios.Paths;
 
 namespace Drills.Orchestrator.Backups;
 

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Text.Json;
+using Drills.Orchestrator.App;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Engine;
-using System.Text.Json;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Safety;
 using Drills.Scenarios.Loading;
@@ -12,23 +14,22 @@ namespace Drills.Orchestrator.Cli;
 /// <summary>The <c>drills</c> command line: commands, exit codes, and user errors printed without stack traces.</summary>
 internal static class CliApp
 {
-    /// <param name="clock">"Now" for commands that read schedules; the system clock unless a test fixes it.</param>
-    public static async Task<int> RunAsync(string[] args, TimeProvider? clock = null)
+    /// <param name="clock">The process's one clock, made at the entry point: every command, drill and service reads it.</param>
+    public static async Task<int> RunAsync(string[] args, TimeProvider clock)
     {
-        clock ??= TimeProvider.System;
         var root = new RootCommand(
             "drills — incident-recovery drills for agency systems: attack a real container, restore it, measure recovery against the target, report.\n" +
             "Exit codes: 0 passed, 1 missed target or failed verification, 2 bad input, 3 environment (Docker, image, refused target), 4 aborted and rolled back.\n" +
             "From a checkout, ./drills setup prepares Docker and the sample images and ./drills demo runs every sample drill.")
         {
             ValidateCommand.Create(clock),
-            RunCommand.Create(),
-            RunsCommand.Create(),
+            RunCommand.Create(clock),
+            RunsCommand.Create(clock),
             ScheduleCommand.Create(clock),
-            ReportCommand.Create(),
+            ReportCommand.Create(clock),
             ServeCommand.Create(clock),
-            ReloadCommand.Create(),
-            ConfirmCommand.Create(),
+            ReloadCommand.Create(clock),
+            ConfirmCommand.Create(clock),
         };
         root.Options.Add(GlobalOptions.DataDir);
         root.Options.Add(GlobalOptions.Verbose);

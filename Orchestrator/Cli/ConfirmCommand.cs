@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Manual;
 using Drills.Orchestrator.Runs;
 using Spectre.Console;
@@ -10,7 +11,7 @@ namespace Drills.Orchestrator.Cli;
 /// <summary><c>drills confirm RUN_ID STEP</c>: an operator says a manual restore step is done, so the waiting drill goes on.</summary>
 internal static class ConfirmCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
         var runId = new Argument<string>("RUN_ID") { Description = "Run id, as the drill's progress and drills runs show it" };
         var step = new Argument<string>("STEP") { Description = "The manual step: its restore step number as progress shows it (restore 2/3 → 2), or its title" };
@@ -19,8 +20,8 @@ internal static class ConfirmCommand
         var command = new Command("confirm", "Confirm that a manual restore step is done, so the drill waiting on it goes on") { runId, step, note, json };
         command.SetAction(parse =>
         {
-            using var services = new AppServices(parse);
-            var confirmation = new ManualConfirmation(TimeProvider.System.GetUtcNow(), Environment.UserName, parse.GetValue(note));
+            using var services = GlobalOptions.Services(parse, clock);
+            var confirmation = new ManualConfirmation(services.Clock.GetUtcNow(), Environment.UserName, parse.GetValue(note));
             ConfirmedStep confirmed;
             try
             {

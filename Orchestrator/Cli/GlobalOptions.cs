@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Drills.Orchestrator.App;
 
 namespace Drills.Orchestrator.Cli;
 
@@ -16,4 +17,8 @@ internal static class GlobalOptions
         Description = "Log every engine call to stderr",
         Recursive = true,
     };
+
+    /// <summary>The application's parts for a command, built from the global options and the process's clock.</summary>
+    public static AppServices Services(ParseResult parse, TimeProvider clock, bool service = false) =>
+        new(new AppOptions(parse.GetValue(DataDir), parse.GetValue(Verbose), service, clock));
 }

@@ -1,3 +1,5 @@
+using Drills.Orchestrator.App;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Safety;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Durations;

@@ -1,4 +1,4 @@
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Spectre.Console;
 
 namespace Drills.Orchestrator.Cli;

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
+using Drills.Orchestrator.App;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Runs;
-using Drills.Orchestrator.Scheduling.Service;
 using Spectre.Console;
 
 namespace Drills.Orchestrator.Cli;
@@ -11,14 +12,14 @@ internal static class ReloadCommand
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the service's answer", DefaultValueFactory = _ => 30 };
         var command = new Command("reload", "Ask the running drills serve to reload its catalogue; a file with errors is rejected and the schedule stays") { json, timeout };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var services = new AppServices(parse);
+            using var services = GlobalOptions.Services(parse, clock);
             if (!ServiceLock.IsHeld(services.Data))
             {
                 throw new CliException(ExitCodes.Environment,
@@ -26,17 +27,17 @@ internal static class ReloadCommand
             }
 
             var requests = new ServiceRequests(services.Data.Database);
-            var id = requests.Submit(ServiceRequests.Reload, DateTimeOffset.UtcNow);
-            var deadline = DateTimeOffset.UtcNow.AddSeconds(Math.Clamp(parse.GetValue(timeout), 1, 600));
+            var id = requests.Submit(ServiceRequests.Reload, clock.GetUtcNow());
+            var deadline = clock.GetUtcNow().AddSeconds(Math.Clamp(parse.GetValue(timeout), 1, 600));
             while (requests.ResultOf(id) is not { } answer)
             {
-                if (DateTimeOffset.UtcNow > deadline)
+                if (clock.GetUtcNow() > deadline)
                 {
                     throw new CliException(ExitCodes.Environment,
                         $"drills serve did not answer within {parse.GetValue(timeout)} s (it may be busy starting or stopping); it answers the request when it can. Fix: check its log, or retry with a longer --timeout.");
                 }
 
-                await Task.Delay(Poll, cancellationToken);
+                await Task.Delay(Poll, clock, cancellationToken);
             }
 
             return Print(parse.GetValue(json), requests.ResultOf(id)!);

@@ -1,17 +1,19 @@
 using System.CommandLine;
+using Drills.Orchestrator.App;
+using Drills.Orchestrator.Errors;
 
 namespace Drills.Orchestrator.Cli;
 
 /// <summary><c>drills report RUN_ID</c>: (re)writes the run's HTML after-action report and prints its path.</summary>
 internal static class ReportCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
         var runId = new Argument<string>("RUN_ID") { Description = "Run id as shown by drills runs" };
         var command = new Command("report", "Write a run's HTML after-action report and print its path") { runId };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var services = new AppServices(parse);
+            using var services = GlobalOptions.Services(parse, clock);
             var id = parse.GetValue(runId)!;
             var run = services.Store.Find(id)
                       ?? throw new CliException(ExitCodes.BadInput, $"No run '{id}' in {services.Data.Database}. Fix: list runs with drills runs (and pass the same --data-dir).");

@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
+using Drills.Orchestrator.App;
+using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Runs;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Durations;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Spectre.Console;
 
 namespace Drills.Orchestrator.Cli;
@@ -12,7 +15,7 @@ namespace Drills.Orchestrator.Cli;
 /// <summary><c>drills run SCENARIO</c>: one drill (or every drill with --all) against the real engine, live.</summary>
 internal static class RunCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
         var scenario = new Argument<string?>("SCENARIO") { Description = "Scenario id from the catalogue", Arity = ArgumentArity.ZeroOrOne };
         var file = new Option<string?>("--file", "-f") { Description = "Catalogue file (default: ./scenarios.yaml, else the embedded sample)" };
@@ -27,9 +30,9 @@ internal static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var terminal = new Terminal(parse.GetValue(json));
-            var catalogue = CatalogueSource.Load(parse.GetValue(file), Console.Error);
+            var catalogue = CatalogueSource.Load(parse.GetValue(file), clock.GetUtcNow(), Console.Error);
             var selected = ScenarioSelection.Select(catalogue, parse.GetValue(scenario), parse.GetValue(all));
-            using var services = new AppServices(parse);
+            using var services = GlobalOptions.Services(parse, clock);
             await services.Runtime.PingAsync(cancellationToken);
             if (parse.GetValue(dryRun))
             {
@@ -71,7 +74,7 @@ internal static class RunCommand
             terminal.Errors.MarkupLine($"[yellow]warning:[/] report not written: {Markup.Escape(ex.Message)}. Retry with: drills report {result.Record.RunId}");
         }
 
-        var summary = RunSummary.From(result.Record with { ReportPath = reportPath }, ExitCodes.For(result.End)) with { End = JsonNamingPolicy.CamelCase.ConvertName(result.End.ToString()) };
+        var summary = RunSummary.From(result.Record with { ReportPath = reportPath }, result.End.ExitCode()) with { End = JsonNamingPolicy.CamelCase.ConvertName(result.End.ToString()) };
         PrintOutcome(terminal.Errors, summary, result);
         return summary;
     }

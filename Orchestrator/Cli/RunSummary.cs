@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 
 namespace Drills.Orchestrator.Cli;
 

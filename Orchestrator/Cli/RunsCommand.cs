@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Runs;
 using Drills.Scenarios.Durations;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Spectre.Console;
 
 namespace Drills.Orchestrator.Cli;
@@ -10,14 +11,14 @@ namespace Drills.Orchestrator.Cli;
 /// <summary><c>drills runs</c>: the recorded runs, newest first.</summary>
 internal static class RunsCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
         var limit = new Option<int>("--limit") { Description = "How many runs to show", DefaultValueFactory = _ => 50 };
         var command = new Command("runs", "List recorded drill runs, newest first") { json, limit };
         command.SetAction(parse =>
         {
-            using var services = new AppServices(parse);
+            using var services = GlobalOptions.Services(parse, clock);
             var runs = services.Store.List(Math.Max(1, parse.GetValue(limit)));
             var summaries = runs.Select(r => RunSummary.From(r, ExitCodes.For(r.Outcome))).ToList();
             if (parse.GetValue(json))

@@ -1,5 +1,6 @@
+using Drills.Orchestrator.Errors;
 using Drills.Scenarios.Catalogue;
-using Drills.Scenarios.Loading;
+using Drills.Scenarios.Text;
 
 namespace Drills.Orchestrator.Cli;
 

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Drills.Orchestrator.App;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Scheduling;
-using Drills.Orchestrator.Scheduling.Service;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Loading;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Spectre.Console;
 
 namespace Drills.Orchestrator.Cli;
@@ -34,9 +35,11 @@ internal static class ScheduleCommand
             }
 
             var terminal = new Terminal(parse.GetValue(json));
-            var catalogue = CatalogueSource.Load(parse.GetValue(file), Console.Error);
-            using var services = new AppServices(parse);
             var now = clock.GetUtcNow();
+            // A schedule that never fires is shown in the table and then reported; any other error stops here.
+            var loaded = CatalogueSource.Validate(parse.GetValue(file), now, Console.Error);
+            var catalogue = loaded.Catalogue ?? throw new CatalogueInvalidException(loaded.Errors);
+            using var services = GlobalOptions.Services(parse, clock);
             var (summaries, errors) = Summarise(catalogue, services.Store.List(RunsSearched), now, count);
             // Fires happen only while a service runs: say so, or a schedule that nothing executes looks kept.
             var serviceRunning = ServiceLock.IsHeld(services.Data);

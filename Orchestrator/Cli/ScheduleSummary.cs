@@ -1,6 +1,6 @@
 using Drills.Orchestrator.Scheduling;
 using Drills.Scenarios.Catalogue;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 
 namespace Drills.Orchestrator.Cli;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Drills.Orchestrator.Scheduling;
+using Drills.Orchestrator.App;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Scheduling.Service;
 using Drills.Scenarios.Durations;
 using Microsoft.Extensions.Hosting;
@@ -30,14 +31,10 @@ internal static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = Options(parse.GetValue(maxConcurrent), parse.GetValue(grace), parse.GetValue(keep));
-            var path = parse.GetValue(file) ?? (File.Exists(CatalogueSource.DefaultFile) ? CatalogueSource.DefaultFile : null);
-            var catalogue = CatalogueSource.Load(path, Console.Error);
-            if (ScheduleCheck.Check(catalogue, clock.GetUtcNow()) is { Count: > 0 } errors)
-            {
-                throw new CatalogueInvalidException(errors);
-            }
+            var path = CatalogueSource.Resolve(parse.GetValue(file));
+            var catalogue = CatalogueSource.Load(path, clock.GetUtcNow(), Console.Error);
 
-            using var services = new AppServices(parse, service: true);
+            using var services = GlobalOptions.Services(parse, clock, service: true);
             using var single = ServiceLock.Acquire(services.Data);
             await services.Runtime.PingAsync(cancellationToken);
             using var host = ServeHost.Build(services, new CatalogueHolder(catalogue, path), options);

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Drills.Orchestrator.App;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Scheduling;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Durations;
@@ -17,18 +19,11 @@ internal static class ValidateCommand
         command.SetAction(parse =>
         {
             var terminal = new Terminal(json: false);
-            var result = CatalogueSource.LoadResult(parse.GetValue(file), Console.Error);
+            var now = clock.GetUtcNow();
+            var result = CatalogueSource.Validate(parse.GetValue(file), now, Console.Error);
             if (!result.IsValid)
             {
                 CliErrors.PrintCatalogueErrors(terminal.Errors, result.Errors);
-                return ExitCodes.BadInput;
-            }
-
-            var now = clock.GetUtcNow();
-            var neverFiring = ScheduleCheck.Check(result.Catalogue, now);
-            if (neverFiring.Count > 0)
-            {
-                CliErrors.PrintCatalogueErrors(terminal.Errors, neverFiring);
                 return ExitCodes.BadInput;
             }
 

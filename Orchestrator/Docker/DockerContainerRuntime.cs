@@ -1,7 +1,7 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using ContainerSpec = Drills.Scenarios.Catalogue.ContainerSpec;
 using Serilog;
+using ContainerSpec = Drills.Scenarios.Catalogue.ContainerSpec;
 
 namespace Drills.Orchestrator.Docker;
 
@@ -18,22 +18,17 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IDispo
     private readonly IDockerClient _client;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly PauseGuard _pauses = new();
+    private readonly PauseGuard _pauses;
 
     /// <summary>Shown in "does not answer" messages so the user knows which engine we tried.</summary>
     private readonly string _endpoint;
-
-    /// <summary>The engine named by DOCKER_HOST, else the local socket.</summary>
-    public DockerContainerRuntime(ILogger logger)
-        : this(logger, endpoint: null, TimeProvider.System)
-    {
-    }
 
     /// <summary>The engine at <paramref name="endpoint"/> (null: DOCKER_HOST, else the local socket).</summary>
     public DockerContainerRuntime(ILogger logger, Uri? endpoint, TimeProvider time)
     {
         _logger = logger.ForContext<DockerContainerRuntime>();
         _time = time;
+        _pauses = new PauseGuard(time);
         _endpoint = DockerEndpoint.Describe(endpoint);
         _client = DockerEndpoint.Connect(endpoint, _endpoint);
     }

@@ -6,7 +6,7 @@ namespace Drills.Orchestrator.Docker;
 /// probe racing a <c>pause</c> step would hang every later call on that container, unpause included.
 /// A pause therefore waits for in-flight execs to finish, and no exec starts while a container is paused.
 /// </summary>
-internal sealed class PauseGuard : IDisposable
+internal sealed class PauseGuard(TimeProvider time) : IDisposable
 {
     /// <summary>How often a pause looks again for in-flight execs to drain (they are short probes).</summary>
     private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(20);
@@ -79,7 +79,7 @@ internal sealed class PauseGuard : IDisposable
             }
 
             _mutex.Release();
-            await Task.Delay(DrainPoll, cancellationToken);
+            await Task.Delay(DrainPoll, time, cancellationToken);
         }
     }
 

@@ -1,3 +1,5 @@
+using Drills.Orchestrator.Errors;
+
 namespace Drills.Orchestrator.Engine;
 
 /// <summary>Why a drill ended; the CLI's exit code follows from it.</summary>
@@ -14,5 +16,17 @@ internal enum DrillEnd
     NotStarted,
 }
 
+/// <summary>The exit code a drill's end stands for.</summary>
+internal static class DrillEndExitCodes
+{
+    public static int ExitCode(this DrillEnd end) => end switch
+    {
+        DrillEnd.Passed => ExitCodes.Passed,
+        DrillEnd.MissedTarget or DrillEnd.VerificationFailed => ExitCodes.Failed,
+        DrillEnd.NotStarted => ExitCodes.Environment,
+        _ => ExitCodes.Aborted,
+    };
+}
+
 /// <summary>The record of a run plus how it ended.</summary>
-internal sealed record DrillResult(Scenarios.Runs.RunRecord Record, DrillEnd End, Exception? Cause = null);
+internal sealed record DrillResult(Scenarios.RunRecords.RunRecord Record, DrillEnd End, Exception? Cause = null);

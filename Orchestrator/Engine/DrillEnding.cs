@@ -1,9 +1,10 @@
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Safety;
 using Drills.Orchestrator.Steps;
 using Drills.Scenarios.Durations;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 
 namespace Drills.Orchestrator.Engine;
 

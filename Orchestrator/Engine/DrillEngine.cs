@@ -1,13 +1,14 @@
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Checks;
 using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Manual;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Safety;
 using Drills.Orchestrator.Steps;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Durations;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Serilog;
 
 namespace Drills.Orchestrator.Engine;

@@ -1,10 +1,11 @@
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Manual;
 using Drills.Orchestrator.Safety;
 using Drills.Orchestrator.Steps;
 using Drills.Scenarios.Durations;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Drills.Scenarios.Steps;
 
 namespace Drills.Orchestrator.Engine;

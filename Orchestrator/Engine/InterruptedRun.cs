@@ -1,8 +1,9 @@
 using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Safety;
 using Drills.Scenarios.Catalogue;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Serilog;
 
 namespace Drills.Orchestrator.Engine;

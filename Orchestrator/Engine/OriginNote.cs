@@ -1,5 +1,5 @@
 using Drills.Scenarios.Durations;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 
 namespace Drills.Orchestrator.Engine;
 

@@ -1,6 +1,6 @@
 using System.Formats.Tar;
 using System.Security.Cryptography;
-using Drills.Scenarios.Loading;
+using Drills.Scenarios.Paths;
 
 namespace Drills.Orchestrator.Integrity;
 

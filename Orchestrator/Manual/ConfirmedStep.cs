@@ -1,3 +1,5 @@
+using Drills.Orchestrator.Runs;
+
 namespace Drills.Orchestrator.Manual;
 
 /// <summary>The manual step an operator confirmed, and the confirmation as recorded.</summary>

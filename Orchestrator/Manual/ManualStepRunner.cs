@@ -1,6 +1,7 @@
-using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Drill;
+using Drills.Orchestrator.Runs;
 using Drills.Scenarios.Durations;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Drills.Scenarios.Steps;
 
 namespace Drills.Orchestrator.Manual;

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Runs;
-using Drills.Scenarios.Loading;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
+using Drills.Scenarios.Text;
 
 namespace Drills.Orchestrator.Manual;
 

@@ -1,6 +1,5 @@
-using Drills.Orchestrator.Engine;
-using Drills.Orchestrator.Manual;
-using Drills.Scenarios.Runs;
+using Drills.Orchestrator.Drill;
+using Drills.Scenarios.RunRecords;
 
 namespace Drills.Orchestrator.Runs;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Drills.Orchestrator.Manual;
 using Microsoft.Data.Sqlite;
 
 namespace Drills.Orchestrator.Runs;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Drills.Orchestrator.Engine;
-using Drills.Scenarios.Runs;
+using Drills.Orchestrator.Drill;
+using Drills.Scenarios.RunRecords;
 using Microsoft.Data.Sqlite;
 
 namespace Drills.Orchestrator.Runs;

@@ -1,9 +1,8 @@
 using System.Formats.Tar;
 using System.Security.Cryptography;
 using System.Text;
-using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Docker;
-using Drills.Scenarios.Loading;
+using Drills.Scenarios.Paths;
 using Drills.Scenarios.Steps;
 
 namespace Drills.Orchestrator.Steps;

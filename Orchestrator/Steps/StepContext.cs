@@ -1,5 +1,5 @@
 using Drills.Orchestrator.Backups;
-using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Safety;
 
 namespace Drills.Orchestrator.Steps;

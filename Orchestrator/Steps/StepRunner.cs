@@ -3,7 +3,7 @@ using System.Text;
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Safety;
-using Drills.Scenarios.Loading;
+using Drills.Scenarios.Paths;
 using Drills.Scenarios.Steps;
 
 namespace Drills.Orchestrator.Steps;

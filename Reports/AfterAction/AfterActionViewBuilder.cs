@@ -1,6 +1,6 @@
 using Drills.Reports.Formatting;
 using Drills.Reports.Rendering;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 
 namespace Drills.Reports.AfterAction;
 

@@ -1,5 +1,5 @@
 using Drills.Reports.Formatting;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 
 namespace Drills.Reports.AfterAction;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Drills.Reports.Formatting;
 using Drills.Reports.Rendering;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 
 namespace Drills.Reports.AfterAction;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 
 namespace Drills.Reports.AfterAction;
 

@@ -1,3 +1,5 @@
+using Drills.Scenarios.Text;
+
 namespace Drills.Scenarios.Catalogue;
 
 /// <summary>A named exclusion window: a schedule never fires inside it.</summary>

@@ -1,4 +1,5 @@
 using Drills.Scenarios.Steps;
+using Drills.Scenarios.Text;
 
 namespace Drills.Scenarios.Catalogue;
 

@@ -1,4 +1,5 @@
 using Drills.Scenarios.Checks;
+using Drills.Scenarios.Text;
 
 namespace Drills.Scenarios.Catalogue;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Drills.Scenarios.Loading;

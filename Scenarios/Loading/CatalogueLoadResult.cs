@@ -3,7 +3,7 @@ using Drills.Scenarios.Catalogue;
 
 namespace Drills.Scenarios.Loading;
 
-/// <summary>Either a valid catalogue or every error found in the file, never both.</summary>
+/// <summary>The catalogue read from a file and every error found in it; valid only with a catalogue and no error.</summary>
 internal sealed record CatalogueLoadResult(DrillCatalogue? Catalogue, IReadOnlyList<CatalogueError> Errors)
 {
     [MemberNotNullWhen(true, nameof(Catalogue))]

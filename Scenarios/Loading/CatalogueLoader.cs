@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Text;
 
 namespace Drills.Scenarios.Loading;
 

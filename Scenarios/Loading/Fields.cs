@@ -1,3 +1,4 @@
+using Drills.Scenarios.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Drills.Scenarios.Loading;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Durations;
+using Drills.Scenarios.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

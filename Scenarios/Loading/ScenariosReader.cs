@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Schedules;
 using Drills.Scenarios.Steps;
+using Drills.Scenarios.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Drills.Scenarios.Loading;

@@ -1,5 +1,5 @@
-using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Steps;
+using Drills.Scenarios.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Drills.Scenarios.Loading;

@@ -1,5 +1,6 @@
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Durations;
+using Drills.Scenarios.Paths;
 using YamlDotNet.RepresentationModel;
 
 namespace Drills.Scenarios.Loading;

@@ -1,4 +1,4 @@
-using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Drills.Scenarios.Loading;

@@ -1,3 +1,4 @@
+using Drills.Scenarios.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -26,9 +27,9 @@ internal static class YamlDocumentReader
 
     /// <summary>Where the error is. YamlDotNet reports a tab in indentation at 1:1 (or at the scalar before it),
     /// so for tab errors the first tab in any line's indentation is the place to look.</summary>
-    private static Catalogue.SourceLocation Where(NodeReader reader, YamlException e, string text) =>
+    private static SourceLocation Where(NodeReader reader, YamlException e, string text) =>
         e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentationTab(text) is (int line, int column)
-            ? new Catalogue.SourceLocation(reader.File, line, column)
+            ? new SourceLocation(reader.File, line, column)
             : reader.At(e.Start);
 
     /// <summary>The 1-based line and column of the first tab in the indentation of a line with content; null when there is none.</summary>
@@ -74,7 +75,7 @@ internal static class YamlDocumentReader
     {
         if (stream.Documents.Count == 0)
         {
-            reader.Report(new Catalogue.SourceLocation(reader.File, 1, 1), "The catalogue file is empty.",
+            reader.Report(new SourceLocation(reader.File, 1, 1), "The catalogue file is empty.",
                 "start it with 'version: 1', then declare systems and scenarios");
             return null;
         }

@@ -1,4 +1,4 @@
-using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Text;
 
 namespace Drills.Scenarios.Steps;
 

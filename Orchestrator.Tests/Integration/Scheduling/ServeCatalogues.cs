@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using static Drills.Orchestrator.Tests.Integration.TestSystems;
 
 namespace Drills.Orchestrator.Tests.Integration.Scheduling;

@@ -1,5 +1,6 @@
-using Drills.Orchestrator.Cli;
-using Drills.Scenarios.Runs;
+using Drills.Orchestrator.Errors;
+using Drills.Scenarios.RunRecords;
+
 using static Drills.Orchestrator.Tests.Integration.Scheduling.ServeCatalogues;
 using static Drills.Orchestrator.Tests.Integration.TestSystems;
 

@@ -1,6 +1,6 @@
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Tests.Reports;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Backups;
 

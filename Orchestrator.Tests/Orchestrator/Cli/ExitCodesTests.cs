@@ -1,5 +1,5 @@
-using Drills.Orchestrator.Cli;
 using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Errors;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Cli;
 
@@ -14,7 +14,7 @@ public sealed class ExitCodesTests
     [InlineData("StepError", 4)]
     [InlineData("Cancelled", 4)]
     public void Each_way_a_drill_ends_maps_to_its_documented_exit_code(string end, int expected) =>
-        Assert.Equal(expected, ExitCodes.For(Enum.Parse<DrillEnd>(end)));
+        Assert.Equal(expected, Enum.Parse<DrillEnd>(end).ExitCode());
 
     [Fact]
     public void Several_drills_exit_with_the_most_serious_code() =>

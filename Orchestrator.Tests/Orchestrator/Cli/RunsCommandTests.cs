@@ -1,8 +1,8 @@
-using Drills.Orchestrator.Cli;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Tests.Integration;
 using Drills.Orchestrator.Tests.Reports;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Microsoft.Data.Sqlite;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Cli;

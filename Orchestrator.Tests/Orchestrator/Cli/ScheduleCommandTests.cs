@@ -1,12 +1,12 @@
 using System.Text.Json;
-using Drills.Orchestrator.Cli;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Tests.Integration;
-using static Drills.Orchestrator.Tests.Orchestrator.Cli.ScheduledCatalogue;
 using Drills.Orchestrator.Tests.Reports;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Microsoft.Data.Sqlite;
 
+using static Drills.Orchestrator.Tests.Orchestrator.Cli.ScheduledCatalogue;
 namespace Drills.Orchestrator.Tests.Orchestrator.Cli;
 
 /// <summary><c>drills schedule</c> run as a process, as a script or an operator runs it.</summary>

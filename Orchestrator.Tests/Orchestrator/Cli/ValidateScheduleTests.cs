@@ -1,5 +1,6 @@
-using Drills.Orchestrator.Cli;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Tests.Integration;
+
 using static Drills.Orchestrator.Tests.Orchestrator.Cli.ScheduledCatalogue;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Cli;

@@ -11,7 +11,7 @@ internal static class TestEngine
     /// <summary>Every container these tests make starts with this, so a stray one is easy to find and remove.</summary>
     public const string NamePrefix = "drills-test-";
 
-    public static DockerContainerRuntime Runtime() => new(Logger.None);
+    public static DockerContainerRuntime Runtime() => new(Logger.None, endpoint: null, TimeProvider.System);
 
     public static string UniqueName(string purpose) => $"{NamePrefix}{purpose}-{Guid.NewGuid().ToString("N")[..12]}";
 

@@ -1,8 +1,8 @@
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Engine;
-using Drills.Orchestrator.Tests.Support;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Drills.Scenarios.Steps;
+
 using static Drills.Orchestrator.Tests.Support.TestCatalogues;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Engine;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Safety;

@@ -1,10 +1,11 @@
 using System.Text;
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Tests.Support;
 using Drills.Scenarios.Catalogue;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Drills.Scenarios.Steps;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Engine;

@@ -1,8 +1,10 @@
+using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Engine;
-using Drills.Orchestrator.Manual;
+using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Tests.Orchestrator.Engine;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Drills.Scenarios.Steps;
+
 using static Drills.Orchestrator.Tests.Support.TestCatalogues;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Manual;

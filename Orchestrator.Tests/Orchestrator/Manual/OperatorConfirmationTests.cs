@@ -1,7 +1,7 @@
 using Drills.Orchestrator.Manual;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Tests.Reports;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Microsoft.Data.Sqlite;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Manual;

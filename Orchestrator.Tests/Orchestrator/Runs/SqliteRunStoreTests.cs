@@ -1,6 +1,6 @@
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Tests.Reports;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Microsoft.Data.Sqlite;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Runs;

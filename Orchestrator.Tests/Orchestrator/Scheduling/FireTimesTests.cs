@@ -3,6 +3,7 @@ using Drills.Orchestrator.Tests.Scenarios;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Schedules;
 using Quartz;
+
 using static Drills.Orchestrator.Tests.Orchestrator.Scheduling.Calendars.Blackouts;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling;

@@ -1,5 +1,4 @@
-using Drills.Orchestrator.Scheduling;
-using Drills.Scenarios.Loading;
+using Drills.Orchestrator.App;
 using Quartz;
 using Serilog;
 
@@ -24,9 +23,9 @@ internal sealed class CatalogueReloader(CatalogueHolder catalogue, ScheduleSync 
         await _one.WaitAsync(cancellationToken);
         try
         {
-            var loaded = CatalogueLoader.LoadFile(catalogue.File);
-            var errors = loaded.IsValid ? ScheduleCheck.Check(loaded.Catalogue!, time.GetUtcNow()) : loaded.Errors;
-            if (errors.Count > 0)
+            var loaded = CatalogueSource.Validate(catalogue.File, time.GetUtcNow(), TextWriter.Null);
+            var errors = loaded.Errors;
+            if (!loaded.IsValid)
             {
                 foreach (var error in errors)
                 {

@@ -1,6 +1,6 @@
-using Drills.Orchestrator.Cli;
-using Drills.Orchestrator.Engine;
-using Drills.Scenarios.Runs;
+using Drills.Orchestrator.App;
+using Drills.Orchestrator.Drill;
+using Drills.Scenarios.RunRecords;
 using Serilog;
 
 namespace Drills.Orchestrator.Scheduling.Service;

@@ -1,8 +1,8 @@
+using Drills.Orchestrator.App;
 using Drills.Orchestrator.Backups;
-using Drills.Orchestrator.Cli;
 using Drills.Orchestrator.Safety;
 using Drills.Scenarios.Catalogue;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 using Serilog;

@@ -1,5 +1,4 @@
-using Drills.Orchestrator.Cli;
-using Drills.Orchestrator.Runs;
+using Drills.Orchestrator.App;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 using Serilog;

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
-using Drills.Orchestrator.Scheduling;
 using Drills.Scenarios.Durations;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Quartz;
 using Serilog;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Drills.Orchestrator.Scheduling;
 using Drills.Orchestrator.Scheduling.Calendars;
 using Drills.Scenarios.Catalogue;
 using Quartz;

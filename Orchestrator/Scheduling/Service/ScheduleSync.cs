@@ -1,4 +1,3 @@
-using Drills.Orchestrator.Scheduling;
 using Drills.Orchestrator.Scheduling.Calendars;
 using Drills.Scenarios.Catalogue;
 using Quartz;

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Drills.Orchestrator.Cli;
+using Drills.Orchestrator.App;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Scheduling.Calendars;
 using Microsoft.Data.Sqlite;
@@ -27,7 +27,7 @@ internal static class ServeHost
         builder.Services.AddSingleton(services);
         builder.Services.AddSingleton(catalogue);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services.Clock);
         builder.Services.AddSingleton(services.Log);
         builder.Services.AddSingleton(sp => new DrillGate(options.MaxConcurrentDrills, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(new ServiceRequests(services.Data.Database));

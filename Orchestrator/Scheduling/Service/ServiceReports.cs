@@ -1,5 +1,5 @@
-using Drills.Orchestrator.Cli;
-using Drills.Scenarios.Runs;
+using Drills.Orchestrator.App;
+using Drills.Scenarios.RunRecords;
 using Serilog;
 
 namespace Drills.Orchestrator.Scheduling.Service;

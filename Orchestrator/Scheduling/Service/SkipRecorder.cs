@@ -1,7 +1,7 @@
-using Drills.Orchestrator.Cli;
-using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.App;
+using Drills.Orchestrator.Drill;
 using Drills.Scenarios.Catalogue;
-using Drills.Scenarios.Runs;
+using Drills.Scenarios.RunRecords;
 using Serilog;
 
 namespace Drills.Orchestrator.Scheduling.Service;

@@ -1,7 +1,7 @@
 using Drills.Orchestrator.Scheduling.Calendars;
 using Drills.Orchestrator.Tests.Orchestrator.Scheduling.Service;
 using Microsoft.Data.Sqlite;
-using Quartz;
+
 using static Drills.Orchestrator.Tests.Orchestrator.Scheduling.Calendars.Blackouts;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling.Calendars;

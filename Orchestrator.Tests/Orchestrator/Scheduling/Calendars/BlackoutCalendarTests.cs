@@ -1,4 +1,3 @@
-using Drills.Orchestrator.Scheduling.Calendars;
 using static Drills.Orchestrator.Tests.Orchestrator.Scheduling.Calendars.Blackouts;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling.Calendars;

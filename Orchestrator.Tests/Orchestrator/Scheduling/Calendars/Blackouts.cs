@@ -1,5 +1,6 @@
 using Drills.Orchestrator.Scheduling.Calendars;
 using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Text;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling.Calendars;
 

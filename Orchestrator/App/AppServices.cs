@@ -1,0 +1,56 @@
+using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Checks;
+using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Drill;
+using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Logging;
+using Drills.Orchestrator.Runs;
+using Drills.Orchestrator.Safety;
+using Serilog;
+
+namespace Drills.Orchestrator.App;
+
+/// <summary>The real parts a command needs, built from the global options. Disposed at the end of the command.</summary>
+internal sealed class AppServices : IDisposable
+{
+    private readonly Lazy<DockerContainerRuntime> _runtime;
+    private readonly Lazy<IContainerRuntime> _guarded;
+    private readonly LoopbackNetworkProbe _network = new();
+    private readonly Serilog.Core.Logger _log;
+
+    public AppServices(AppOptions options)
+    {
+        Clock = options.Clock;
+        Data = DataDirectory.Resolve(options.DataDir);
+        _log = (Serilog.Core.Logger)LogSetup.Create(Data.Logs, options.Verbose, options.Service);
+        Store = new SqliteRunStore(Data.Database);
+        _runtime = new Lazy<DockerContainerRuntime>(() => new DockerContainerRuntime(_log, endpoint: null, Clock));
+        _guarded = new Lazy<IContainerRuntime>(() => new LabelledOnlyRuntime(_runtime.Value));
+    }
+
+    /// <summary>The process's one clock: drills, reports, confirmations and the service all read it.</summary>
+    public TimeProvider Clock { get; }
+
+    public DataDirectory Data { get; }
+
+    public SqliteRunStore Store { get; }
+
+    public ILogger Log => _log;
+
+    /// <summary>The engine behind the label check: nothing unlabelled can be entered or changed.</summary>
+    public IContainerRuntime Runtime => _guarded.Value;
+
+    public DrillEngine Engine(DrillOptions? options = null) =>
+        new(Runtime, _network, Clock, Store, new SnapshotStore(Data.Snapshots), options ?? new DrillOptions(), _log, new SystemLocks(Data.Locks));
+
+    public void Dispose()
+    {
+        if (_runtime.IsValueCreated)
+        {
+            _runtime.Value.Dispose();
+        }
+
+        _network.Dispose();
+        _log.Dispose();
+    }
+}

@@ -1,0 +1,57 @@
+using Drills.Orchestrator.Scheduling;
+using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Loading;
+
+namespace Drills.Orchestrator.App;
+
+/// <summary>
+/// The one way to read a catalogue: the file given, else ./scenarios.yaml, else the sample catalogue
+/// embedded in the binary (the embedded default), so `drills run` works from any folder. Loading and
+/// validating are one step: what the loader checks, then what needs the scheduler's own cron reading
+/// (schedules that never fire), so no command can accept a file another refuses.
+/// </summary>
+internal static class CatalogueSource
+{
+    public const string DefaultFile = "scenarios.yaml";
+    private const string EmbeddedName = "Drills.scenarios.yaml";
+
+    /// <summary>The file a command reads: the one given, else ./scenarios.yaml when present, else null (the embedded sample).</summary>
+    public static string? Resolve(string? file) => file ?? (File.Exists(DefaultFile) ? DefaultFile : null);
+
+    /// <summary>Loads and validates; throws <see cref="CatalogueInvalidException"/> with every error.</summary>
+    public static DrillCatalogue Load(string? file, DateTimeOffset now, TextWriter diagnostics)
+    {
+        var result = Validate(file, now, diagnostics);
+        return result.IsValid ? result.Catalogue : throw new CatalogueInvalidException(result.Errors);
+    }
+
+    /// <summary>
+    /// Loads and validates. A file that parsed keeps its catalogue beside the errors of its schedules,
+    /// so <c>drills schedule</c> can still show them; <see cref="CatalogueLoadResult.IsValid"/> is true only without errors.
+    /// </summary>
+    public static CatalogueLoadResult Validate(string? file, DateTimeOffset now, TextWriter diagnostics)
+    {
+        var loaded = Read(Resolve(file), diagnostics);
+        return loaded.IsValid ? loaded with { Errors = ScheduleCheck.Check(loaded.Catalogue, now) } : loaded;
+    }
+
+    private static CatalogueLoadResult Read(string? file, TextWriter diagnostics)
+    {
+        if (file is not null)
+        {
+            return CatalogueLoader.LoadFile(file);
+        }
+
+        diagnostics.WriteLine($"No {DefaultFile} in {Environment.CurrentDirectory}; using the sample catalogue built into drills.");
+        using var stream = typeof(CatalogueSource).Assembly.GetManifestResourceStream(EmbeddedName)
+                           ?? throw new InvalidOperationException("The embedded sample catalogue is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return CatalogueLoader.LoadText(reader.ReadToEnd(), "(embedded) scenarios.yaml");
+    }
+}
+
+/// <summary>The catalogue has errors; the CLI prints them all and exits 2.</summary>
+internal sealed class CatalogueInvalidException(IReadOnlyList<CatalogueError> errors) : Exception($"{errors.Count} error(s) in the catalogue")
+{
+    public IReadOnlyList<CatalogueError> Errors { get; } = errors;
+}

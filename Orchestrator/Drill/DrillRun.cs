@@ -1,0 +1,91 @@
+using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.RunRecords;
+
+namespace Drills.Orchestrator.Drill;
+
+/// <summary>
+/// What one run accumulates while it goes. Mutable on purpose and private to the engine: the outside
+/// world only ever sees the immutable <see cref="RunRecord"/> it produces.
+/// </summary>
+internal sealed class DrillRun
+{
+    private readonly List<StepResult> _steps = [];
+    private readonly List<CheckObservation> _baseline = [];
+
+    public DrillRun(string runId, DrillCatalogue catalogue, ScenarioDefinition scenario, SystemDefinition system, DrillClock clock)
+    {
+        (RunId, Catalogue, Scenario, System, Clock) = (runId, catalogue, scenario, system, clock);
+    }
+
+    public string RunId { get; }
+    public DrillCatalogue Catalogue { get; }
+    public ScenarioDefinition Scenario { get; }
+    public SystemDefinition System { get; }
+    public DrillClock Clock { get; }
+    public RunOrigin Origin { get; init; } = RunOrigin.OnDemand;
+    public string? ImageDigest { get; set; }
+    public bool AttackStarted { get; set; }
+    public TimeSpan? AttackStartedAt { get; set; }
+    public TimeSpan? ImpactAt { get; set; }
+    public TimeSpan? RecoveredAt { get; set; }
+    public bool Verified { get; set; }
+    public string? AbortReason { get; set; }
+    public bool RolledBack { get; set; }
+
+    /// <summary>The manual step the drill is waiting on, if any, so an abort can name it.</summary>
+    public string? AwaitingOperator { get; set; }
+
+    public TimeSpan DeclaredManualTime => ManualOutcome.DeclaredIn(StepsSnapshot());
+
+    /// <summary>The recovery watch's observations, read when a record is made: a checkpoint (and a crash report) has them too.</summary>
+    public Func<IReadOnlyList<CheckObservation>>? Observations { get; set; }
+
+    /// <summary>The probe round that established the baseline: the raw evidence behind "all checks pass".</summary>
+    public void AddBaseline(IEnumerable<CheckObservation> observations)
+    {
+        lock (_steps)
+        {
+            _baseline.AddRange(observations);
+        }
+    }
+
+    public void AddStep(StepResult step)
+    {
+        lock (_steps)
+        {
+            _steps.Add(step);
+        }
+    }
+
+    public RunRecord ToRecord(RunOutcome outcome) => RunHeader.Of(RunId, Catalogue, Scenario, System, Clock.StartedAtUtc, outcome) with
+    {
+        ImageDigest = ImageDigest,
+        EndedAtUtc = outcome is RunOutcome.Running ? null : Clock.UtcAt(Clock.Elapsed),
+        RecoveryTime = RecoveredAt - AttackStartedAt,
+        ImpactObserved = ImpactAt is not null,
+        TimeToImpact = ImpactAt - AttackStartedAt,
+        VerificationPassed = Verified,
+        AbortReason = AbortReason,
+        RolledBack = RolledBack,
+        Origin = Origin,
+        Owner = RunOwners.Current,
+        Steps = StepsSnapshot(),
+        Checks = BaselineSnapshot().Concat(Observations?.Invoke() ?? []).ToArray(),
+    };
+
+    private CheckObservation[] BaselineSnapshot()
+    {
+        lock (_steps)
+        {
+            return _baseline.ToArray();
+        }
+    }
+
+    private StepResult[] StepsSnapshot()
+    {
+        lock (_steps)
+        {
+            return _steps.ToArray();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace Drills.Scenarios.RunRecords;
+
+/// <summary>
+/// Everything a finished (or interrupted) drill run leaves behind: what was drilled, what happened
+/// and what was measured. Reports are drawn from this alone.
+/// </summary>
+internal sealed record RunRecord
+{
+    public required string RunId { get; init; }
+    public required string ScenarioId { get; init; }
+    public required string ScenarioTitle { get; init; }
+    public required string SystemId { get; init; }
+    public required string SystemTitle { get; init; }
+    public required string Agency { get; init; }
+    public required int SecurityLevel { get; init; }
+    public string? Technique { get; init; }
+    public required string ContainerName { get; init; }
+    public string? ImageDigest { get; init; }
+    public required string CatalogueSha256 { get; init; }
+
+    /// <summary>The catalogue's IANA time zone, so a report rendered later shows the same local times.</summary>
+    public string? TimeZone { get; init; }
+    public required DateTimeOffset StartedAtUtc { get; init; }
+    public DateTimeOffset? EndedAtUtc { get; init; }
+    public required RunOutcome Outcome { get; init; }
+
+    /// <summary>Measured recovery time T1 − T0; null when the drill never recovered.</summary>
+    public TimeSpan? RecoveryTime { get; init; }
+    public required TimeSpan RtoTarget { get; init; }
+    public bool ImpactObserved { get; init; }
+
+    /// <summary>Time from T0 to the first failed check (detection); null without impact.</summary>
+    public TimeSpan? TimeToImpact { get; init; }
+    public bool VerificationPassed { get; init; }
+    public string? AbortReason { get; init; }
+
+    /// <summary>Why a scheduled fire did not run (outcome <see cref="RunOutcome.Skipped"/>).</summary>
+    public string? SkipReason { get; init; }
+    public bool RolledBack { get; init; }
+    public string? ReportPath { get; init; }
+
+    /// <summary>What started the run: on demand, or a scheduled fire with its fire time and any wait before it.</summary>
+    public RunOrigin Origin { get; init; } = RunOrigin.OnDemand;
+
+    /// <summary>The process that runs the drill, so a later start can tell a crashed run from one still going.</summary>
+    public RunOwner? Owner { get; init; }
+
+    public IReadOnlyList<JournalEvent> Journal { get; init; } = Array.Empty<JournalEvent>();
+    public IReadOnlyList<StepResult> Steps { get; init; } = Array.Empty<StepResult>();
+    public IReadOnlyList<CheckObservation> Checks { get; init; } = Array.Empty<CheckObservation>();
+
+    /// <summary>Recovered within the target (false when not recovered), counting measured + declared manual time.</summary>
+    public bool MetTarget => RecoveryTime is { } t && t + DeclaredManualTime <= RtoTarget;
+
+    /// <summary>Declared, never measured: the expected durations of manual steps simulated with --simulate-manual. Not part of <see cref="RecoveryTime"/>.</summary>
+    public TimeSpan DeclaredManualTime => ManualOutcome.DeclaredIn(Steps);
+}
