@@ -13,8 +13,17 @@ internal static class CliProcess
         return await running.WaitAsync();
     }
 
+    /// <summary>Runs drills with extra environment variables, such as a user's locale.</summary>
+    public static async Task<Result> RunWithAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var running = Start(environment, args);
+        return await running.WaitAsync();
+    }
+
     /// <summary>Starts drills and returns at once, for tests that act while it runs (such as confirming a manual step).</summary>
-    public static Running Start(params string[] args)
+    public static Running Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    private static Running Start(IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -22,6 +31,11 @@ internal static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "drills.dll"));
         foreach (var arg in args)
         {

@@ -108,7 +108,7 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
             var container = Get(containerId);
             if (container.Status is not ContainerStatus.Running)
             {
-                throw new DockerOperationException($"container {container.Name} is not running");
+                throw new DockerOperationException($"container {container.Name} is not running", "start it");
             }
 
             Calls.Add($"exec {string.Join(' ', command)}");
@@ -193,7 +193,7 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
     {
         lock (_gate)
         {
-            return _containers.TryGetValue(containerId, out var c) ? c : throw new DockerOperationException($"No such container: {containerId}");
+            return _containers.TryGetValue(containerId, out var c) ? c : throw new DockerOperationException($"No such container: {containerId}", "create it");
         }
     }
 

@@ -1,3 +1,4 @@
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Scheduling;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Loading;
@@ -48,10 +49,4 @@ internal static class CatalogueSource
         using var reader = new StreamReader(stream);
         return CatalogueLoader.LoadText(reader.ReadToEnd(), "(embedded) scenarios.yaml");
     }
-}
-
-/// <summary>The catalogue has errors; the CLI prints them all and exits 2.</summary>
-internal sealed class CatalogueInvalidException(IReadOnlyList<CatalogueError> errors) : Exception($"{errors.Count} error(s) in the catalogue")
-{
-    public IReadOnlyList<CatalogueError> Errors { get; } = errors;
 }

@@ -13,8 +13,8 @@ internal static class ServiceLock
     public static LockFile Acquire(DataDirectory data) =>
         LockFile.TryAcquire(PathOf(data), string.Create(CultureInfo.InvariantCulture, $"process {Environment.ProcessId}"))
         ?? throw new CliException(ExitCodes.Environment,
-            $"Another drills serve ({LockFile.HolderOf(PathOf(data), "process unknown")}) is already running with the data directory {data.Root}. " +
-            "Stop it first, or give this one its own --data-dir.");
+            $"Another drills serve ({LockFile.HolderOf(PathOf(data), "process unknown")}) is already running with the data directory {data.Root}.",
+            "stop it first, or give this one its own --data-dir");
 
     /// <summary>True while a <c>drills serve</c> holds the data directory.</summary>
     public static bool IsHeld(DataDirectory data) => LockFile.IsHeld(PathOf(data));

@@ -66,7 +66,8 @@ internal sealed class DataPaths
                 var cleared = await ClearAsync(containerId, snapshot.DataPath, cancellationToken);
                 if (!cleared.Succeeded)
                 {
-                    throw new DockerOperationException($"Could not empty {snapshot.DataPath} before restoring it (exit {cleared.ExitCode}): {cleared.Stderr.Trim()}");
+                    throw new DockerOperationException($"Could not empty {snapshot.DataPath} before restoring it (exit {cleared.ExitCode}): {cleared.Stderr.Trim()}",
+                        "check that the container is running and can run rm on its data paths");
                 }
             }
 

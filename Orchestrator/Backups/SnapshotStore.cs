@@ -46,14 +46,15 @@ internal sealed class SnapshotStore
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new BackupCorruptException($"Backup of {snapshot.DataPath} cannot be read from {snapshot.File}: {ex.Message}");
+            throw new BackupCorruptException($"Backup of {snapshot.DataPath} cannot be read from {snapshot.File}: {ex.Message}", "check the data directory's snapshots folder (permissions, disk)", ex);
         }
 
         var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (!string.Equals(actual, snapshot.Sha256, StringComparison.Ordinal))
         {
             throw new BackupCorruptException(
-                $"Backup of {snapshot.DataPath} failed its checksum (expected {snapshot.Sha256[..12]}…, found {actual[..12]}…); refusing to restore from it.");
+                $"Backup of {snapshot.DataPath} failed its checksum (expected {snapshot.Sha256[..12]}…, found {actual[..12]}…); refusing to restore from it.",
+                "the snapshot file was changed or damaged after it was taken; restore the system from another copy");
         }
 
         return new MemoryStream(bytes, writable: false);

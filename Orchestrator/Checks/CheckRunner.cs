@@ -1,5 +1,6 @@
 using Drills.Orchestrator.Docker;
 using Drills.Scenarios.Checks;
+using static System.FormattableString;
 
 namespace Drills.Orchestrator.Checks;
 
@@ -43,7 +44,7 @@ internal sealed class CheckRunner
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ProbeResult.Fail($"no answer within {ExecTimeout.TotalSeconds:0} s");
+            return ProbeResult.Fail(Invariant($"no answer within {ExecTimeout.TotalSeconds:0} s"));
         }
 
         var output = Abbreviate(result.Stdout.Trim());

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using static System.FormattableString;
 
 namespace Drills.Orchestrator.Checks;
 
@@ -68,7 +69,7 @@ internal sealed class LoopbackNetworkProbe : INetworkProbe, IDisposable
 
     private static string Describe(Exception ex) => ex switch
     {
-        TaskCanceledException or OperationCanceledException => $"no answer within {ProbeTimeout.TotalSeconds:0} s",
+        TaskCanceledException or OperationCanceledException => Invariant($"no answer within {ProbeTimeout.TotalSeconds:0} s"),
         HttpRequestException { InnerException: SocketException s } => s.SocketErrorCode.ToString(),
         SocketException s => s.SocketErrorCode.ToString(),
         _ => ex.Message,

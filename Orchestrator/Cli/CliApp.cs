@@ -1,11 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using Drills.Orchestrator.App;
-using Drills.Orchestrator.Docker;
-using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Runs;
-using Drills.Orchestrator.Safety;
 using Drills.Scenarios.Loading;
 using Spectre.Console;
 
@@ -59,39 +55,35 @@ internal static class CliApp
         catch (CatalogueInvalidException ex)
         {
             CliErrors.PrintCatalogueErrors(Errors, ex.Errors);
-            return Fail(json, ExitCodes.BadInput, ex.Message, ex.Errors);
+            return Fail(json, ex.ExitCode, ex.Problem, ex.Fix, ex.Errors);
         }
-        catch (CliException ex)
+        catch (DrillsException ex)
         {
-            CliErrors.Print(Errors, ex.Message);
-            return Fail(json, ex.ExitCode, ex.Message);
-        }
-        catch (Exception ex) when (ex is DockerUnavailableException or TargetRefusedException or MissingImageException or BaselineUnhealthyException or DockerOperationException or SystemBusyException)
-        {
-            CliErrors.Print(Errors, ex.Message);
-            return Fail(json, ExitCodes.Environment, ex.Message);
+            CliErrors.Print(Errors, ex.Problem, ex.Fix);
+            return Fail(json, ex.ExitCode, ex.Problem, ex.Fix);
         }
         catch (OperationCanceledException)
         {
             CliErrors.Print(Errors, "Cancelled.");
-            return Fail(json, ExitCodes.Aborted, "cancelled");
+            return Fail(json, ExitCodes.Aborted, "cancelled", fix: "");
         }
         catch (Exception ex)
         {
             // Last resort: one line and an exit code from the contract, never a stack trace.
             var message = $"{ex.GetType().Name}: {ex.Message}";
-            CliErrors.Print(Errors, $"{message}. Run again with --verbose, or see the log under the data directory's logs/ folder.");
-            return Fail(json, ExitCodes.Environment, message);
+            const string fix = "run again with --verbose, or see the log under the data directory's logs/ folder";
+            CliErrors.Print(Errors, message, fix);
+            return Fail(json, ExitCodes.Environment, message, fix);
         }
     }
 
     /// <summary>Under --json, a failure is still exactly one JSON object on stdout, so scripts never parse nothing.</summary>
-    private static int Fail(bool json, int exitCode, string message, IReadOnlyList<CatalogueError>? errors = null)
+    private static int Fail(bool json, int exitCode, string message, string fix, IReadOnlyList<CatalogueError>? errors = null)
     {
         if (json)
         {
             var details = errors?.Select(e => new { file = e.Location.File, line = e.Location.Line, column = e.Location.Column, message = e.Message, fix = e.Fix });
-            Console.Out.WriteLine(JsonSerializer.Serialize(new { error = message, exitCode, errors = details }, RunJson.Options));
+            Console.Out.WriteLine(JsonSerializer.Serialize(new { error = message, fix = fix.Length == 0 ? null : fix, exitCode, errors = details }, RunJson.Options));
         }
 
         return exitCode;

@@ -19,4 +19,14 @@ internal static class CliErrors
 
     public static void Print(IAnsiConsole console, string message) =>
         console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+
+    /// <summary>A problem and, on the line below, its fix, as catalogue errors print them.</summary>
+    public static void Print(IAnsiConsole console, string problem, string fix)
+    {
+        Print(console, problem);
+        if (fix.Length > 0)
+        {
+            console.MarkupLine($"    [green]fix:[/] {Markup.Escape(fix)}");
+        }
+    }
 }

@@ -22,15 +22,7 @@ internal static class ConfirmCommand
         {
             using var services = GlobalOptions.Services(parse, clock);
             var confirmation = new ManualConfirmation(services.Clock.GetUtcNow(), Environment.UserName, parse.GetValue(note));
-            ConfirmedStep confirmed;
-            try
-            {
-                confirmed = OperatorConfirmation.Confirm(services.Store, services.Data.Database, parse.GetValue(runId)!, parse.GetValue(step)!, confirmation);
-            }
-            catch (ConfirmationRefusedException ex)
-            {
-                throw new CliException(ExitCodes.BadInput, ex.Message);
-            }
+            var confirmed = OperatorConfirmation.Confirm(services.Store, services.Data.Database, parse.GetValue(runId)!, parse.GetValue(step)!, confirmation);
 
             var at = confirmed.Confirmation.AtUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             if (parse.GetValue(json))

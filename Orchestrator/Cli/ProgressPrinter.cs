@@ -1,5 +1,6 @@
 using Drills.Scenarios.RunRecords;
 using Spectre.Console;
+using static System.FormattableString;
 
 namespace Drills.Orchestrator.Cli;
 
@@ -11,7 +12,7 @@ internal sealed class ProgressPrinter(IAnsiConsole console, string confirmOption
     {
         var (label, colour) = Style(value.Mark);
         var detail = value.Detail is null ? "" : $" [grey]— {Markup.Escape(OneLine(value.Detail))}[/]";
-        console.MarkupLine($"[grey]{value.Elapsed.TotalSeconds,8:0.00}s[/] [{colour}]{label,-9}[/] {Markup.Escape(OneLine(value.Message))}{detail}");
+        console.MarkupLine(Invariant($"[grey]{value.Elapsed.TotalSeconds,8:0.00}s[/] [{colour}]{label,-9}[/] {Markup.Escape(OneLine(value.Message))}{detail}"));
         if (value.Mark is JournalMark.ManualWaiting && value.Message.IndexOf("drills confirm ", StringComparison.Ordinal) is var at and >= 0)
         {
             // The operator needs this line, often in another terminal: it stands out and pastes as is.

@@ -23,7 +23,8 @@ internal static class ReloadCommand
             if (!ServiceLock.IsHeld(services.Data))
             {
                 throw new CliException(ExitCodes.Environment,
-                    $"No drills serve is running with the data directory {services.Data.Root}; nothing to reload. Start it with: drills serve --file FILE (with the same --data-dir).");
+                    $"No drills serve is running with the data directory {services.Data.Root}; nothing to reload.",
+                    "start it with drills serve --file FILE (with the same --data-dir)");
             }
 
             var requests = new ServiceRequests(services.Data.Database);
@@ -34,7 +35,7 @@ internal static class ReloadCommand
                 if (clock.GetUtcNow() > deadline)
                 {
                     throw new CliException(ExitCodes.Environment,
-                        $"drills serve did not answer within {parse.GetValue(timeout)} s (it may be busy starting or stopping); it answers the request when it can. Fix: check its log, or retry with a longer --timeout.");
+                        $"drills serve did not answer within {parse.GetValue(timeout)} s (it may be busy starting or stopping); it answers the request when it can.", $"check its log, or retry with a longer --timeout.");
                 }
 
                 await Task.Delay(Poll, clock, cancellationToken);

@@ -9,6 +9,7 @@ using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Durations;
 using Drills.Scenarios.RunRecords;
 using Spectre.Console;
+using static System.FormattableString;
 
 namespace Drills.Orchestrator.Cli;
 
@@ -90,7 +91,7 @@ internal static class RunCommand
 
         var colour = summary.Outcome switch { "passed" => "green", "failed" => "yellow", _ => "red" };
         var recovery = summary.RecoverySeconds is { } s
-            ? $"recovery time [bold]{s:0.000} s[/] measured{Declared(result.Record)} against target"
+            ? Invariant($"recovery time [bold]{s:0.000} s[/] measured{Declared(result.Record)} against target")
             : "[bold]not recovered[/]; target";
         console.MarkupLine($"[{colour} bold]{summary.Outcome.ToUpperInvariant()}[/] {Markup.Escape(summary.Scenario)}: " +
                            $"{recovery} {DurationText.Format(result.Record.RtoTarget)}" +

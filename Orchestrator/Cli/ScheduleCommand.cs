@@ -31,7 +31,7 @@ internal static class ScheduleCommand
             var count = parse.GetValue(next);
             if (count is < 1 or > MaxNext)
             {
-                throw new CliException(ExitCodes.BadInput, $"--next is {count}; it must be a whole number from 1 to {MaxNext}. Fix: drills schedule --next 10");
+                throw new CliException(ExitCodes.BadInput, $"--next is {count}; it must be a whole number from 1 to {MaxNext}.", $"drills schedule --next 10");
             }
 
             var terminal = new Terminal(parse.GetValue(json));

@@ -48,12 +48,12 @@ internal static class ServeCommand
     {
         if (maxConcurrent is < 1 or > 16)
         {
-            throw new CliException(ExitCodes.BadInput, $"--max-concurrent is {maxConcurrent}; it must be between 1 and 16.");
+            throw new CliException(ExitCodes.BadInput, $"--max-concurrent is {maxConcurrent}; it must be between 1 and 16.", "pass --max-concurrent 2 (the default) or another number from 1 to 16");
         }
 
         if (keep < 1)
         {
-            throw new CliException(ExitCodes.BadInput, $"--keep-snapshots is {keep}; it must be at least 1 (running drills always keep theirs).");
+            throw new CliException(ExitCodes.BadInput, $"--keep-snapshots is {keep}; it must be at least 1 (running drills always keep theirs).", "pass --keep-snapshots 20 (the default) or another whole number from 1");
         }
 
         var options = new SchedulerOptions { MaxConcurrentDrills = maxConcurrent, KeepSnapshots = keep };
@@ -70,7 +70,7 @@ internal static class ServeCommand
 
         if (!DurationText.TryParse(grace, out var parsed))
         {
-            throw new CliException(ExitCodes.BadInput, $"--misfire-grace '{grace}' is not a duration; write such as 30m, 1h or 0s (skip every missed fire).");
+            throw new CliException(ExitCodes.BadInput, $"--misfire-grace '{grace}' is not a duration.", "write a duration such as 30m or 1h, or 0s to skip every missed fire");
         }
 
         return options with { MisfireGrace = parsed };

@@ -69,7 +69,7 @@ internal static class ContainerSettings
         if (hostIp.Length == 0 || !IsPort(hostPort) || !IsPort(containerPort) || protocol is not ("tcp" or "udp"))
         {
             throw new DockerOperationException(
-                $"Port \"{text}\" of container {containerName} is not HOST_IP:HOST_PORT:CONTAINER_PORT (for example 127.0.0.1:18080:8080).");
+                $"Port \"{text}\" of container {containerName} is not HOST_IP:HOST_PORT:CONTAINER_PORT.", "write the port as 127.0.0.1:HOST_PORT:CONTAINER_PORT, such as 127.0.0.1:18080:8080");
         }
 
         return new PublishedPort(hostIp, hostPort, $"{containerPort}/{protocol}");
@@ -90,7 +90,7 @@ internal static class ContainerSettings
         if (!valid)
         {
             throw new DockerOperationException(
-                $"Volume \"{text}\" of container {containerName} is not a named volume NAME:/path (for example drills-portal-data:/srv/www); drills never mounts host folders into a target.");
+                $"Volume \"{text}\" of container {containerName} is not a named volume NAME:/path (for example drills-portal-data:/srv/www); drills never mounts host folders into a target.", "declare a named volume NAME:/path in the catalogue");
         }
     }
 

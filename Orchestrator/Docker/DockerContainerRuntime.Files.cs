@@ -1,4 +1,5 @@
 using Docker.DotNet.Models;
+using static System.FormattableString;
 
 namespace Drills.Orchestrator.Docker;
 
@@ -31,7 +32,7 @@ internal sealed partial class DockerContainerRuntime
                 // Buffered whole: the engine's stream dies with the HTTP response, and backups
                 // read the tar more than once (hash, then store).
                 await using var source = archive.Stream
-                    ?? throw new DockerOperationException($"The engine sent no archive for {path} in {containerId}.");
+                    ?? throw new DockerOperationException($"The engine sent no archive for {path} in {containerId}.", "check that the path exists in the container and the engine is healthy (docker info)");
                 var copy = new MemoryStream();
                 await source.CopyToAsync(copy, cancellationToken);
                 copy.Position = 0;
@@ -80,7 +81,7 @@ internal sealed partial class DockerContainerRuntime
         var state = (await _client.Containers.InspectContainerAsync(containerId, cancellationToken)).State;
         if (state?.Paused == true)
         {
-            throw new DockerOperationException($"Container {containerId[..Math.Min(12, containerId.Length)]} is paused: nothing can run inside it until it is unpaused.");
+            throw new DockerOperationException($"Container {containerId[..Math.Min(12, containerId.Length)]} is paused: nothing can run inside it until it is unpaused.", "unpause it (restore step unpause) before steps that run inside it");
         }
     }
 
@@ -102,7 +103,7 @@ internal sealed partial class DockerContainerRuntime
             if (_time.GetElapsedTime(started) > ExitCodeWait)
             {
                 throw new DockerOperationException(
-                    $"Exec {ShortId(execId)} ended its output but the engine reported no exit code within {ExitCodeWait.TotalSeconds:0} s.");
+                    Invariant($"Exec {ShortId(execId)} ended its output but the engine reported no exit code within {ExitCodeWait.TotalSeconds:0} s."), "check the engine's health (docker info) and run the drill again");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken);

@@ -7,8 +7,10 @@ namespace Drills.Orchestrator.Docker;
 /// <summary>Translates what Docker.DotNet throws into the two exceptions the drill understands.</summary>
 internal static class DockerErrors
 {
-    public static string UnavailableMessage(string endpoint) =>
-        $"Docker Engine at {endpoint} does not answer. Start it with ./drills setup (or set DOCKER_HOST).";
+    private const string StartEngine = "start it with ./drills setup (or set DOCKER_HOST)";
+
+    private static DockerUnavailableException Unavailable(string endpoint, string detail, Exception error) =>
+        new($"Docker Engine at {endpoint} does not answer ({detail}).", StartEngine, error);
 
     /// <summary>
     /// The exception to throw instead of <paramref name="error"/>, or null when it must pass unchanged
@@ -25,10 +27,8 @@ internal static class DockerErrors
         {
             DockerOperationException or DockerUnavailableException => null,
             // Not cancelled by our caller: the HTTP client gave up waiting for the engine.
-            OperationCanceledException or TimeoutException => new DockerUnavailableException(
-                $"{UnavailableMessage(endpoint)} ({call.Verb} {call.Target} timed out)", error),
-            HttpRequestException or SocketException or IOException => new DockerUnavailableException(
-                $"{UnavailableMessage(endpoint)} ({TransportReason(error)})", error),
+            OperationCanceledException or TimeoutException => Unavailable(endpoint, $"{call.Verb} {call.Target} timed out", error),
+            HttpRequestException or SocketException or IOException => Unavailable(endpoint, TransportReason(error), error),
             DockerApiException api => MapApiError(api, call),
             _ => null,
         };
@@ -46,16 +46,17 @@ internal static class DockerErrors
     private static DockerOperationException MapApiError(DockerApiException error, DockerCall call)
     {
         var reason = EngineMessage(error.ResponseBody) ?? error.Message;
-        var message = (int)error.StatusCode switch
+        const string Build = "build the sample images with ./drills setup, or the image yourself with docker build";
+        var (problem, fix) = (int)error.StatusCode switch
         {
-            404 when call.IsImage => $"Image {call.Target} is not on this machine. Build it with ./drills setup.",
-            404 when reason.Contains("image", StringComparison.OrdinalIgnoreCase) =>
-                $"Cannot {call.Verb} {call.Target}: {reason}. Build the sample images with ./drills setup.",
-            404 => $"Cannot {call.Verb} {call.Target}: no such container or path ({reason}).",
-            409 => $"Cannot {call.Verb} {call.Target}: it is in the wrong state or the name is taken ({reason}).",
-            _ => $"Cannot {call.Verb} {call.Target}: the engine answered {(int)error.StatusCode} ({reason}).",
+            404 when call.IsImage => ($"Image {call.Target} is not on this machine.", Build),
+            404 when reason.Contains("image", StringComparison.OrdinalIgnoreCase) => ($"Cannot {call.Verb} {call.Target}: {reason}.", Build),
+            404 => ($"Cannot {call.Verb} {call.Target}: no such container or path ({reason}).", "check the container's name and data paths in the catalogue"),
+            409 => ($"Cannot {call.Verb} {call.Target}: it is in the wrong state or the name is taken ({reason}).",
+                "check the container with docker ps -a; remove a stray container of that name if drills did not create it"),
+            _ => ($"Cannot {call.Verb} {call.Target}: the engine answered {(int)error.StatusCode} ({reason}).", "check the engine's log and health (docker info)"),
         };
-        return new DockerOperationException(message, error);
+        return new DockerOperationException(problem, fix, error);
     }
 
     /// <summary>The engine explains failures as <c>{"message": "..."}</c>; anything else is kept raw.</summary>

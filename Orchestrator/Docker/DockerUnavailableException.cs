@@ -1,9 +1,7 @@
+using Drills.Orchestrator.Errors;
+
 namespace Drills.Orchestrator.Docker;
 
-/// <summary>The Docker Engine did not answer. The message carries the fix; the CLI exits 3 without a stack trace.</summary>
-internal sealed class DockerUnavailableException : Exception
-{
-    public DockerUnavailableException(string message, Exception? inner = null) : base(message, inner)
-    {
-    }
-}
+/// <summary>The Docker Engine did not answer.</summary>
+internal sealed class DockerUnavailableException(string problem, string fix, Exception? inner = null)
+    : DrillsException(ExitCodes.Environment, problem, fix, inner);

@@ -23,7 +23,7 @@ internal sealed class PauseGuard(TimeProvider time) : IDisposable
         {
             if (_paused.Contains(containerId))
             {
-                throw new DockerOperationException($"Container {Short(containerId)} is paused: nothing can run inside it until it is unpaused.");
+                throw new DockerOperationException($"Container {Short(containerId)} is paused: nothing can run inside it until it is unpaused.", "unpause it (restore step unpause) before steps that run inside it");
             }
 
             _inFlight[containerId] = _inFlight.GetValueOrDefault(containerId) + 1;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using static System.FormattableString;
 
 namespace Drills.Orchestrator.Drill;
 
@@ -6,5 +7,5 @@ namespace Drills.Orchestrator.Drill;
 internal static class RunIds
 {
     public static string New(DateTimeOffset startedAtUtc) =>
-        $"{startedAtUtc.UtcDateTime:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
+        Invariant($"{startedAtUtc.UtcDateTime:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}");
 }

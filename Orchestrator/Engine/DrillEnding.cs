@@ -1,8 +1,5 @@
-using Drills.Orchestrator.Backups;
-using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Drill;
-using Drills.Orchestrator.Safety;
-using Drills.Orchestrator.Steps;
 using Drills.Scenarios.Durations;
 using Drills.Scenarios.RunRecords;
 
@@ -28,8 +25,7 @@ internal readonly record struct DrillEnding(DrillEnd End, string Reason, string 
             return new(DrillEnd.NotStarted, ex.Message, "Not started: nothing was attacked");
         }
 
-        return ex is StepFailedException or DockerOperationException or BackupCorruptException or DockerUnavailableException
-            or MissingImageException or TargetRefusedException
+        return ex is DrillsException
             ? new(DrillEnd.StepError, ex.Message, $"Aborted: {ex.Message}")
             : new(DrillEnd.StepError, $"internal error: {ex.Message}", $"Aborted by an internal error ({ex.GetType().Name}): {ex.Message}");
     }

@@ -60,7 +60,7 @@ internal sealed class DrillEngine
         using var held = Hold(system.Id, run.RunId);
         _store.Begin(run.ToRecord(RunOutcome.Running));
         var checkpoints = new CheckpointProgress(progress, () => _store.Checkpoint(run.ToRecord(RunOutcome.Running)),
-            ex => _log.Warning("Checkpoint of {RunId} not saved: {Error}", run.RunId, ex.Message));
+            ex => _log.Warning(ex, "Checkpoint of {RunId} not saved: {Error}", run.RunId, ex.Message));
         var journal = new DrillJournal(clock, _store.JournalFor(run.RunId), checkpoints);
         (RunOutcome Outcome, DrillEnd End, Exception? Cause) result = (RunOutcome.Aborted, DrillEnd.StepError, null);
         RunRecord record;
@@ -147,7 +147,7 @@ internal sealed class DrillEngine
         }
         catch (Exception ex)
         {
-            _log.Warning("Rollback of {RunId} did not complete: {Error}", run.RunId, ex.Message);
+            _log.Warning(ex, "Rollback of {RunId} did not complete: {Error}", run.RunId, ex.Message);
             journal.Record(JournalMark.Rollback, "Rollback did NOT complete: the target may need manual repair", ex.Message);
             return false;
         }

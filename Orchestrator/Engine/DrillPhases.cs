@@ -7,6 +7,7 @@ using Drills.Orchestrator.Steps;
 using Drills.Scenarios.Durations;
 using Drills.Scenarios.RunRecords;
 using Drills.Scenarios.Steps;
+using static System.FormattableString;
 
 namespace Drills.Orchestrator.Engine;
 
@@ -94,8 +95,8 @@ internal sealed class DrillPhases
         var declared = _run.DeclaredManualTime;
         var met = measured + declared <= _run.System.RtoTarget;
         var counted = declared > TimeSpan.Zero
-            ? $"measured {measured.TotalSeconds:0.000} s + declared manual {DurationText.Format(declared)} (simulated, not measured)"
-            : $"measured {measured.TotalSeconds:0.000} s";
+            ? Invariant($"measured {measured.TotalSeconds:0.000} s + declared manual {DurationText.Format(declared)} (simulated, not measured)")
+            : Invariant($"measured {measured.TotalSeconds:0.000} s");
         _journal.Record(JournalMark.Note, met ? "Recovery within target" : "Recovery MISSED its target",
             $"{counted} against target {DurationText.Format(_run.System.RtoTarget)}");
         return met ? DrillEnd.Passed : DrillEnd.MissedTarget;
@@ -108,8 +109,7 @@ internal sealed class DrillPhases
         {
             var failing = string.Join("; ", results.Where(r => !r.Result.Passed).Select(r => $"{r.Item}: {r.Result.Observation}"));
             throw new BaselineUnhealthyException(
-                $"System '{_run.System.Id}' did not pass its checks within {DurationText.Format(_options.BaselineTimeout)} before the attack ({failing}). " +
-                "Fix: repair the system or its checks in the catalogue; drills attacks only a healthy system.");
+                $"System '{_run.System.Id}' did not pass its checks within {DurationText.Format(_options.BaselineTimeout)} before the attack ({failing}). ", "repair the system or its checks in the catalogue; drills attacks only a healthy system.");
         }
 
         Baseline = await _data.TakeBaselineAsync(_run.RunId, target.ContainerId, _run.System.Data.Paths, cancellationToken);

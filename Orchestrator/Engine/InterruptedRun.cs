@@ -104,7 +104,7 @@ internal sealed class InterruptedRun(IRunStore store, TargetGuard guard, Rollbac
         }
         catch (Exception ex)
         {
-            log.Warning("Rollback of interrupted run {RunId} did not complete: {Error}", run.RunId, ex.Message);
+            log.Warning(ex, "Rollback of interrupted run {RunId} did not complete: {Error}", run.RunId, ex.Message);
             journal.Record(JournalMark.Rollback, "Rollback did NOT complete", ex.Message);
             return false;
         }

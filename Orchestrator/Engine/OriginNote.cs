@@ -1,5 +1,6 @@
 using Drills.Scenarios.Durations;
 using Drills.Scenarios.RunRecords;
+using static System.FormattableString;
 
 namespace Drills.Orchestrator.Engine;
 
@@ -14,8 +15,8 @@ internal static class OriginNote
         }
 
         var what = origin.Trigger is RunTrigger.CatchUp
-            ? $"Catch-up run for the missed fire due {due:yyyy-MM-dd HH:mm:ss} UTC"
-            : $"Fired by the schedule, due {due:yyyy-MM-dd HH:mm:ss} UTC";
+            ? Invariant($"Catch-up run for the missed fire due {due:yyyy-MM-dd HH:mm:ss} UTC")
+            : Invariant($"Fired by the schedule, due {due:yyyy-MM-dd HH:mm:ss} UTC");
         var late = startedAtUtc - due;
         var delay = late >= TimeSpan.FromSeconds(1) ? $"; started {DurationText.Format(Round(late))} late" : "";
         var wait = origin.WaitedFor is { } reason && origin.Waited > TimeSpan.Zero

@@ -3,6 +3,7 @@ using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Safety;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.RunRecords;
+using static System.FormattableString;
 
 namespace Drills.Orchestrator.Engine;
 
@@ -171,7 +172,7 @@ internal sealed class RecoveryWatch
         if (confirmedAt is { } t1 && _recovered.TrySetResult(t1))
         {
             _journal.RecordAt(JournalMark.Recovered, t1, "Recovered: every verify item passes",
-                $"T1 is the first probe of the passing streak; confirmed by a probe at +{at.TotalSeconds:0.000} s, after the restore steps ended");
+                Invariant($"T1 is the first probe of the passing streak; confirmed by a probe at +{at.TotalSeconds:0.000} s, after the restore steps ended"));
         }
     }
 

@@ -1,9 +1,4 @@
 namespace Drills.Orchestrator.Errors;
 
-/// <summary>A user-caused problem the CLI reports as one clear message and an exit code, never a stack trace.</summary>
-internal sealed class CliException : Exception
-{
-    public CliException(int exitCode, string message) : base(message) => ExitCode = exitCode;
-
-    public int ExitCode { get; }
-}
+/// <summary>A problem with how a command was called or where it runs (arguments, data directory, service), with its exit code.</summary>
+internal sealed class CliException(int exitCode, string problem, string fix) : DrillsException(exitCode, problem, fix);

@@ -1,9 +1,7 @@
+using Drills.Orchestrator.Errors;
+
 namespace Drills.Orchestrator.Manual;
 
-/// <summary>A confirmation that cannot be taken (unknown run, wrong step, not waiting); the message says why and what to do.</summary>
-internal sealed class ConfirmationRefusedException : Exception
-{
-    public ConfirmationRefusedException(string message) : base(message)
-    {
-    }
-}
+/// <summary>A confirmation that cannot be taken (unknown run, wrong step, not waiting).</summary>
+internal sealed class ConfirmationRefusedException(string problem, string fix, Exception? inner = null)
+    : DrillsException(ExitCodes.BadInput, problem, fix, inner);

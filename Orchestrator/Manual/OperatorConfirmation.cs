@@ -19,30 +19,28 @@ internal static class OperatorConfirmation
         var steps = store.ManualSteps(runId);
         if (steps.Count == 0 || steps.All(s => s.Simulated))
         {
-            throw new ConfirmationRefusedException(steps.Count == 0
-                ? $"Run {runId} ({run.ScenarioId}) has no manual steps: nothing waits for an operator. Fix: check the run id with drills runs."
-                : $"Run {runId} counts its manual steps at their declared duration (--simulate-manual): none waits for an operator. Fix: nothing to confirm.");
+            throw steps.Count == 0
+                ? new ConfirmationRefusedException($"Run {runId} ({run.ScenarioId}) has no manual steps: nothing waits for an operator.", "check the run id with drills runs.")
+                : new ConfirmationRefusedException($"Run {runId} counts its manual steps at their declared duration (--simulate-manual): none waits for an operator.", "nothing to confirm.");
         }
 
         if (run.Outcome != RunOutcome.Running)
         {
             throw new ConfirmationRefusedException(
-                $"Run {runId} is not running: it ended {run.Outcome.ToString().ToLowerInvariant()}{Ended(run)}. Only a running drill waits for confirmation. " +
-                $"Fix: start the drill again with drills run {run.ScenarioId}, and confirm while it waits.");
+                $"Run {runId} is not running: it ended {run.Outcome.ToString().ToLowerInvariant()}{Ended(run)}. Only a running drill waits for confirmation. ", $"start the drill again with drills run {run.ScenarioId}, and confirm while it waits.");
         }
 
         if (run.Owner is not null && !RunOwners.IsAlive(run.Owner))
         {
             throw new ConfirmationRefusedException(
-                $"Run {runId} was interrupted: the process running it is gone, so nothing waits for this confirmation. " +
-                "Fix: start drills serve (it rolls the target back and closes the run), then run the drill again.");
+                $"Run {runId} was interrupted: the process running it is gone, so nothing waits for this confirmation. ", "start drills serve (it rolls the target back and closes the run), then run the drill again.");
         }
 
         var step = Resolve(runId, steps, stepText.Trim());
         if (step.Confirmation is null && !step.IsWaiting)
         {
             throw new ConfirmationRefusedException(
-                $"{Name(runId, step)} is not waiting yet: the drill has not reached it. Fix: confirm once progress shows 'Waiting for operator: {step.Title}'.");
+                $"{Name(runId, step)} is not waiting yet: the drill has not reached it.", $"confirm once progress shows 'Waiting for operator: {step.Title}'.");
         }
 
         if (step.Confirmation is null && store.Confirm(runId, step.Step, confirmation))
@@ -53,7 +51,7 @@ internal static class OperatorConfirmation
         // Confirmed before, or by another operator a moment ago.
         var done = step.Confirmation ?? store.ManualSteps(runId).First(s => s.Step == step.Step).Confirmation!;
         throw new ConfirmationRefusedException(
-            $"{Name(runId, step)} was already confirmed by {done.By} at {Utc(done.AtUtc)} UTC. Nothing to do.");
+            $"{Name(runId, step)} was already confirmed by {done.By} at {Utc(done.AtUtc)} UTC.", "nothing to do: the drill goes on");
     }
 
     private static ManualStepState Resolve(string runId, IReadOnlyList<ManualStepState> steps, string stepText)
@@ -62,7 +60,7 @@ internal static class OperatorConfirmation
         if (int.TryParse(stepText, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
             return steps.FirstOrDefault(s => s.Step == number) ?? throw new ConfirmationRefusedException(
-                $"Restore step {number} of run {runId} is not a manual step. Fix: pass a manual step's number or title: {known}.");
+                $"Restore step {number} of run {runId} is not a manual step.", $"pass a manual step's number or title: {known}.");
         }
 
         var titled = steps.Where(s => string.Equals(s.Title, stepText, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -74,13 +72,12 @@ internal static class OperatorConfirmation
         if (titled.Count > 1)
         {
             throw new ConfirmationRefusedException(
-                $"Restore steps {string.Join(" and ", titled.Select(s => s.Step))} of run {runId} are all titled '{stepText}'. " +
-                $"Fix: pass the step's number, such as drills confirm {runId} {titled[0].Step}.");
+                $"Restore steps {string.Join(" and ", titled.Select(s => s.Step))} of run {runId} are all titled '{stepText}'. ", $"pass the step's number, such as drills confirm {runId} {titled[0].Step}.");
         }
 
         var nearest = Suggestions.Nearest(stepText, steps.Select(s => s.Title));
         throw new ConfirmationRefusedException(
-            $"Run {runId} has no manual step titled '{stepText}'. Fix: {(nearest is null ? "" : $"did you mean '{nearest}'? ")}its manual steps are: {known}.");
+            $"Run {runId} has no manual step titled '{stepText}'.", $"{(nearest is null ? "" : $"did you mean '{nearest}'? ")}its manual steps are: {known}.");
     }
 
     private static ConfirmationRefusedException UnknownRun(IRunStore store, string where, string runId)
@@ -91,7 +88,7 @@ internal static class OperatorConfirmation
         var fix = nearest is not null ? $"did you mean '{nearest}'?"
             : running.Count > 0 ? $"runs still running: {string.Join(", ", running)}."
             : "list runs with drills runs, and pass the same --data-dir as the drill.";
-        return new ConfirmationRefusedException($"No run '{runId}' in {where}. Fix: {fix}");
+        return new ConfirmationRefusedException($"No run '{runId}' in {where}.", $"{fix}");
     }
 
     private static string Name(string runId, ManualStepState step) => $"Manual step {step.Step} '{step.Title}' of run {runId}";

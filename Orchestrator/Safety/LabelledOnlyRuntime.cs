@@ -26,7 +26,7 @@ internal sealed class LabelledOnlyRuntime(IContainerRuntime inner) : IContainerR
     {
         if (!labels.ContainsKey(TargetLabels.Target))
         {
-            throw new TargetRefusedException($"Refusing to create container '{spec.Name}' without the {TargetLabels.Target} label.");
+            throw new TargetRefusedException($"Refusing to create container '{spec.Name}' without the {TargetLabels.Target} label.", "create target containers only through the drill engine, which labels them");
         }
 
         var id = await inner.CreateAsync(spec, labels, cancellationToken);
@@ -106,7 +106,8 @@ internal sealed class LabelledOnlyRuntime(IContainerRuntime inner) : IContainerR
         if (!info.Labels.ContainsKey(TargetLabels.Target))
         {
             throw new TargetRefusedException(
-                $"Refusing to touch container '{info.Name}': it carries no {TargetLabels.Target} label. drills acts only on containers labelled for drills.");
+                $"Refusing to touch container '{info.Name}': it carries no {TargetLabels.Target} label. drills acts only on containers labelled for drills.",
+                "name a container drills created for this system in the catalogue, or remove this one so drills creates its own");
         }
 
         _vetted[containerId] = true;

@@ -1,8 +1,12 @@
+using Drills.Orchestrator.Errors;
+
 namespace Drills.Orchestrator.Safety;
 
 /// <summary>Another process is drilling the same system; nothing was touched.</summary>
 internal sealed class SystemBusyException(string systemId, string holder)
-    : Exception($"System {systemId} is being drilled by another process ({holder}); nothing was touched. Wait for that drill to end (see drills runs), then run again.")
+    : DrillsException(ExitCodes.Environment,
+        $"System {systemId} is being drilled by another process ({holder}); nothing was touched.",
+        "wait for that drill to end (see drills runs), then run again.")
 {
     public string SystemId { get; } = systemId;
 

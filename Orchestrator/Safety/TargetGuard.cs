@@ -55,8 +55,7 @@ internal sealed class TargetGuard
         if (!await _runtime.ImageExistsAsync(image, cancellationToken))
         {
             throw new MissingImageException(
-                $"Image '{image}' for system '{system.Id}' is not in the local Docker Engine and there is no registry to pull it from. " +
-                "Fix: run ./drills setup to build the sample images, or build the image yourself with docker build.");
+                $"Image '{image}' for system '{system.Id}' is not in the local Docker Engine and there is no registry to pull it from. ", "run ./drills setup to build the sample images, or build the image yourself with docker build.");
         }
 
         var id = await _runtime.CreateAsync(system.Container, TargetLabels.For(system.Id), cancellationToken);
@@ -76,7 +75,7 @@ internal sealed class TargetGuard
         throw new TargetRefusedException(
             $"Refusing to touch container '{container.Name}' for system '{system.Id}': it {found}. " +
             "drills attacks only containers it created or that carry the label " +
-            $"drills.target={system.Id}. Fix: label the container (recreate it with --label drills.target={system.Id}) " +
+            $"drills.target={system.Id}.", $"label the container (recreate it with --label drills.target={system.Id}) " +
             "if it is a drill copy, or change container.name in the catalogue so drills creates its own.");
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Drills.Orchestrator.Docker;
 using Drills.Scenarios.Paths;
 using Drills.Scenarios.Steps;
+using static System.FormattableString;
 
 namespace Drills.Orchestrator.Steps;
 
@@ -56,7 +57,7 @@ internal sealed class Ransomware
 
         CryptographicOperations.ZeroMemory(key);
         await DeleteAsync(containerId, originals, cancellationToken);
-        return $"encrypted {encrypted} file(s), {bytes / 1024.0:0.#} KiB, AES-256-GCM with a discarded key; originals deleted; note {step.Note} dropped";
+        return Invariant($"encrypted {encrypted} file(s), {bytes / 1024.0:0.#} KiB, AES-256-GCM with a discarded key; originals deleted; note {step.Note} dropped");
     }
 
     private async Task DeleteAsync(string containerId, List<string> files, CancellationToken cancellationToken)
@@ -67,7 +68,7 @@ internal sealed class Ransomware
             var result = await _runtime.ExecAsync(containerId, ["rm", "-f", "--", .. batch], cancellationToken);
             if (!result.Succeeded)
             {
-                throw new StepFailedException($"could not delete originals: {result.Stderr.Trim()}");
+                throw new StepFailedException($"could not delete originals: {result.Stderr.Trim()}", "check that the container can run rm on its data paths");
             }
         }
     }

@@ -1,9 +1,7 @@
+using Drills.Orchestrator.Errors;
+
 namespace Drills.Orchestrator.Steps;
 
-/// <summary>A step ran but did not achieve what it declares (for example an exec exited non-zero).</summary>
-internal sealed class StepFailedException : Exception
-{
-    public StepFailedException(string message) : base(message)
-    {
-    }
-}
+/// <summary>A step ran but did not achieve what it declares (for example an exec exited non-zero); the drill aborts and rolls back.</summary>
+internal sealed class StepFailedException(string problem, string fix, Exception? inner = null)
+    : DrillsException(ExitCodes.Aborted, problem, fix, inner);

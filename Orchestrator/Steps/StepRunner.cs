@@ -5,6 +5,7 @@ using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Safety;
 using Drills.Scenarios.Paths;
 using Drills.Scenarios.Steps;
+using static System.FormattableString;
 
 namespace Drills.Orchestrator.Steps;
 
@@ -67,9 +68,9 @@ internal sealed class StepRunner
                 return await RestoreBackupAsync(context, cancellationToken);
             case WaitStep wait:
                 await context.Clock.DelayAsync(wait.Duration, cancellationToken);
-                return $"waited {wait.Duration.TotalSeconds:0.###} s";
+                return Invariant($"waited {wait.Duration.TotalSeconds:0.###} s");
             default:
-                throw new StepFailedException($"step kind '{step.Kind}' is not supported by this version of drills");
+                throw new StepFailedException($"step kind '{step.Kind}' is not supported by this version of drills", "use a step kind drills validate accepts");
         }
     }
 
@@ -90,7 +91,7 @@ internal sealed class StepRunner
     {
         if (context.Baseline.IsEmpty)
         {
-            throw new StepFailedException("no baseline snapshot to restore: the system declares no data paths");
+            throw new StepFailedException("no baseline snapshot to restore: the system declares no data paths", "declare the system's data.paths in the catalogue, or restore with another step");
         }
 
         return await _data.RestoreAsync(context.Target.ContainerId, context.Baseline, cancellationToken);
@@ -101,7 +102,7 @@ internal sealed class StepRunner
         var result = await _runtime.ExecAsync(id, DataPaths.ClearCommand([.. step.Paths]), cancellationToken);
         if (!result.Succeeded)
         {
-            throw new StepFailedException($"wipe failed with exit {result.ExitCode}: {result.Stderr.Trim()}");
+            throw new StepFailedException($"wipe failed with exit {result.ExitCode}: {result.Stderr.Trim()}", "check that the container can run rm on its data paths");
         }
 
         return $"deleted everything under {string.Join(", ", step.Paths)}";
@@ -133,7 +134,7 @@ internal sealed class StepRunner
         output = output.Length > 200 ? output[..197] + "..." : output;
         if (result.ExitCode != step.ExpectExitCode)
         {
-            throw new StepFailedException($"exit {result.ExitCode}, expected {step.ExpectExitCode}: {output}");
+            throw new StepFailedException($"exit {result.ExitCode}, expected {step.ExpectExitCode}: {output}", "correct the command or its expected exit code in the catalogue");
         }
 
         return output.Length == 0 ? $"exit {result.ExitCode}" : $"exit {result.ExitCode}: {output}";

@@ -14,13 +14,14 @@ public sealed class ServeCommandTests : IDisposable
     [InlineData("--max-concurrent", "0", "--max-concurrent is 0; it must be between 1 and 16.")]
     [InlineData("--max-concurrent", "17", "--max-concurrent is 17; it must be between 1 and 16.")]
     [InlineData("--keep-snapshots", "0", "--keep-snapshots is 0; it must be at least 1")]
-    [InlineData("--misfire-grace", "banana", "--misfire-grace 'banana' is not a duration; write such as 30m, 1h or 0s")]
+    [InlineData("--misfire-grace", "banana", "--misfire-grace 'banana' is not a duration.")]
     public async Task Bad_option_exits_2_with_the_fix(string option, string value, string message)
     {
         var result = await CliProcess.RunAsync("serve", "--file", _catalogue.Path, option, value, "--data-dir", _catalogue.DataDir);
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains(message, Flat(result.Stderr), StringComparison.Ordinal);
+        Assert.Contains("fix:", Flat(result.Stderr), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_catalogue.DataDir, "drills.db")), "nothing was scheduled");
     }
 

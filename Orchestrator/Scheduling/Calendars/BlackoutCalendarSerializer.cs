@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Drills.Scenarios.Catalogue;
 using Quartz.Serialization.SystemTextJson.Calendars;
+using static System.FormattableString;
 
 namespace Drills.Orchestrator.Scheduling.Calendars;
 
@@ -61,7 +62,7 @@ internal sealed class BlackoutCalendarSerializer : CalendarSerializer<BlackoutCa
         writer.WriteStartArray("dates");
         foreach (var range in rule.Dates)
         {
-            writer.WriteStringValue($"{range.First:O}..{range.Last:O}");
+            writer.WriteStringValue(Invariant($"{range.First:O}..{range.Last:O}"));
         }
 
         writer.WriteEndArray();

@@ -1,6 +1,7 @@
 using Drills.Orchestrator.App;
 using Quartz;
 using Serilog;
+using static System.FormattableString;
 
 namespace Drills.Orchestrator.Scheduling.Service;
 
@@ -41,7 +42,7 @@ internal sealed class CatalogueReloader(CatalogueHolder catalogue, ScheduleSync 
             var accepted = loaded.Catalogue!;
             if (accepted.Sha256 == catalogue.Current.Sha256)
             {
-                var when = catalogue.AppliedAtUtc is { } at ? $", in force since {at:yyyy-MM-dd HH:mm:ss} UTC" : "";
+                var when = catalogue.AppliedAtUtc is { } at ? Invariant($", in force since {at:yyyy-MM-dd HH:mm:ss} UTC") : "";
                 return $"Unchanged: {catalogue.File} is the catalogue already running (sha256 {accepted.Sha256[..16]}…{when}).";
             }
 

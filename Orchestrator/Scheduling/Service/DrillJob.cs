@@ -113,7 +113,7 @@ internal sealed class DrillJob(CatalogueHolder catalogue, AppServices services, 
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            log.Warning("Old snapshot archives under {Folder} could not be deleted: {Error}. Fix: check the folder's permissions and free disk space", services.Data.Snapshots, ex.Message);
+            log.Warning(ex, "Old snapshot archives under {Folder} could not be deleted: {Error}. Fix: check the folder's permissions and free disk space", services.Data.Snapshots, ex.Message);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Drills.Orchestrator.Scheduling.Calendars;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Text;
@@ -18,8 +19,8 @@ internal static class Blackouts
 
     public static CalendarDefinition Calendar(string id, string? daily = null, DayOfWeek[]? weekdays = null, string[]? dates = null)
     {
-        DailyWindow? window = daily?.Split('-') is [var start, var end] ? new DailyWindow(TimeOnly.Parse(start), TimeOnly.Parse(end)) : null;
-        var ranges = (dates ?? []).Select(d => d.Split("..")).Select(p => new DateRange(DateOnly.Parse(p[0]), DateOnly.Parse(p[^1]))).ToList();
+        DailyWindow? window = daily?.Split('-') is [var start, var end] ? new DailyWindow(TimeOnly.Parse(start, CultureInfo.InvariantCulture), TimeOnly.Parse(end, CultureInfo.InvariantCulture)) : null;
+        var ranges = (dates ?? []).Select(d => d.Split("..")).Select(p => new DateRange(DateOnly.Parse(p[0], CultureInfo.InvariantCulture), DateOnly.Parse(p[^1], CultureInfo.InvariantCulture))).ToList();
         return new CalendarDefinition(id, window, weekdays ?? [], ranges, SourceLocation.None);
     }
 
