@@ -33,6 +33,7 @@ internal static class CliApp
         };
         root.Options.Add(GlobalOptions.DataDir);
         root.Options.Add(GlobalOptions.Verbose);
+        CommandListHelpAction.Install(root);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
