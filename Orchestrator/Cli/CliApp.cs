@@ -29,6 +29,7 @@ internal static class CliApp
         };
         root.Options.Add(GlobalOptions.DataDir);
         root.Options.Add(GlobalOptions.Verbose);
+        CommandListHelpAction.Install(root);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

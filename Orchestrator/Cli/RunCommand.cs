@@ -19,7 +19,7 @@ internal static class RunCommand
     public static Command Create(TimeProvider clock)
     {
         var scenario = new Argument<string?>("SCENARIO") { Description = "Scenario id from the catalogue", Arity = ArgumentArity.ZeroOrOne };
-        var file = new Option<string?>("--file", "-f") { Description = "Catalogue file (default: ./scenarios.yaml, else the embedded sample)" };
+        var file = CatalogueFile.Option();
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate, resolve the target and print the plan; touch nothing" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout; progress goes to stderr" };
         var all = new Option<bool>("--all") { Description = "Run every scenario in the catalogue, one after another" };

@@ -12,7 +12,7 @@ using Spectre.Console;
 
 namespace Drills.Orchestrator.Cli;
 
-/// <summary><c>drills schedule [FILE]</c>: when each drill fires next, what blacks it out, and how it last went.</summary>
+/// <summary><c>drills schedule [FILE | --file FILE]</c>: when each drill fires next, what blacks it out, and how it last went.</summary>
 internal static class ScheduleCommand
 {
     public const int MaxNext = 100;
@@ -22,10 +22,11 @@ internal static class ScheduleCommand
 
     public static Command Create(TimeProvider clock)
     {
-        var file = new Argument<string?>("FILE") { Description = "Catalogue to read (default: ./scenarios.yaml, else the embedded sample)", Arity = ArgumentArity.ZeroOrOne };
+        var positional = CatalogueFile.Positional();
+        var file = CatalogueFile.Option();
         var next = new Option<int>("--next") { Description = $"How many fire times to show per scenario, 1..{MaxNext}", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
-        var command = new Command("schedule", "Show each scenario's next fire times, blackout calendars and last run") { file, next, json };
+        var command = new Command("schedule", "Show each scenario's next fire times, blackout calendars and last run") { positional, file, next, json };
         command.SetAction(parse =>
         {
             var count = parse.GetValue(next);
@@ -37,7 +38,7 @@ internal static class ScheduleCommand
             var terminal = new Terminal(parse.GetValue(json));
             var now = clock.GetUtcNow();
             // A schedule that never fires is shown in the table and then reported; any other error stops here.
-            var loaded = CatalogueSource.Validate(parse.GetValue(file), now, Console.Error);
+            var loaded = CatalogueSource.Validate(CatalogueFile.Chosen(parse, file, positional), now, Console.Error);
             var catalogue = loaded.Catalogue ?? throw new CatalogueInvalidException(loaded.Errors);
             using var services = GlobalOptions.Services(parse, clock);
             var (summaries, errors) = Summarise(catalogue, services.Store.List(RunsSearched), now, count);

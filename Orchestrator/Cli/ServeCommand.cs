@@ -12,7 +12,7 @@ internal static class ServeCommand
 {
     public static Command Create(TimeProvider clock)
     {
-        var file = new Option<string?>("--file", "-f") { Description = "Catalogue to schedule and watch for edits (default: ./scenarios.yaml, else the embedded sample, not watched)" };
+        var file = CatalogueFile.Option();
         var maxConcurrent = new Option<int>("--max-concurrent")
         {
             Description = "Most drills running at once across all systems; one system never runs two",
@@ -27,7 +27,7 @@ internal static class ServeCommand
             Description = "Snapshot archives kept for the newest N finished runs; older runs keep only their baseline checksums",
             DefaultValueFactory = _ => new SchedulerOptions().KeepSnapshots,
         };
-        var command = new Command("serve", "Run the scheduler: fire scheduled drills in their time zone, outside blackout calendars") { file, maxConcurrent, grace, keep };
+        var command = new Command("serve", "Run the scheduler: fire scheduled drills in their time zone, outside blackout calendars; a catalogue file is watched for edits (the built-in sample is not)") { file, maxConcurrent, grace, keep };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = Options(parse.GetValue(maxConcurrent), parse.GetValue(grace), parse.GetValue(keep));

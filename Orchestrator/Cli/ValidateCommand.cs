@@ -8,19 +8,20 @@ using Spectre.Console;
 
 namespace Drills.Orchestrator.Cli;
 
-/// <summary><c>drills validate [FILE]</c>: every error at once, with place and fix; nothing is touched.</summary>
+/// <summary><c>drills validate [FILE | --file FILE]</c>: every error at once, with place and fix; nothing is touched.</summary>
 internal static class ValidateCommand
 {
     /// <param name="clock">What "now" is when schedules are checked for a next fire time.</param>
     public static Command Create(TimeProvider clock)
     {
-        var file = new Argument<string?>("FILE") { Description = "Catalogue to check (default: ./scenarios.yaml, else the embedded sample)", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("validate", "Check a scenarios.yaml without touching any container") { file };
+        var positional = CatalogueFile.Positional();
+        var file = CatalogueFile.Option();
+        var command = new Command("validate", "Check a scenarios.yaml without touching any container") { positional, file };
         command.SetAction(parse =>
         {
             var terminal = new Terminal(json: false);
             var now = clock.GetUtcNow();
-            var result = CatalogueSource.Validate(parse.GetValue(file), now, Console.Error);
+            var result = CatalogueSource.Validate(CatalogueFile.Chosen(parse, file, positional), now, Console.Error);
             if (!result.IsValid)
             {
                 CliErrors.PrintCatalogueErrors(terminal.Errors, result.Errors);
