@@ -29,7 +29,7 @@ internal static class CatalogueFile
         {
             var command = parse.CommandResult.Command.Name;
             throw new CliException(ExitCodes.BadInput,
-                $"Two catalogues given: FILE '{placed}' and --file '{named}'. Fix: give one, such as drills {command} --file {named}.");
+                $"Two catalogues given: FILE '{placed}' and --file '{named}'.", $"give one, such as drills {command} --file {named}.");
         }
 
         return named ?? placed;
