@@ -26,7 +26,7 @@ internal sealed class RealDrillHarness : IAsyncDisposable
     }
 
     public DockerContainerRuntime Runtime { get; } = new(Serilog.Core.Logger.None, endpoint: null, TimeProvider.System);
-    public LoopbackNetworkProbe Network { get; } = new();
+    public LoopbackNetworkProbe Network { get; } = new(TimeProvider.System);
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "drills-it-" + Guid.NewGuid().ToString("N")[..8]);
     public SqliteRunStore Store { get; }
 

@@ -15,12 +15,13 @@ internal sealed class AppServices : IDisposable
 {
     private readonly Lazy<DockerContainerRuntime> _runtime;
     private readonly Lazy<IContainerRuntime> _guarded;
-    private readonly LoopbackNetworkProbe _network = new();
+    private readonly LoopbackNetworkProbe _network;
     private readonly Serilog.Core.Logger _log;
 
     public AppServices(AppOptions options)
     {
         Clock = options.Clock;
+        _network = new LoopbackNetworkProbe(Clock);
         Data = DataDirectory.Resolve(options.DataDir);
         _log = (Serilog.Core.Logger)LogSetup.Create(Data.Logs, options.Verbose, options.Service);
         Store = new SqliteRunStore(Data.Database);

@@ -9,14 +9,16 @@ internal sealed class CheckRunner
 {
     private readonly IContainerRuntime _runtime;
     private readonly INetworkProbe _network;
+    private readonly TimeProvider _time;
 
     /// <summary>Longest an exec check may take; a hung command reads as a failed check.</summary>
     public static TimeSpan ExecTimeout { get; } = TimeSpan.FromSeconds(10);
 
-    public CheckRunner(IContainerRuntime runtime, INetworkProbe network)
+    public CheckRunner(IContainerRuntime runtime, INetworkProbe network, TimeProvider time)
     {
         _runtime = runtime;
         _network = network;
+        _time = time;
     }
 
     public Task<ProbeResult> RunAsync(CheckDefinition check, string containerId, CancellationToken cancellationToken) => check switch
@@ -30,8 +32,8 @@ internal sealed class CheckRunner
     private async Task<ProbeResult> ExecAsync(ExecCheck check, string containerId, CancellationToken cancellationToken)
     {
         ExecResult result;
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bound.CancelAfter(ExecTimeout);
+        using var timeout = new CancellationTokenSource(ExecTimeout, _time);
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             result = await _runtime.ExecAsync(containerId, check.Command, bound.Token);

@@ -4,7 +4,7 @@ using static System.FormattableString;
 namespace Drills.Orchestrator.Checks;
 
 /// <summary>Real http and tcp probes, each bounded by its own timeout so a hung service reads as a failure.</summary>
-internal sealed class LoopbackNetworkProbe : INetworkProbe, IDisposable
+internal sealed class LoopbackNetworkProbe(TimeProvider time) : INetworkProbe, IDisposable
 {
     /// <summary>Longest a single probe may take; a slower answer counts as down.</summary>
     public static TimeSpan ProbeTimeout { get; } = TimeSpan.FromSeconds(3);
@@ -14,21 +14,23 @@ internal sealed class LoopbackNetworkProbe : INetworkProbe, IDisposable
         // A fresh connection per probe: a pooled socket to a killed server would hide the outage.
         PooledConnectionLifetime = TimeSpan.Zero,
         UseProxy = false,
-        ConnectTimeout = ProbeTimeout,
     })
     {
-        Timeout = ProbeTimeout,
+        // Each probe is bounded on the process's clock instead (see Bound).
+        Timeout = Timeout.InfiniteTimeSpan,
     };
 
     public async Task<ProbeResult> HttpAsync(string url, int expectStatus, string? contains, CancellationToken cancellationToken)
     {
+        using var bound = new CancellationTokenSource(ProbeTimeout, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.ConnectionClose = true;
-            using var response = await _http.SendAsync(request, cancellationToken);
+            using var response = await _http.SendAsync(request, timeout.Token);
             var status = (int)response.StatusCode;
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(timeout.Token);
             if (status != expectStatus)
             {
                 return ProbeResult.Fail($"HTTP {status}, expected {expectStatus}");
@@ -50,8 +52,8 @@ internal sealed class LoopbackNetworkProbe : INetworkProbe, IDisposable
 
     public async Task<ProbeResult> TcpAsync(string host, int port, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ProbeTimeout);
+        using var bound = new CancellationTokenSource(ProbeTimeout, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
         try
         {
             using var client = new TcpClient();

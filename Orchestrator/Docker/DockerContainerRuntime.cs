@@ -42,8 +42,8 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IDispo
     public async Task<string> PingAsync(CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(PingTimeout);
+        using var bound = new CancellationTokenSource(PingTimeout, _time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
         var version = await CallAsync(
             new DockerCall("reach", _endpoint),
             () => _client.System.GetVersionAsync(timeout.Token),

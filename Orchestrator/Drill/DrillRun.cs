@@ -23,6 +23,9 @@ internal sealed class DrillRun
     public SystemDefinition System { get; }
     public DrillClock Clock { get; }
     public RunOrigin Origin { get; init; } = RunOrigin.OnDemand;
+
+    /// <summary>The bounds of this run, stored with its record so a crash recovery uses them too.</summary>
+    public required RunLimits Limits { get; init; }
     public string? ImageDigest { get; set; }
     public bool AttackStarted { get; set; }
     public TimeSpan? AttackStartedAt { get; set; }
@@ -69,6 +72,7 @@ internal sealed class DrillRun
         RolledBack = RolledBack,
         Origin = Origin,
         Owner = RunOwners.Current,
+        Limits = Limits,
         Steps = StepsSnapshot(),
         Checks = BaselineSnapshot().Concat(Observations?.Invoke() ?? []).ToArray(),
     };

@@ -42,7 +42,7 @@ internal sealed class DrillEngine
         _guard = new TargetGuard(runtime);
         _snapshots = snapshots;
         _data = new DataPaths(runtime, snapshots);
-        _steady = new SteadyState(new CheckRunner(runtime, network), _data);
+        _steady = new SteadyState(new CheckRunner(runtime, network, time), _data);
         _steps = new StepRunner(runtime, _guard, _data);
         _rollback = new Rollback(runtime, _guard, _data, _steady);
     }
@@ -56,7 +56,11 @@ internal sealed class DrillEngine
     {
         var system = catalogue.Systems[scenario.SystemId];
         var clock = new DrillClock(_time);
-        var run = new DrillRun(RunIds.New(clock.StartedAtUtc), catalogue, scenario, system, clock) { Origin = origin };
+        var run = new DrillRun(RunIds.New(clock.StartedAtUtc), catalogue, scenario, system, clock)
+        {
+            Origin = origin,
+            Limits = new RunLimits(scenario.ProbeInterval, scenario.MaxDuration, _options.RollbackTimeout),
+        };
         using var held = Hold(system.Id, run.RunId);
         _store.Begin(run.ToRecord(RunOutcome.Running));
         var checkpoints = new CheckpointProgress(progress, () => _store.Checkpoint(run.ToRecord(RunOutcome.Running)),

@@ -93,14 +93,14 @@ internal sealed class InterruptedRun(IRunStore store, TargetGuard guard, Rollbac
             journal.Record(JournalMark.Note, "No baseline snapshot was recorded: the container is restarted and checked, its data is not restored");
         }
 
-        var probe = catalogue.Scenarios.TryGetValue(run.ScenarioId, out var scenario) ? scenario.ProbeInterval : catalogue.Defaults.ProbeInterval;
+        var limits = LimitsOf(catalogue, run);
         // Its own bound on the drill's clock, not the caller's token: a stop during start-up must not cut a rollback short.
-        using var bound = new CancellationTokenSource(options.RollbackTimeout, time);
+        using var bound = new CancellationTokenSource(limits.RollbackTimeout, time);
         try
         {
             var info = await guard.InspectAsync(system, bound.Token);
             var target = new DrillTarget(system, info?.Id ?? "", createdByDrill: false);
-            return await rollback.RunAsync(target, baseline ?? BaselineBackup.None, journal, clock, probe, bound.Token);
+            return await rollback.RunAsync(target, baseline ?? BaselineBackup.None, journal, clock, limits.ProbeInterval, bound.Token);
         }
         catch (Exception ex)
         {
@@ -109,4 +109,10 @@ internal sealed class InterruptedRun(IRunStore store, TargetGuard guard, Rollbac
             return false;
         }
     }
+
+    /// <summary>The bounds the run was drilled with; a run recorded before they were kept falls back to today's catalogue and options.</summary>
+    private RunLimits LimitsOf(DrillCatalogue catalogue, RunRecord run) => run.Limits ?? new RunLimits(
+        catalogue.Scenarios.TryGetValue(run.ScenarioId, out var scenario) ? scenario.ProbeInterval : catalogue.Defaults.ProbeInterval,
+        scenario?.MaxDuration ?? catalogue.Defaults.MaxDuration,
+        options.RollbackTimeout);
 }

@@ -45,6 +45,9 @@ internal sealed record RunRecord
     /// <summary>The process that runs the drill, so a later start can tell a crashed run from one still going.</summary>
     public RunOwner? Owner { get; init; }
 
+    /// <summary>The bounds the run was drilled with; null for a skipped fire, and for runs recorded before limits were kept.</summary>
+    public RunLimits? Limits { get; init; }
+
     public IReadOnlyList<JournalEvent> Journal { get; init; } = Array.Empty<JournalEvent>();
     public IReadOnlyList<StepResult> Steps { get; init; } = Array.Empty<StepResult>();
     public IReadOnlyList<CheckObservation> Checks { get; init; } = Array.Empty<CheckObservation>();

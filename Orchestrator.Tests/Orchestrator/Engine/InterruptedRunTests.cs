@@ -114,6 +114,39 @@ public sealed class InterruptedRunTests : IDisposable
         Assert.Contains(recovered.Journal, e => e.Message.StartsWith("Rollback NOT possible: system portal is no longer in the catalogue", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Rollback_after_a_crash_is_bounded_by_the_limits_the_run_was_drilled_with_not_todays()
+    {
+        var container = _h.AddLabelledPortal();
+        var run = await CrashedRunAsync(container, attacked: true) with
+        {
+            Limits = new RunLimits(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(10), RollbackTimeout: TimeSpan.FromSeconds(20)),
+        };
+        // The system never becomes healthy again, so only the rollback's bound ends it.
+        _h.Runtime.ExecHook = (_, command) => command is ["test", ..] ? new ExecResult(1, "", "") : null;
+        var started = _h.Time.GetUtcNow();
+
+        var recovered = await RecoverAsync(run, TestCatalogues.With(_system, _scenario));
+
+        Assert.Equal(RunOutcome.Running, recovered.Outcome);
+        Assert.Contains(recovered.Journal, e => e.Message == "Rollback did NOT complete");
+        var took = _h.Time.GetUtcNow() - started;
+        Assert.InRange(took, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(40));
+    }
+
+    [Fact]
+    public void A_drilled_run_keeps_its_limits_in_its_record()
+    {
+        var run = new DrillRun("r", TestCatalogues.With(_system, _scenario), _scenario, _system, new DrillClock(_h.Time))
+        {
+            Limits = new RunLimits(_scenario.ProbeInterval, _scenario.MaxDuration, TimeSpan.FromMinutes(3)),
+        };
+
+        _h.Store.Begin(run.ToRecord(RunOutcome.Running));
+
+        Assert.Equal(run.Limits, _h.Store.Find("r")!.Limits);
+    }
+
     public void Dispose() => _h.Dispose();
 
     /// <summary>What a process killed mid-drill leaves: a baseline on disk, a "running" record and its journal so far.</summary>
