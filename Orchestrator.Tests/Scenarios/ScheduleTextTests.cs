@@ -59,6 +59,7 @@ public sealed partial class ScheduleTextTests
     [InlineData("0 0 1 JAN/3 *", new[] { 1, 4, 7, 10 })]
     [InlineData("0 0 0 1 nov-feb/2 ?", new[] { 1, 11 })]
     [InlineData("0 0 1 nov-feb *", new[] { 1, 2, 11, 12 })]
+    [InlineData("0 0 0 1 11-2 ?", new[] { 1, 2, 11, 12 })]
     public void Month_steps_over_names_fire_in_the_stepped_months(string text, int[] months)
     {
         var cron = new CronExpression(ScheduleText.Parse(text).QuartzExpression, TimeZoneInfo.Utc);
@@ -207,6 +208,22 @@ public sealed partial class ScheduleTextTests
         var fired = Enumerable.Range(0, 7).Select(d => new DateTimeOffset(2027, 1, 3 + d, 0, 0, 0, TimeSpan.Zero)).Where(cron.IsSatisfiedBy);
 
         Assert.Equal(days, fired.Select(d => d.DayOfWeek));
+    }
+
+    [Fact]
+    public void Quartz_cron_restricting_both_day_fields_fires_on_days_matching_either()
+    {
+        var cron = new CronExpression(ScheduleText.Parse("0 0 2 1 * MON").QuartzExpression, TimeZoneInfo.Utc);
+
+        var fired = Enumerable.Range(0, 14).Select(d => new DateTimeOffset(2027, 1, 1, 2, 0, 0, TimeSpan.Zero).AddDays(d)).Where(cron.IsSatisfiedBy);
+
+        Assert.Equal([1, 4, 11], fired.Select(d => d.Day));
+    }
+
+    [Fact]
+    public void Quartz_macro_is_read_as_the_cron_it_stands_for()
+    {
+        Assert.Equal("Quartz \"@daily\" understood as \"0 0 0 * * ?\"", ScheduleText.Parse("@daily").Understood);
     }
 
     [Fact]
