@@ -5,8 +5,8 @@ namespace Drills.Orchestrator.Scheduling;
 
 /// <summary>
 /// Schedules that can never fire, reported like any catalogue error at the scenario's <c>schedule</c>
-/// line. Reading a cron's fire times needs Quartz, which the Scenarios project never references, so
-/// this runs in the orchestrator once the catalogue has loaded.
+/// line. The loader has already refused any cron Quartz cannot read; whether one fires needs the
+/// catalogue's zone and blackout calendars, so this runs in the orchestrator once the catalogue has loaded.
 /// </summary>
 internal static class ScheduleCheck
 {

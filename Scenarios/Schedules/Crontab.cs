@@ -1,96 +1,73 @@
-using System.Globalization;
+using System.Diagnostics.CodeAnalysis;
+using Quartz;
 
 namespace Drills.Scenarios.Schedules;
 
 /// <summary>
-/// The 5-field crontab form (minute hour day-of-month month day-of-week) read as the Quartz
-/// expression that fires at the same times. Assumes the fields already passed <see cref="CronText"/>.
+/// The 5-field crontab form (minute hour day-of-month month day-of-week) read as the Quartz expression
+/// that fires at the same times. Quartz reads the crontab itself (<see cref="CronFormat.Unix"/>); this adds
+/// only what Quartz reads differently from cron: month names under a step, a weekday step with no end,
+/// and cron's rule for the two day fields, which decides whether Quartz can say the schedule at all.
 /// </summary>
 internal static class Crontab
 {
-    private static readonly string[] DayNames = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+    private const string Reading = "read as a 5-field crontab (min hour day-of-month month day-of-week)";
 
-    /// <summary>
-    /// Crontab fires when the day-of-month OR the day-of-week matches if both are restricted; Quartz
-    /// can only restrict one of them, so such a schedule has no Quartz equivalent.
-    /// </summary>
-    public static bool RestrictsBothDays(string[] fields) => fields[2] != "*" && fields[4] != "*";
-
-    public static string BothDaysProblem(string[] fields) =>
-        $"day-of-month '{fields[2]}' and day-of-week '{fields[4]}' are both restricted; crontab then fires on days matching either, which Quartz cannot express";
-
-    public static string BothDaysFix(string[] fields) =>
-        $"make one of the two day fields '*': \"{fields[0]} {fields[1]} {fields[2]} {fields[3]} *\" fires on day(s) {fields[2]} of the month, " +
-        $"\"{fields[0]} {fields[1]} * {fields[3]} {fields[4]}\" on weekday(s) {fields[4]}; for both, declare two scenarios";
-
-    /// <summary>Seconds 0, the unrestricted day field as '?', weekdays as Quartz names (crontab counts Sunday as 0 and 7).</summary>
-    public static string ToQuartz(string[] fields)
+    /// <summary>The Quartz expression a crontab means; otherwise what is wrong and a fix whose schedules are all valid.</summary>
+    public static bool TryTranslate(string[] fields, [NotNullWhen(true)] out string? quartz, out string problem, out string fix)
     {
-        var minute = fields[0];
-        var hour = fields[1];
-        var month = fields[3].ToUpperInvariant();
-        var (dayOfMonth, dayOfWeek) = fields[4] == "*"
-            ? (fields[2].ToUpperInvariant(), "?")
-            : ("?", WeekdayNames(fields[4]));
-        return $"0 {minute} {hour} {dayOfMonth} {month} {dayOfWeek}";
-    }
-
-    /// <summary>The days a crontab day-of-week field names, written as Quartz day names with runs as ranges: "1-5" → "MON-FRI".</summary>
-    private static string WeekdayNames(string field)
-    {
-        var days = new SortedSet<int>();
-        foreach (var part in field.Split(','))
+        quartz = null;
+        if (fields.Any(f => f.Contains('?', StringComparison.Ordinal)))
         {
-            days.UnionWith(Days(part));
+            problem = $"{Reading}, it has '?', which crontab does not know: '?' belongs to a Quartz cron, which has 6 or 7 fields, so one may be missing";
+            fix = Suggest("write it as",
+                ("the crontab {0}", string.Join(' ', fields.Select(f => f == "?" ? "*" : f))),
+                ("the Quartz cron {0}", "0 " + string.Join(' ', fields)));
+            return false;
         }
 
-        var runs = new List<string>();
-        for (var i = 0; i < DayNames.Length; i++)
+        string[] read = [fields[0], fields[1], fields[2], QuartzCron.StepsOverMonthNumbers(fields[3]), WeekdayStepsToSunday(fields[4])];
+        if (!QuartzCron.TryRead(string.Join(' ', read), CronFormat.Unix, out var cron, out problem))
         {
-            if (!days.Contains(i))
-            {
-                continue;
-            }
-
-            var last = i;
-            while (days.Contains(last + 1))
-            {
-                last++;
-            }
-
-            runs.Add(last == i ? DayNames[i] : last == i + 1 ? $"{DayNames[i]},{DayNames[last]}" : $"{DayNames[i]}-{DayNames[last]}");
-            i = last;
+            problem = $"{Reading}, Quartz refuses it: {problem}";
+            fix = ScheduleText.AnyScheduleFix;
+            return false;
         }
 
-        return string.Join(',', runs);
+        if (DayRule.Refusal(fields, cron.CronExpressionString) is { } refusal)
+        {
+            (problem, fix) = refusal;
+            return false;
+        }
+
+        quartz = cron.CronExpressionString;
+        fix = "";
+        return true;
     }
 
     /// <summary>
-    /// One list item of a crontab day-of-week field: '*', a day, a range a-b (a range running past
-    /// Saturday wraps, as Quartz reads it), each with an optional /step. Counted 0..7, 7 being Sunday again.
+    /// "lead" and the candidates, each a template with {0} where its schedule goes in quotes, naming only
+    /// the schedules that are valid; the general fix when none is.
     /// </summary>
-    private static IEnumerable<int> Days(string part)
+    internal static string Suggest(string lead, params (string Template, string Schedule)[] candidates)
+    {
+        var valid = candidates
+            .Where(c => ScheduleText.TryParse(c.Schedule, out _, out _, out _))
+            .Select(c => c.Template.Replace("{0}", $"\"{c.Schedule}\"", StringComparison.Ordinal))
+            .ToList();
+        return valid.Count == 0 ? ScheduleText.AnyScheduleFix : $"{lead} {string.Join(" or ", valid)}";
+    }
+
+    /// <summary>
+    /// A weekday step with no end runs to the end of the week, Sunday 7 included, as in cron:
+    /// "1/2" is Monday, Wednesday, Friday and Sunday. Quartz would stop at Saturday, so the end is written out.
+    /// </summary>
+    private static string WeekdayStepsToSunday(string dayOfWeek) => string.Join(',', dayOfWeek.Split(',').Select(part =>
     {
         var slash = part.IndexOf('/', StringComparison.Ordinal);
-        var step = slash < 0 ? 1 : int.Parse(part[(slash + 1)..], CultureInfo.InvariantCulture);
-        var range = slash < 0 ? part : part[..slash];
-        var bounds = range.Split('-');
-        var first = range == "*" ? 0 : Day(bounds[0]);
-        var last = range == "*" ? 7 : bounds.Length == 2 ? Day(bounds[1]) : slash < 0 ? first : 7;
-        if (last < first)
-        {
-            last += 7;
-        }
-
-        for (var day = first; day <= last; day += step)
-        {
-            yield return day % 7;
-        }
-    }
-
-    private static int Day(string text)
-    {
-        var index = Array.FindIndex(DayNames, n => n.Equals(text, StringComparison.OrdinalIgnoreCase));
-        return index >= 0 ? index : int.Parse(text, CultureInfo.InvariantCulture);
-    }
+        var start = slash < 0 ? "" : part[..slash];
+        return start.Length > 0 && (start.All(char.IsAsciiDigit) || start.All(char.IsAsciiLetter))
+            ? $"{start}-{(start.All(char.IsAsciiDigit) ? "7" : "SUN")}{part[slash..]}"
+            : part;
+    }));
 }
