@@ -1,7 +1,8 @@
 namespace Drills.Scenarios.Paths;
 
 /// <summary>Absolute paths inside a target container, compared segment by segment after normalizing.</summary>
-internal static class ContainerPath
+/// <remarks>Public: the loader checks paths with it and the orchestrator copies files with it, the same rules on both sides.</remarks>
+public static class ContainerPath
 {
     /// <summary>The path's segments with empty ones, '.' and '..' resolved: <c>/srv//www/./a/..</c> is [srv, www].</summary>
     public static IReadOnlyList<string> Segments(string absolutePath)

@@ -1,7 +1,8 @@
 namespace Drills.Scenarios.Text;
 
 /// <summary>"Did you mean" hints: the nearest allowed word by edit distance, so typos get a one-line fix.</summary>
-internal static class Suggestions
+/// <remarks>Public: the loader and the command line (scenario ids, run ids, step titles) suggest alike.</remarks>
+public static class Suggestions
 {
     /// <summary>Farther than this, a suggestion is more likely to mislead than to help.</summary>
     public const int MaxDistance = 2;
