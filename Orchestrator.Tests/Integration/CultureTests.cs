@@ -32,7 +32,7 @@ public sealed partial class CultureTests : IAsyncLifetime
         using var json = JsonDocument.Parse(result.Stdout);
         Assert.Matches(Decimal(), json.RootElement.GetProperty("recoverySeconds").GetRawText());
         var run = _h.Store.Find(json.RootElement.GetProperty("runId").GetString()!)!;
-        Assert.Contains(run.Journal, e => e.Message == "Restore step 1/2: wait" || e.Detail == "waited 1.5 s");
+        Assert.Contains(run.Steps, s => s.Observation == "waited 1.5 s");
         Assert.Contains(run.Journal, e => MeasuredInvariant().IsMatch(e.Message + " " + e.Detail));
         Assert.DoesNotContain(run.Journal, e => DecimalComma().IsMatch(e.Message + " " + e.Detail));
     }

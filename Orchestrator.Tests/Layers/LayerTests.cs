@@ -42,15 +42,8 @@ public sealed class LayerTests
     public void Every_folder_uses_only_folders_of_lower_layers(string assembly)
     {
         var (root, layers) = Declared(assembly);
-        var graph = NamespaceGraph.Of(Assembly.Load(assembly));
-        var rank = RankOf(layers, root);
 
-        var upward = (
-            from user in graph.Namespaces
-            where rank.ContainsKey(user)
-            from used in graph.UsesOf(user)
-            where rank.TryGetValue(used, out var usedRank) && usedRank <= rank[user]
-            select $"{Short(user, root)} uses {Short(used, root)} ({graph.Witness(user, used)})").ToList();
+        var upward = Upward(NamespaceGraph.Of(Assembly.Load(assembly)), layers, root);
 
         Assert.True(upward.Count == 0,
             $"Folders of {assembly} reference a folder beside or above them; move the shared type down a layer:\n" + string.Join("\n", upward));
@@ -75,13 +68,34 @@ public sealed class LayerTests
     }
 
     [Fact]
-    public void The_layer_check_sees_a_reference_upward()
+    public void The_layer_check_names_a_folder_that_reaches_up()
     {
-        // The engine uses the drill's primitives: in the graph, and below it.
-        var graph = NamespaceGraph.Of(Assembly.Load("drills"));
+        // The tests' engine folder uses the shared test support; declared upside down, that is a violation.
+        string[][] upsideDown = [["Support"], ["Orchestrator.Engine"]];
 
-        Assert.Contains("Drills.Orchestrator.Drill", graph.UsesOf("Drills.Orchestrator.Engine"));
-        Assert.DoesNotContain("Drills.Orchestrator.Engine", graph.UsesOf("Drills.Orchestrator.Drill"));
+        var upward = Upward(NamespaceGraph.Of(typeof(LayerTests).Assembly), upsideDown, "Drills.Orchestrator.Tests");
+
+        Assert.Contains(upward, line => line.StartsWith("Orchestrator.Engine uses Support (", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_layer_check_accepts_a_folder_that_uses_lower_layers()
+    {
+        string[][] rightWayUp = [["Orchestrator.Engine"], ["Support"]];
+
+        Assert.Empty(Upward(NamespaceGraph.Of(typeof(LayerTests).Assembly), rightWayUp, "Drills.Orchestrator.Tests"));
+    }
+
+    /// <summary>Every use of a folder beside or above the user, as "user uses used (witnesses)".</summary>
+    private static List<string> Upward(NamespaceGraph graph, string[][] layers, string root)
+    {
+        var rank = RankOf(layers, root);
+        return (
+            from user in graph.Namespaces
+            where rank.ContainsKey(user)
+            from used in graph.UsesOf(user)
+            where rank.TryGetValue(used, out var usedRank) && usedRank <= rank[user]
+            select $"{Short(user, root)} uses {Short(used, root)} ({graph.Witness(user, used)})").ToList();
     }
 
     private static (string Root, string[][] Layers) Declared(string assembly) => assembly switch

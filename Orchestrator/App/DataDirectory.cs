@@ -34,7 +34,7 @@ internal sealed record DataDirectory(string Root)
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliException(ExitCodes.BadInput, $"Cannot use data directory {full}: {ex.Message}.", $"pass --data-dir with a writable folder.");
+            throw new CliException(ExitCodes.BadInput, $"Cannot use data directory {full}: {ex.Message.TrimEnd('.')}.", "pass --data-dir with a writable folder.");
         }
 
         return new DataDirectory(full);

@@ -1,4 +1,5 @@
 using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Errors;
 using Drills.Scenarios.Checks;
 using static System.FormattableString;
 
@@ -33,16 +34,16 @@ internal sealed class CheckRunner
     {
         ExecResult result;
         using var timeout = new CancellationTokenSource(ExecTimeout, _time);
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            result = await _runtime.ExecAsync(containerId, check.Command, bound.Token);
+            result = await _runtime.ExecAsync(containerId, check.Command, linked.Token);
         }
         catch (Exception ex) when (ex is DockerOperationException or DockerUnavailableException)
         {
             // An engine that cannot run the probe right now is an observation (the system is not
             // verifiably up), not a reason to abandon the drill.
-            return ProbeResult.Fail(ex.Message);
+            return ProbeResult.Fail(DrillsException.ProblemOf(ex));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -16,21 +16,21 @@ internal sealed class LoopbackNetworkProbe(TimeProvider time) : INetworkProbe, I
         UseProxy = false,
     })
     {
-        // Each probe is bounded on the process's clock instead (see Bound).
+        // Each probe is bounded by ProbeTimeout on the process's clock instead.
         Timeout = Timeout.InfiniteTimeSpan,
     };
 
     public async Task<ProbeResult> HttpAsync(string url, int expectStatus, string? contains, CancellationToken cancellationToken)
     {
-        using var bound = new CancellationTokenSource(ProbeTimeout, time);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
+        using var timeout = new CancellationTokenSource(ProbeTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.ConnectionClose = true;
-            using var response = await _http.SendAsync(request, timeout.Token);
+            using var response = await _http.SendAsync(request, linked.Token);
             var status = (int)response.StatusCode;
-            var body = await response.Content.ReadAsStringAsync(timeout.Token);
+            var body = await response.Content.ReadAsStringAsync(linked.Token);
             if (status != expectStatus)
             {
                 return ProbeResult.Fail($"HTTP {status}, expected {expectStatus}");
@@ -52,12 +52,12 @@ internal sealed class LoopbackNetworkProbe(TimeProvider time) : INetworkProbe, I
 
     public async Task<ProbeResult> TcpAsync(string host, int port, CancellationToken cancellationToken)
     {
-        using var bound = new CancellationTokenSource(ProbeTimeout, time);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
+        using var timeout = new CancellationTokenSource(ProbeTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             using var client = new TcpClient();
-            await client.ConnectAsync(host, port, timeout.Token);
+            await client.ConnectAsync(host, port, linked.Token);
             return ProbeResult.Pass("connected");
         }
         catch (Exception ex) when (ex is SocketException or OperationCanceledException)

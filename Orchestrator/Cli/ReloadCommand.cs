@@ -35,7 +35,7 @@ internal static class ReloadCommand
                 if (clock.GetUtcNow() > deadline)
                 {
                     throw new CliException(ExitCodes.Environment,
-                        $"drills serve did not answer within {parse.GetValue(timeout)} s (it may be busy starting or stopping); it answers the request when it can.", $"check its log, or retry with a longer --timeout.");
+                        $"drills serve did not answer within {parse.GetValue(timeout)} s (it may be busy starting or stopping); it answers the request when it can.", "check its log, or retry with a longer --timeout.");
                 }
 
                 await Task.Delay(Poll, clock, cancellationToken);

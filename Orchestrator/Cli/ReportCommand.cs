@@ -16,7 +16,7 @@ internal static class ReportCommand
             using var services = GlobalOptions.Services(parse, clock);
             var id = parse.GetValue(runId)!;
             var run = services.Store.Find(id)
-                      ?? throw new CliException(ExitCodes.BadInput, $"No run '{id}' in {services.Data.Database}.", $"list runs with drills runs (and pass the same --data-dir).");
+                      ?? throw new CliException(ExitCodes.BadInput, $"No run '{id}' in {services.Data.Database}.", "list runs with drills runs (and pass the same --data-dir).");
             Console.Out.WriteLine(await ReportPublisher.PublishAsync(services, run, timeZone: null, cancellationToken));
             return ExitCodes.Passed;
         });

@@ -12,19 +12,19 @@ internal static class ScenarioSelection
         var known = string.Join(", ", catalogue.Scenarios.Keys);
         if (all && id is not null)
         {
-            throw new CliException(ExitCodes.BadInput, $"Pass either a scenario id or --all, not both.", $"drills run {id}, or drills run --all.");
+            throw new CliException(ExitCodes.BadInput, "Pass either a scenario id or --all, not both.", $"run drills run {id}, or drills run --all");
         }
 
         if (all)
         {
             return catalogue.Scenarios.Count > 0
                 ? catalogue.Scenarios.Values.ToList()
-                : throw new CliException(ExitCodes.BadInput, $"{catalogue.SourcePath} declares no scenarios.", $"add one under 'scenarios:'.");
+                : throw new CliException(ExitCodes.BadInput, $"{catalogue.SourcePath} declares no scenarios.", "add one under 'scenarios:'.");
         }
 
         if (id is null)
         {
-            throw new CliException(ExitCodes.BadInput, $"Name the scenario to run.", $"drills run SCENARIO (one of: {known}), or drills run --all.");
+            throw new CliException(ExitCodes.BadInput, "Name the scenario to run.", $"run drills run SCENARIO (one of: {known}), or drills run --all");
         }
 
         if (catalogue.Scenarios.TryGetValue(id, out var scenario))
@@ -34,6 +34,6 @@ internal static class ScenarioSelection
 
         var nearest = Suggestions.Nearest(id, catalogue.Scenarios.Keys);
         throw new CliException(ExitCodes.BadInput,
-            $"No scenario '{id}' in {catalogue.SourcePath}.", $"{(nearest is null ? "" : $"did you mean '{nearest}'? ")}Known scenarios: {known}.");
+            $"No scenario '{id}' in {catalogue.SourcePath}.", $"{(nearest is null ? "" : $"did you mean '{nearest}'? ")}known scenarios: {known}");
     }
 }

@@ -6,7 +6,6 @@ using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Scheduling;
 using Drills.Scenarios.Catalogue;
-using Drills.Scenarios.Loading;
 using Drills.Scenarios.RunRecords;
 using Spectre.Console;
 
@@ -32,7 +31,7 @@ internal static class ScheduleCommand
             var count = parse.GetValue(next);
             if (count is < 1 or > MaxNext)
             {
-                throw new CliException(ExitCodes.BadInput, $"--next is {count}; it must be a whole number from 1 to {MaxNext}.", $"drills schedule --next 10");
+                throw new CliException(ExitCodes.BadInput, $"--next is {count}; it must be a whole number from 1 to {MaxNext}.", "pass a number such as --next 10");
             }
 
             var terminal = new Terminal(parse.GetValue(json));
@@ -41,7 +40,8 @@ internal static class ScheduleCommand
             var loaded = CatalogueSource.Validate(CatalogueFile.Chosen(parse, file, positional), now, Console.Error);
             var catalogue = loaded.Catalogue ?? throw new CatalogueInvalidException(loaded.Errors);
             using var services = GlobalOptions.Services(parse, clock);
-            var (summaries, errors) = Summarise(catalogue, services.Store.List(RunsSearched), now, count);
+            var summaries = Summarise(catalogue, services.Store.List(RunsSearched), now, count);
+            var errors = loaded.Errors;
             // Fires happen only while a service runs: say so, or a schedule that nothing executes looks kept.
             var serviceRunning = ServiceLock.IsHeld(services.Data);
             if (terminal.Json)
@@ -68,26 +68,19 @@ internal static class ScheduleCommand
         return command;
     }
 
-    private static (List<ScheduleSummary> Summaries, List<CatalogueError> Errors) Summarise(
-        DrillCatalogue catalogue, IReadOnlyList<RunRecord> runs, DateTimeOffset now, int count)
+    private static List<ScheduleSummary> Summarise(DrillCatalogue catalogue, IReadOnlyList<RunRecord> runs, DateTimeOffset now, int count)
     {
         var summaries = new List<ScheduleSummary>();
-        var errors = new List<CatalogueError>();
         foreach (var scenario in catalogue.Scenarios.Values)
         {
             var schedule = ScenarioSchedule.For(catalogue, scenario);
             var forecast = schedule?.NextFires(now, count);
-            if (schedule is not null && ScheduleCheck.NeverFires(schedule, forecast!, now) is { } error)
-            {
-                errors.Add(error);
-            }
-
             // Runs come newest first.
             var lastRun = runs.FirstOrDefault(r => r.ScenarioId == scenario.Id);
             summaries.Add(ScheduleSummary.For(scenario, schedule, forecast, lastRun));
         }
 
-        return (summaries, errors);
+        return summaries;
     }
 
     private static void Print(IAnsiConsole console, DrillCatalogue catalogue, IReadOnlyList<ScheduleSummary> summaries)

@@ -42,11 +42,11 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IDispo
     public async Task<string> PingAsync(CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
-        using var bound = new CancellationTokenSource(PingTimeout, _time);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
+        using var timeout = new CancellationTokenSource(PingTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var version = await CallAsync(
             new DockerCall("reach", _endpoint),
-            () => _client.System.GetVersionAsync(timeout.Token),
+            () => _client.System.GetVersionAsync(linked.Token),
             cancellationToken);
         _logger.Debug("Docker Engine {Version} (API {ApiVersion}) answered in {Elapsed}", version.Version, version.APIVersion, Elapsed(started));
         return version.Version;

@@ -23,7 +23,7 @@ internal static class DockerEndpoint
         {
             // A DOCKER_HOST the client cannot use is as fatal as an engine that does not answer.
             throw new DockerUnavailableException(
-                $"Cannot use Docker Engine endpoint {description}: {error.Message}.", "set DOCKER_HOST to unix:///var/run/docker.sock, or run ./drills setup",
+                $"Cannot use Docker Engine endpoint {description}: {error.Message.TrimEnd('.')}.", "set DOCKER_HOST to unix:///var/run/docker.sock, or run ./drills setup",
                 error);
         }
     }

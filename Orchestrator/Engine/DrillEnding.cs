@@ -1,5 +1,5 @@
-using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Drill;
+using Drills.Orchestrator.Errors;
 using Drills.Scenarios.Durations;
 using Drills.Scenarios.RunRecords;
 
@@ -25,8 +25,8 @@ internal readonly record struct DrillEnding(DrillEnd End, string Reason, string 
             return new(DrillEnd.NotStarted, ex.Message, "Not started: nothing was attacked");
         }
 
-        return ex is DrillsException
-            ? new(DrillEnd.StepError, ex.Message, $"Aborted: {ex.Message}")
+        return ex is DrillsException known
+            ? new(DrillEnd.StepError, known.Problem, $"Aborted: {known.Problem}")
             : new(DrillEnd.StepError, $"internal error: {ex.Message}", $"Aborted by an internal error ({ex.GetType().Name}): {ex.Message}");
     }
 }

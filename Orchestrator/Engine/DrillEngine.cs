@@ -88,7 +88,7 @@ internal sealed class DrillEngine
             _store.Complete(record);
             if (journal.SinkFailure is { } failure)
             {
-                _log.Warning("Journal of {RunId} could not be fully persisted: {Error}", run.RunId, failure.Message);
+                _log.Warning(failure, "Journal of {RunId} could not be fully persisted: {Error}", run.RunId, failure.Message);
             }
 
             _log.Information("Drill {RunId} ended {Outcome} ({End})", run.RunId, record.Outcome, result.End);

@@ -1,6 +1,7 @@
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Drill;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Manual;
 using Drills.Orchestrator.Safety;
 using Drills.Orchestrator.Steps;
@@ -150,11 +151,11 @@ internal sealed class DrillPhases
             catch (Exception ex) when (!failFast && ex is StepFailedException or DockerOperationException or BackupCorruptException)
             {
                 // A failed restore step is a finding, not the end: later steps may still recover the system.
-                observation = ex.Message;
+                observation = DrillsException.ProblemOf(ex);
             }
             catch (Exception ex)
             {
-                Finish(phase, i, step, started, succeeded: false, ex is OperationCanceledException ? StepResult.InterruptedObservation : ex.Message);
+                Finish(phase, i, step, started, succeeded: false, ex is OperationCanceledException ? StepResult.InterruptedObservation : DrillsException.ProblemOf(ex));
                 throw;
             }
 

@@ -2,6 +2,7 @@ using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Checks;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Drill;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Safety;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Checks;
@@ -86,7 +87,7 @@ internal sealed class SteadyState
         }
         catch (Exception ex) when (ex is DockerOperationException or DockerUnavailableException or InvalidDataException)
         {
-            return new(name, ProbeResult.Fail(ex.Message));
+            return new(name, ProbeResult.Fail(DrillsException.ProblemOf(ex)));
         }
     }
 }

@@ -1,3 +1,5 @@
+using Drills.Scenarios.RunRecords;
+
 namespace Drills.Orchestrator.Errors;
 
 /// <summary>The CLI's exit codes; scripts and schedulers branch on them.</summary>
@@ -10,10 +12,10 @@ internal static class ExitCodes
     public const int Aborted = 4;
 
     /// <summary>The code a stored run stands for when only its outcome is known (drills runs): a skip ran nothing, so 0.</summary>
-    public static int For(Drills.Scenarios.RunRecords.RunOutcome outcome) => outcome switch
+    public static int For(RunOutcome outcome) => outcome switch
     {
-        Drills.Scenarios.RunRecords.RunOutcome.Failed => Failed,
-        Drills.Scenarios.RunRecords.RunOutcome.Aborted => Aborted,
+        RunOutcome.Failed => Failed,
+        RunOutcome.Aborted => Aborted,
         _ => Passed,
     };
 

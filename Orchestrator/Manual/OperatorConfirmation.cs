@@ -21,7 +21,7 @@ internal static class OperatorConfirmation
         {
             throw steps.Count == 0
                 ? new ConfirmationRefusedException($"Run {runId} ({run.ScenarioId}) has no manual steps: nothing waits for an operator.", "check the run id with drills runs.")
-                : new ConfirmationRefusedException($"Run {runId} counts its manual steps at their declared duration (--simulate-manual): none waits for an operator.", "nothing to confirm.");
+                : new ConfirmationRefusedException($"Run {runId} counts its manual steps at their declared duration (--simulate-manual): none waits for an operator.", "");
         }
 
         if (run.Outcome != RunOutcome.Running)
@@ -51,7 +51,7 @@ internal static class OperatorConfirmation
         // Confirmed before, or by another operator a moment ago.
         var done = step.Confirmation ?? store.ManualSteps(runId).First(s => s.Step == step.Step).Confirmation!;
         throw new ConfirmationRefusedException(
-            $"{Name(runId, step)} was already confirmed by {done.By} at {Utc(done.AtUtc)} UTC.", "nothing to do: the drill goes on");
+            $"{Name(runId, step)} was already confirmed by {done.By} at {Utc(done.AtUtc)} UTC.", "");
     }
 
     private static ManualStepState Resolve(string runId, IReadOnlyList<ManualStepState> steps, string stepText)

@@ -60,7 +60,7 @@ public sealed class CatalogueFileTests : IDisposable
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains($"Two catalogues given: FILE '{_catalogue.Path}' and --file '{other}'.", Flat(result.Stderr), StringComparison.Ordinal);
-        Assert.Contains($"fix: give one, such as drills {command} --file {other}.", Flat(result.Stderr), StringComparison.Ordinal);
+        Assert.Contains($"fix: give one, such as drills {command} --file {other}", Flat(result.Stderr), StringComparison.Ordinal);
         Assert.Empty(result.Stdout);
     }
 

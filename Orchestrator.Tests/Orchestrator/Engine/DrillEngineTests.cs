@@ -1,3 +1,4 @@
+using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Engine;
 using Drills.Scenarios.RunRecords;
@@ -28,6 +29,17 @@ public sealed class DrillEngineTests : IDisposable
         Assert.True(result.Record.ImpactObserved);
         Assert.Equal(before.Keys.Order(), _h.Files.Keys.Order());
         Assert.All(before, f => Assert.Equal(f.Value, _h.Files[f.Key]));
+    }
+
+    [Fact]
+    public async Task A_run_keeps_the_limits_it_was_drilled_with()
+    {
+        _h.AddLabelledPortal();
+        var scenario = Scenario([new KillStep("SIGKILL", Nowhere)], [new RestartStep(Nowhere)], maxDuration: TimeSpan.FromMinutes(7), probeInterval: TimeSpan.FromMilliseconds(750));
+
+        var result = await _h.RunAsync(Portal(), scenario, Tick, new DrillOptions { RollbackTimeout = TimeSpan.FromSeconds(90) });
+
+        Assert.Equal(new RunLimits(TimeSpan.FromMilliseconds(750), TimeSpan.FromMinutes(7), TimeSpan.FromSeconds(90)), result.Record.Limits);
     }
 
     [Fact]

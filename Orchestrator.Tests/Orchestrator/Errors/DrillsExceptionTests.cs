@@ -1,6 +1,10 @@
-using System.Reflection;
+using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Errors;
+using Drills.Orchestrator.Manual;
 using Drills.Orchestrator.Safety;
+using Drills.Orchestrator.Steps;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Errors;
 
@@ -17,20 +21,60 @@ public sealed class DrillsExceptionTests
         Assert.Empty(strays);
     }
 
-    [Fact]
-    public void Every_error_type_states_its_exit_code_from_the_contract()
+    public static TheoryData<string, int> ExitCodeOfEachError => new()
     {
-        int[] contract = [ExitCodes.Failed, ExitCodes.BadInput, ExitCodes.Environment, ExitCodes.Aborted];
-        var errors = typeof(DrillsException).Assembly.GetTypes()
-            .Where(t => t.IsSubclassOf(typeof(DrillsException)) && !t.IsAbstract && t.GetConstructors().Any(c => IsProblemAndFix(c)))
-            .ToList();
+        { nameof(BackupCorruptException), ExitCodes.Aborted },
+        { nameof(StepFailedException), ExitCodes.Aborted },
+        { nameof(DockerOperationException), ExitCodes.Environment },
+        { nameof(DockerUnavailableException), ExitCodes.Environment },
+        { nameof(BaselineUnhealthyException), ExitCodes.Environment },
+        { nameof(MissingImageException), ExitCodes.Environment },
+        { nameof(TargetRefusedException), ExitCodes.Environment },
+        { nameof(SystemBusyException), ExitCodes.Environment },
+        { nameof(ConfirmationRefusedException), ExitCodes.BadInput },
+        { nameof(CatalogueInvalidException), ExitCodes.BadInput },
+    };
 
-        Assert.NotEmpty(errors);
-        foreach (var type in errors)
+    [Theory]
+    [MemberData(nameof(ExitCodeOfEachError))]
+    public void Each_error_ends_the_command_with_its_exit_code(string type, int expected)
+    {
+        DrillsException error = type switch
         {
-            var error = (DrillsException)type.GetConstructors().First(IsProblemAndFix).Invoke(["it broke.", "mend it", null]);
-            Assert.Contains(error.ExitCode, contract);
-        }
+            nameof(SystemBusyException) => new SystemBusyException("portal", "run r1"),
+            nameof(CatalogueInvalidException) => new CatalogueInvalidException([]),
+            _ => (DrillsException)typeof(DrillsException).Assembly.GetTypes().Single(t => t.Name == type)
+                .GetConstructors().Single().Invoke(["it broke.", "mend it", null]),
+        };
+
+        Assert.Equal(expected, error.ExitCode);
+    }
+
+    [Fact]
+    public void Every_error_type_is_in_the_exit_code_table()
+    {
+        var table = ExitCodeOfEachError.Select(row => (string)row[0]).ToHashSet();
+        var declared = typeof(DrillsException).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(DrillsException)) && t != typeof(CliException))
+            .Select(t => t.Name);
+
+        Assert.Equal(declared.Order(), table.Order());
+    }
+
+    [Fact]
+    public void A_problem_without_final_punctuation_still_reads_as_a_sentence_before_its_fix()
+    {
+        var error = new StepFailedException("exit 1, expected 0", "correct the command.");
+
+        Assert.Equal("exit 1, expected 0. Fix: correct the command.", error.Message);
+        Assert.Equal("correct the command", error.Fix);
+    }
+
+    [Fact]
+    public void An_observation_records_the_problem_without_the_advice()
+    {
+        Assert.Equal("Container abc is paused.", DrillsException.ProblemOf(new DockerOperationException("Container abc is paused.", "unpause it")));
+        Assert.Equal("plain", DrillsException.ProblemOf(new InvalidOperationException("plain")));
     }
 
     [Fact]
@@ -40,11 +84,7 @@ public sealed class DrillsExceptionTests
 
         Assert.Equal("Refusing to touch container 'x'.", error.Problem);
         Assert.Equal("remove it", error.Fix);
-        Assert.Equal("Refusing to touch container 'x'. Fix: remove it", error.Message);
+        Assert.Equal("Refusing to touch container 'x'. Fix: remove it.", error.Message);
         Assert.Equal(ExitCodes.Environment, error.ExitCode);
     }
-
-    private static bool IsProblemAndFix(ConstructorInfo c) =>
-        c.GetParameters() is [{ ParameterType: var a }, { ParameterType: var b }, { ParameterType: var e }]
-        && a == typeof(string) && b == typeof(string) && e == typeof(Exception);
 }

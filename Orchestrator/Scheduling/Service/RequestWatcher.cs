@@ -1,3 +1,4 @@
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Runs;
 using Quartz;
 using Serilog;
@@ -69,7 +70,7 @@ internal sealed class RequestWatcher(CatalogueHolder catalogue, CatalogueReloade
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             log.Error(ex, "Reload requested by {By} failed: {Error}", by, ex.Message);
-            return $"Failed: {ex.Message} The running schedule may be partly updated. Fix: see the service log, then run drills reload again.";
+            return $"Failed: {DrillsException.ProblemOf(ex)} The running schedule may be partly updated. Fix: see the service log, then run drills reload again.";
         }
     }
 
