@@ -44,6 +44,8 @@ internal static class ServeHost
         builder.Services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "drills");
+            // The scheduler fires on the process's one clock, the same the drills and the misfire rule read.
+            quartz.UseTimeProvider(services.Clock);
             // Jobs wait inside for their system and the global limit: enough slots that waiting fires never starve the trigger loop.
             quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = 64);
             quartz.UsePersistentStore(store =>
