@@ -75,17 +75,49 @@ public sealed class ServeRecoveryTests : IAsyncLifetime
         Assert.Equal("the service stopped before the drill's turn came", skipped.SkipReason);
     }
 
+    [Fact]
+    public async Task Fire_due_after_sigterm_while_a_drill_rolls_back_is_recorded_as_skipped_with_its_reason()
+    {
+        const string name = "drills-test-serve-stopping";
+        // The portal takes 20s to come back: the rollback, and so the stop, outlast the next fire and Quartz's misfire check.
+        string Catalogue(string scenarios) => Load(Portal(name, 18208, scenarios, extraContainer: "env: { START_DELAY: \"20\" }"));
+        var slow = SlowRansomware("slow-one", Once(SecondsAhead(5)));
+        var file = await WriteAsync(_h.Folder, Catalogue(slow));
+        await using var serve = ServeProcess.Start(_h.Folder, file);
+        await serve.WaitForAsync(": attack 2/2:", TimeSpan.FromMinutes(2));
+
+        // Declared while the drill runs; the reload answers once the new schedule is in force.
+        var lateAt = SecondsAhead(4);
+        await File.WriteAllTextAsync(file, Catalogue(slow + "\n" + KillDrill("late", Once(lateAt))));
+        var reload = await CliProcess.RunAsync("reload", "--data-dir", _h.Folder);
+        var stopped = serve.StopAsync(TimeSpan.FromMinutes(4));
+        await serve.WaitForAsync("drills serve stopping", Minute);
+        var stoppingSeenBeforeTheFire = DateTimeOffset.UtcNow < lateAt;
+        var exit = await stopped;
+
+        Assert.Equal(ExitCodes.Passed, reload.ExitCode);
+        Assert.True(stoppingSeenBeforeTheFire, "the stop began before the fire came due");
+        Assert.Equal(ExitCodes.Passed, exit);
+        await AssertAtBaselineAsync(name, 18208);
+        var runs = _h.Store.List(10);
+        Assert.Equal(RunOutcome.Aborted, Assert.Single(runs, r => r.ScenarioId == "slow-one").Outcome);
+        var late = Assert.Single(runs, r => r.ScenarioId == "late");
+        Assert.Equal((RunOutcome.Skipped, lateAt), (late.Outcome, late.Origin.ScheduledForUtc));
+        Assert.StartsWith("due while the service was stopping", late.SkipReason, StringComparison.Ordinal);
+        Assert.True(File.Exists(late.ReportPath), "the skip has a report");
+    }
+
     public Task InitializeAsync() => _h.RemoveLeftoversAsync();
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    private async Task AssertAtBaselineAsync(string name)
+    private async Task AssertAtBaselineAsync(string name, int? port = null)
     {
         var files = await _h.ReadFilesAsync(name, "/srv/www");
         Assert.DoesNotContain(files.Keys, f => f.EndsWith(".locked", StringComparison.Ordinal) || f.EndsWith("README_RESTORE.txt", StringComparison.Ordinal));
         Assert.Contains("Cổng dịch vụ công", System.Text.Encoding.UTF8.GetString(files["www/index.html"]), StringComparison.Ordinal);
         using var http = new HttpClient();
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(new Uri($"http://127.0.0.1:{(name.EndsWith("crash", StringComparison.Ordinal) ? 18205 : 18206)}/"))).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(new Uri($"http://127.0.0.1:{port ?? (name.EndsWith("crash", StringComparison.Ordinal) ? 18205 : 18206)}/"))).StatusCode);
     }
 
     private string Load(string yaml)

@@ -54,9 +54,11 @@ public sealed class DrillEngineTests : IDisposable
         IReadOnlyDictionary<string, byte[]>? during = null;
         _h.Runtime.ExecHook = (_, command) =>
         {
-            if (command is ["test", ..])
+            // The probes run beside the attack: keep the first that sees it finished (copies locked, originals gone).
+            if (command is ["test", ..] && _h.Files is var files && files.Keys.Any(k => k.EndsWith(".locked", StringComparison.Ordinal))
+                && !before.Keys.Any(files.ContainsKey))
             {
-                during ??= _h.Files.Keys.Any(k => k.EndsWith(".locked", StringComparison.Ordinal)) ? _h.Files : null;
+                during ??= files;
             }
 
             return null;

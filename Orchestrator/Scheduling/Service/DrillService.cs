@@ -8,13 +8,15 @@ namespace Drills.Orchestrator.Scheduling.Service;
 /// <summary>
 /// The life of <c>drills serve</c>. Start: recover runs a crash interrupted, bring the job store in line
 /// with the catalogue, then start firing. Stop: let running drills roll back (bounded), then exit.
+/// A fire that comes due in either window is fired late, caught up or recorded as skipped, never dropped.
 /// </summary>
 internal sealed class DrillService(ISchedulerFactory factory, CatalogueHolder catalogue, AppServices services, ScheduleSync sync,
-    MisfireListener misfires, MissedFires missed, RequestWatcher requests, ILogger log)
+    MisfireListener misfires, MissedFires missed, RequestWatcher requests, ServiceLife life, ILogger log)
     : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
+    private Task _missed = Task.CompletedTask;
     private IScheduler? _scheduler;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -25,25 +27,41 @@ internal sealed class DrillService(ISchedulerFactory factory, CatalogueHolder ca
 
         var scheduler = _scheduler = await factory.GetScheduler(cancellationToken);
         scheduler.ListenerManager.AddTriggerListener(misfires, [GroupMatcher<TriggerKey>.GroupEquals(ScheduleKeys.Group)]);
-        await sync.ApplyAsync(scheduler, catalogue.Current, cancellationToken);
-        _loops.Add(Task.Run(() => missed.RunAsync(scheduler, _stopping.Token), CancellationToken.None));
+        // A schedule new to the store is owed from the process's start: a fire due while starting is not stepped over.
+        var changes = await sync.ApplyAsync(scheduler, catalogue.Current, life.StartedUtc, cancellationToken);
+        foreach (var due in changes.SteppedOver)
+        {
+            misfires.Report(due);
+        }
+
+        // Runs until the scheduler has shut down: a miss Quartz finds while drills roll back is still recorded.
+        _missed = Task.Run(() => missed.RunAsync(scheduler, CancellationToken.None), CancellationToken.None);
         _loops.Add(Task.Run(() => requests.RunAsync(scheduler, _stopping.Token), CancellationToken.None));
         await scheduler.Start(cancellationToken);
+        life.Ready();
         await LogUpcomingAsync(scheduler, cancellationToken);
         log.Information("drills serve started; stop it with Ctrl-C or SIGTERM (running drills roll back first)");
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        life.Stopping();
         log.Information("drills serve stopping: running drills roll their targets back first");
         await _stopping.CancelAsync();
-        if (_scheduler is not null)
+        try
         {
-            // Waits for running jobs; each sees the host stopping, aborts and rolls back within its own bound.
-            await _scheduler.Shutdown(true, cancellationToken);
+            if (_scheduler is not null)
+            {
+                // Waits for running jobs; each sees the host stopping, aborts and rolls back within its own bound.
+                await _scheduler.Shutdown(true, cancellationToken);
+            }
+        }
+        finally
+        {
+            misfires.Close();
         }
 
-        await Task.WhenAll(_loops.Select(l => l.ContinueWith(_ => { }, TaskScheduler.Default)));
+        await Task.WhenAll(_loops.Append(_missed).Select(l => l.ContinueWith(_ => { }, TaskScheduler.Default)));
         log.Information("drills serve stopped");
     }
 

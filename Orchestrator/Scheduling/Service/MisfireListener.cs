@@ -21,6 +21,12 @@ internal sealed class MisfireListener(ChannelWriter<MissedFire> queue) : ITrigge
 
     public ValueTask TriggerRetriesExhausted(ITrigger trigger, IJobExecutionContext context, JobExecutionException exception, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
+    /// <summary>Queues a fire the schedule sync found stepped over at start-up, for the same rule as Quartz's misses.</summary>
+    public void Report(MissedFire missed) => queue.TryWrite(missed);
+
+    /// <summary>No more misses come once the scheduler has shut down: closing the queue lets <see cref="MissedFires"/> finish.</summary>
+    public void Close() => queue.TryComplete();
+
     public ValueTask TriggerMisfired(ITrigger trigger, IScheduler scheduler, CancellationToken cancellationToken = default)
     {
         if (trigger.NextFireTimeUtc is { } due && trigger.Key.Group == ScheduleKeys.Group)

@@ -11,16 +11,15 @@ namespace Drills.Orchestrator.Scheduling.Service;
 /// The misfire rule. When fires were missed (the service was down): if the latest missed fire is within the
 /// grace period, the drill runs once now (a catch-up run) and any earlier misses are recorded as one skip;
 /// otherwise nothing runs and the misses are recorded as a skip. Never more than one catch-up per scenario.
+/// While the service stops nothing starts: a miss found then is recorded as a skip, never dropped.
 /// </summary>
 internal sealed class MissedFires(ChannelReader<MissedFire> queue, CatalogueHolder catalogue, SkipRecorder skips,
-    SchedulerOptions options, TimeProvider time, ILogger log)
+    SchedulerOptions options, ServiceLife life, TimeProvider time, ILogger log)
 {
-    // Built when the service starts: a miss due before it happened while the service was down.
-    private readonly DateTimeOffset _startedUtc = time.GetUtcNow();
-
     /// <summary>Bounds the replay of a very frequent schedule over a long outage.</summary>
     private const int MaxCounted = 10_000;
 
+    /// <summary>Handles misses until the queue is closed, which the service does once its scheduler has shut down.</summary>
     public async Task RunAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
         await foreach (var missed in queue.ReadAllAsync(cancellationToken))
@@ -49,7 +48,14 @@ internal sealed class MissedFires(ChannelReader<MissedFire> queue, CatalogueHold
         // The first missed fire is where Quartz stood; the rest follow from the cron and the blackout calendar.
         var fires = (List<DateTimeOffset>)[missed.FirstMissedUtc, .. schedule.NextFires(missed.FirstMissedUtc, MaxCounted).Times.TakeWhile(t => t <= now)];
         var latest = fires.Count <= MaxCounted ? fires[^1] : Latest(schedule, fires[^1], now);
-        var why = missed.FirstMissedUtc < _startedUtc ? "missed while the service was down" : "not fired in time while the service ran (it was overloaded or its clock jumped)";
+        var why = life.PhaseOf(missed.FirstMissedUtc);
+        if (life.IsStopping)
+        {
+            await skips.RecordAsync(current, scenario, new RunOrigin(RunTrigger.Schedule, latest),
+                $"{why} ({Span(fires, latest)}); the service was stopping, so no drill was started", cancellationToken);
+            return;
+        }
+
         if (now - latest > options.MisfireGrace)
         {
             await skips.RecordAsync(current, scenario, new RunOrigin(RunTrigger.Schedule, latest),
@@ -69,7 +75,16 @@ internal sealed class MissedFires(ChannelReader<MissedFire> queue, CatalogueHold
         log.Information("{Scenario}: fire due {Due} was missed; running it once now (within the {Grace} grace period)",
             scenario.Id, Stamp(latest), DurationText.Format(options.MisfireGrace));
         var data = new JobDataMap { [ScheduleKeys.CatchUpFor] = latest.ToString("O", CultureInfo.InvariantCulture) };
-        await scheduler.TriggerJob(ScheduleKeys.Job(scenario.Id), data, cancellationToken);
+        try
+        {
+            await scheduler.TriggerJob(ScheduleKeys.Job(scenario.Id), data, cancellationToken);
+        }
+        catch (SchedulerException) when (life.IsStopping)
+        {
+            // The stop began between the check above and the catch-up: the scheduler takes no new fire now.
+            await skips.RecordAsync(current, scenario, new RunOrigin(RunTrigger.Schedule, latest),
+                $"{why} ({Span(fires, latest)}); the service began stopping before its catch-up run could start", cancellationToken);
+        }
     }
 
     /// <summary>Past the counting bound, the latest missed fire is found by walking on from the last one counted.</summary>

@@ -11,11 +11,21 @@ namespace Drills.Orchestrator.Scheduling.Service;
 /// </summary>
 internal sealed class ScheduleSync(ILogger log)
 {
-    public async Task<ScheduleChanges> ApplyAsync(IScheduler scheduler, DrillCatalogue catalogue, CancellationToken cancellationToken)
+    /// <summary>On a reload: a new or changed schedule fires from now on.</summary>
+    public Task<ScheduleChanges> ApplyAsync(IScheduler scheduler, DrillCatalogue catalogue, CancellationToken cancellationToken) =>
+        ApplyAsync(scheduler, catalogue, firesFrom: null, cancellationToken);
+
+    /// <summary>
+    /// At start-up: a new or changed schedule is owed from <paramref name="firesFrom"/> (the process's start). Quartz
+    /// starts a cron trigger after now, stepping over a fire that came due while the service was starting: such a
+    /// fire is returned in <see cref="ScheduleChanges.SteppedOver"/>, for the misfire rule to run or record it.
+    /// </summary>
+    public async Task<ScheduleChanges> ApplyAsync(IScheduler scheduler, DrillCatalogue catalogue, DateTimeOffset? firesFrom, CancellationToken cancellationToken)
     {
         var wanted = catalogue.Scenarios.Values.Where(s => s.Schedule is not null).ToDictionary(s => s.Id, StringComparer.Ordinal);
         var stored = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ScheduleKeys.Group), cancellationToken);
         List<string> added = [], replaced = [], removed = [], unchanged = [];
+        List<MissedFire> steppedOver = [];
         foreach (var key in stored.Where(k => !wanted.ContainsKey(k.Name)))
         {
             await scheduler.DeleteJob(key, cancellationToken);
@@ -32,18 +42,23 @@ internal sealed class ScheduleSync(ILogger log)
                 continue;
             }
 
-            await ScheduleAsync(scheduler, catalogue, scenario, cancellationToken);
+            var schedule = ScenarioSchedule.For(catalogue, scenario)!;
+            await ScheduleAsync(scheduler, catalogue, schedule, cancellationToken);
             (existing is null ? added : replaced).Add(scenario.Id);
+            if (firesFrom is { } from && await SteppedOverAsync(scheduler, schedule, from, cancellationToken) is { } due)
+            {
+                steppedOver.Add(new MissedFire(scenario.Id, due));
+            }
         }
 
-        var changes = new ScheduleChanges(added, replaced, removed, unchanged);
+        var changes = new ScheduleChanges(added, replaced, removed, unchanged) { SteppedOver = steppedOver };
         log.Information("Schedule applied: {Changes}", changes.ToString());
         return changes;
     }
 
-    private static async Task ScheduleAsync(IScheduler scheduler, DrillCatalogue catalogue, ScenarioDefinition scenario, CancellationToken cancellationToken)
+    private static async Task ScheduleAsync(IScheduler scheduler, DrillCatalogue catalogue, ScenarioSchedule schedule, CancellationToken cancellationToken)
     {
-        var schedule = ScenarioSchedule.For(catalogue, scenario)!;
+        var scenario = schedule.Scenario;
         var calendarName = BlackoutCalendar.NameFor(scenario.Id);
         if (schedule.Blackout is { } calendar)
         {
@@ -56,11 +71,21 @@ internal sealed class ScheduleSync(ILogger log)
             await scheduler.DeleteCalendar(calendarName, cancellationToken);
         }
     }
+
+    /// <summary>The first fire at or after <paramref name="from"/> when it is earlier than the trigger's first fire.</summary>
+    private static async Task<DateTimeOffset?> SteppedOverAsync(IScheduler scheduler, ScenarioSchedule schedule, DateTimeOffset from, CancellationToken cancellationToken)
+    {
+        var next = (await scheduler.GetTrigger(ScheduleKeys.Trigger(schedule.Scenario.Id), cancellationToken))?.NextFireTimeUtc;
+        return schedule.NextFires(from.AddTicks(-1), 1).Times is [var first, ..] && (next is null || first < next) ? first : null;
+    }
 }
 
 /// <summary>What one sync changed, by scenario id.</summary>
 internal sealed record ScheduleChanges(IReadOnlyList<string> Added, IReadOnlyList<string> Replaced, IReadOnlyList<string> Removed, IReadOnlyList<string> Unchanged)
 {
+    /// <summary>Fires of new or changed schedules that came due between the process's start and the sync.</summary>
+    public IReadOnlyList<MissedFire> SteppedOver { get; init; } = [];
+
     public override string ToString() =>
         $"{Describe(Added, "added")}, {Describe(Replaced, "changed")}, {Describe(Removed, "removed")}, {Describe(Unchanged, "unchanged")}";
 

@@ -29,6 +29,7 @@ internal static class ServeHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(services.Clock);
         builder.Services.AddSingleton(services.Log);
+        builder.Services.AddSingleton(new ServiceLife(services.Clock));
         builder.Services.AddSingleton(sp => new DrillGate(options.MaxConcurrentDrills, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(new ServiceRequests(services.Data.Database));
         var misses = Channel.CreateUnbounded<MissedFire>();

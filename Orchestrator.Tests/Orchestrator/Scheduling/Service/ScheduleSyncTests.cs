@@ -54,6 +54,34 @@ public sealed class ScheduleSyncTests : IDisposable
         Assert.Null(await running.Scheduler.GetCalendar(BlackoutCalendar.NameFor("web-stop"), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Schedule_new_at_start_up_returns_a_fire_that_came_due_while_the_service_was_starting()
+    {
+        // The process started two minutes ago; the fire came due 90s ago, before the catalogue was synced.
+        var now = DateTimeOffset.UtcNow;
+        var due = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero).AddSeconds(-90);
+        var catalogue = Catalogue(Integration.Scheduling.ServeCatalogues.Once(due), stopSchedule: null);
+        await using var running = await _quartz.StartAsync(start: false);
+
+        var changes = await _sync.ApplyAsync(running.Scheduler, catalogue, now.AddMinutes(-2), CancellationToken.None);
+        var again = await _sync.ApplyAsync(running.Scheduler, catalogue, now.AddMinutes(-2), CancellationToken.None);
+
+        Assert.Equal([new MissedFire("web-kill", due)], changes.SteppedOver);
+        Assert.Empty(again.SteppedOver);
+    }
+
+    [Fact]
+    public async Task Schedule_new_on_a_reload_fires_from_now_on()
+    {
+        var due = DateTimeOffset.UtcNow.AddSeconds(-90);
+        await using var running = await _quartz.StartAsync(start: false);
+
+        await _sync.ApplyAsync(running.Scheduler, Catalogue(Integration.Scheduling.ServeCatalogues.Once(due), stopSchedule: null), CancellationToken.None);
+        var trigger = await running.Scheduler.GetTrigger(ScheduleKeys.Trigger("web-kill"), CancellationToken.None);
+
+        Assert.True(trigger!.NextFireTimeUtc > DateTimeOffset.UtcNow.AddDays(300), $"next fire {trigger.NextFireTimeUtc:O}");
+    }
+
     public void Dispose() => _quartz.Dispose();
 
     /// <summary>web-kill scheduled outside a Tết calendar; web-stop scheduled (or on demand when null).</summary>
