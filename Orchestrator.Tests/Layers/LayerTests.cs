@@ -12,7 +12,7 @@ public sealed class LayerTests
     private static readonly string[][] OrchestratorLayers =
     [
         ["Cli"],
-        ["Scheduling.Service"],
+        ["Service"],
         ["App"],
         ["Engine"],
         ["Manual", "Steps"],

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Drills.Orchestrator.App;
 using Drills.Orchestrator.Errors;
-using Drills.Orchestrator.Scheduling.Service;
+using Drills.Orchestrator.Service;
 using Drills.Scenarios.Durations;
 using Microsoft.Extensions.Hosting;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Drills.Orchestrator.Cli;
 using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Scheduling;
-using Drills.Orchestrator.Scheduling.Service;
+using Drills.Orchestrator.Service;
 using Drills.Orchestrator.Tests.Scenarios;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;

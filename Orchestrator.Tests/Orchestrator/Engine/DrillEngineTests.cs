@@ -1,9 +1,8 @@
-using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Engine;
 using Drills.Scenarios.RunRecords;
 using Drills.Scenarios.Steps;
-
 using static Drills.Orchestrator.Tests.Support.TestCatalogues;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Engine;

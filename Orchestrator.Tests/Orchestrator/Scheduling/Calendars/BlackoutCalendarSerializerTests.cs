@@ -1,5 +1,5 @@
 using Drills.Orchestrator.Scheduling.Calendars;
-using Drills.Orchestrator.Tests.Orchestrator.Scheduling.Service;
+using Drills.Orchestrator.Tests.Orchestrator.Service;
 using Microsoft.Data.Sqlite;
 
 using static Drills.Orchestrator.Tests.Orchestrator.Scheduling.Calendars.Blackouts;

@@ -1,9 +1,10 @@
+using Drills.Orchestrator.Scheduling;
 using Drills.Orchestrator.Scheduling.Calendars;
 using Drills.Scenarios.Catalogue;
 using Quartz;
 using Serilog;
 
-namespace Drills.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Service;
 
 /// <summary>
 /// Makes the job store hold exactly the catalogue's schedules: new ones added, changed ones replaced,

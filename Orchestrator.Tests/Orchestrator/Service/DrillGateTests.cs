@@ -1,6 +1,6 @@
-using Drills.Orchestrator.Scheduling.Service;
+using Drills.Orchestrator.Service;
 
-namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Tests.Orchestrator.Service;
 
 public sealed class DrillGateTests
 {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Quartz;
 using Serilog;
 
-namespace Drills.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Service;
 
 /// <summary>
 /// The life of <c>drills serve</c>. Start: recover runs a crash interrupted, bring the job store in line

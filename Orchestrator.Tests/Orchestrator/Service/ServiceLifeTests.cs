@@ -1,7 +1,7 @@
-using Drills.Orchestrator.Scheduling.Service;
+using Drills.Orchestrator.Service;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Tests.Orchestrator.Service;
 
 /// <summary>A fire that did not run says in which phase of the service it came due.</summary>
 public sealed class ServiceLifeTests

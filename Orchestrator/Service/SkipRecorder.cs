@@ -4,7 +4,7 @@ using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.RunRecords;
 using Serilog;
 
-namespace Drills.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Service;
 
 /// <summary>
 /// Records a scheduled fire that did not run as a run of its own (outcome skipped) with a report, so

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Drills.Orchestrator.Scheduling;
 using Drills.Scenarios.Durations;
 using Drills.Scenarios.RunRecords;
 using Quartz;
 using Serilog;
 
-namespace Drills.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Service;
 
 /// <summary>
 /// The misfire rule. When fires were missed (the service was down): if the latest missed fire is within the

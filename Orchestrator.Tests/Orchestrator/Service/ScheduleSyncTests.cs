@@ -1,11 +1,11 @@
 using Drills.Orchestrator.Scheduling.Calendars;
-using Drills.Orchestrator.Scheduling.Service;
+using Drills.Orchestrator.Service;
 using Drills.Orchestrator.Tests.Scenarios;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Loading;
 using Quartz;
 
-namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Tests.Orchestrator.Service;
 
 /// <summary>The job store holds exactly the catalogue's schedules, across restarts and reloads.</summary>
 public sealed class ScheduleSyncTests : IDisposable

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Drills.Orchestrator.Scheduling;
 using Drills.Orchestrator.Scheduling.Calendars;
 using Drills.Scenarios.Catalogue;
 using Quartz;
 
-namespace Drills.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Service;
 
 /// <summary>Builds a scheduled scenario's Quartz job and cron trigger, in the catalogue's time zone.</summary>
 internal static class ScenarioTriggers

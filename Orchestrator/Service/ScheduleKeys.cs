@@ -1,6 +1,6 @@
 using Quartz;
 
-namespace Drills.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Service;
 
 /// <summary>The names a scenario's job, trigger and blackout calendar carry in the job store.</summary>
 internal static class ScheduleKeys

@@ -2,7 +2,7 @@ using Drills.Orchestrator.App;
 using Drills.Scenarios.RunRecords;
 using Serilog;
 
-namespace Drills.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Service;
 
 /// <summary>Reports and live journals of the runs the service makes, written to its log instead of a terminal.</summary>
 internal static class ServiceReports

@@ -1,6 +1,6 @@
 using Drills.Scenarios.Catalogue;
 
-namespace Drills.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Service;
 
 /// <summary>The catalogue the service schedules from: replaced whole by a good reload, never by a bad one.</summary>
 internal sealed class CatalogueHolder(DrillCatalogue initial, string? file)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Drills.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Service;
 
 /// <summary>
 /// The phases of one <c>drills serve</c> process on the service's clock, so a fire that did not run can say

@@ -1,4 +1,4 @@
-namespace Drills.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Service;
 
 /// <summary>How <c>drills serve</c> schedules drills. Defaults are documented where declared; the CLI sets the rest.</summary>
 internal sealed record SchedulerOptions

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Quartz;
 using Serilog;
 
-namespace Drills.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Service;
 
 /// <summary>
 /// Builds the <c>drills serve</c> host: Serilog as the logging provider, Quartz with its ADO job store in the

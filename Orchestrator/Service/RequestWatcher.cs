@@ -3,7 +3,7 @@ using Drills.Orchestrator.Runs;
 using Quartz;
 using Serilog;
 
-namespace Drills.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Service;
 
 /// <summary>
 /// Asks for a reload when the catalogue file changes (debounced: editors write in several steps) or when

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Quartz;
 
-namespace Drills.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Service;
 
 /// <summary>
 /// Hears Quartz report a missed fire and queues it for <see cref="MissedFires"/>. Quartz calls this inside

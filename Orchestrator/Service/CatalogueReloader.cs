@@ -3,7 +3,7 @@ using Quartz;
 using Serilog;
 using static System.FormattableString;
 
-namespace Drills.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Service;
 
 /// <summary>
 /// Reloads the catalogue on request: a file with any error is rejected whole (every error logged) and the

@@ -3,7 +3,7 @@ using Drills.Orchestrator.Drill;
 using Drills.Scenarios.RunRecords;
 using Serilog;
 
-namespace Drills.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Service;
 
 /// <summary>
 /// At start-up, finds runs left "running" by a process that no longer exists (kill -9, power loss) and

@@ -1,4 +1,4 @@
-namespace Drills.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Service;
 
 /// <summary>
 /// Admits scheduled drills: never two on one system, never more than the global limit, and never a

@@ -2,7 +2,7 @@ using Drills.Orchestrator.Scheduling.Calendars;
 using Microsoft.Data.Sqlite;
 using Quartz;
 
-namespace Drills.Orchestrator.Tests.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Tests.Orchestrator.Service;
 
 /// <summary>A real Quartz scheduler on the SQLite job store in a temp folder, configured as <c>drills serve</c> configures it.</summary>
 internal sealed class QuartzOnSqlite : IDisposable

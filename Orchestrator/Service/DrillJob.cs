@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Quartz;
 using Serilog;
 
-namespace Drills.Orchestrator.Scheduling.Service;
+namespace Drills.Orchestrator.Service;
 
 /// <summary>
 /// One scheduled fire: waits for its turn (one drill per system, a global limit), runs the drill with the
