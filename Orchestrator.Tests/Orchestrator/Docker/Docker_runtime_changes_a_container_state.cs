@@ -39,6 +39,8 @@ public sealed class Docker_runtime_changes_a_container_state : IAsyncLifetime
     public async Task Pause_racing_a_stream_of_execs_never_freezes_an_exec()
     {
         using var stop = new CancellationTokenSource();
+        var ran = 0;
+        var refused = 0;
         var probing = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
@@ -46,18 +48,22 @@ public sealed class Docker_runtime_changes_a_container_state : IAsyncLifetime
                 try
                 {
                     await _box.Runtime.ExecAsync(_box.Id, ["true"], _box.Token);
+                    Interlocked.Increment(ref ran);
                 }
                 catch (DockerOperationException)
                 {
                     // Refused while paused: exactly what must happen instead of a hang.
+                    Interlocked.Increment(ref refused);
                 }
             }
         });
 
-        await Task.Delay(200);
+        await TestEngine.EventuallyAsync("execs are streaming", TimeSpan.FromSeconds(20), () => Task.FromResult(Volatile.Read(ref ran) >= 3), _box.Token);
         await _box.Runtime.PauseAsync(_box.Id, _box.Token);
-        await Task.Delay(500);
+        await TestEngine.EventuallyAsync("an exec is refused while paused", TimeSpan.FromSeconds(20), () => Task.FromResult(Volatile.Read(ref refused) >= 1), _box.Token);
         await _box.Runtime.UnpauseAsync(_box.Id, _box.Token);
+        var afterUnpause = Volatile.Read(ref ran);
+        await TestEngine.EventuallyAsync("execs run again after unpause", TimeSpan.FromSeconds(20), () => Task.FromResult(Volatile.Read(ref ran) > afterUnpause), _box.Token);
         await stop.CancelAsync();
         await probing.WaitAsync(TimeSpan.FromSeconds(20));
 
