@@ -33,6 +33,7 @@ public sealed class LayerTests
     [
         ["AfterAction"],
         ["Formatting", "Rendering"],
+        ["Files"],
     ];
 
     public static TheoryData<string> Projects => ["drills", "Drills.Scenarios", "Drills.Reports"];

@@ -15,7 +15,17 @@ internal sealed class InMemoryRunStore : IRunStore
     private readonly Dictionary<string, List<ManualStepState>> _manual = [];
     private readonly Lock _gate = new();
 
-    public void Begin(RunRecord run) => Save(run);
+    public void Begin(RunRecord run)
+    {
+        lock (_gate)
+        {
+            // As the SQLite store: a new run never overwrites a recorded one.
+            if (!_runs.TryAdd(run.RunId, run))
+            {
+                throw new InvalidOperationException($"A run {run.RunId} is already recorded; a new run never overwrites it.");
+            }
+        }
+    }
 
     public void Complete(RunRecord run) => Save(run);
 

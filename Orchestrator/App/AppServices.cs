@@ -22,7 +22,8 @@ internal sealed class AppServices : IDisposable
     {
         Clock = options.Clock;
         _network = new LoopbackNetworkProbe(Clock);
-        Data = DataDirectory.Resolve(options.DataDir);
+        ProcessUmask.KeepPrivate();
+        Data = DataDirectory.Resolve(options.DataDir, Console.Error);
         _log = (Serilog.Core.Logger)LogSetup.Create(Data.Logs, options.Verbose, options.Service);
         Store = new SqliteRunStore(Data.Database);
         _runtime = new Lazy<DockerContainerRuntime>(() => new DockerContainerRuntime(_log, endpoint: null, Clock));

@@ -1,10 +1,12 @@
 using Drills.Orchestrator.Errors;
+using Drills.Reports.Files;
 
 namespace Drills.Orchestrator.App;
 
 /// <summary>
 /// Where drills keeps its run store, snapshots, reports and logs. Default: the user's data folder
-/// (~/.local/share/drills on Linux); DRILLS_DATA_DIR or --data-dir override it.
+/// (~/.local/share/drills on Linux); DRILLS_DATA_DIR or --data-dir override it. It holds snapshots of
+/// citizen records, so drills keeps it to its user: folders 0700, files 0600.
 /// </summary>
 internal sealed record DataDirectory(string Root)
 {
@@ -22,21 +24,67 @@ internal sealed record DataDirectory(string Root)
     private static string DefaultRoot =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "drills");
 
-    public static DataDirectory Resolve(string? option)
+    /// <summary>
+    /// The data directory, created private when missing. An existing one others can write to is refused (they
+    /// could swap its snapshots or records); one they can only read is tightened when it is drills' default
+    /// folder, and otherwise warned about on <paramref name="warnings"/>, since an administrator chose it.
+    /// </summary>
+    public static DataDirectory Resolve(string? option, TextWriter warnings)
     {
         var root = option
                    ?? Environment.GetEnvironmentVariable("DRILLS_DATA_DIR")
                    ?? DefaultRoot;
-        var full = Path.GetFullPath(root);
+        var data = new DataDirectory(Path.GetFullPath(root));
         try
         {
-            Directory.CreateDirectory(full);
+            if (Directory.Exists(data.Root))
+            {
+                data.Guard(warnings);
+            }
+            else
+            {
+                PrivateFiles.CreateFolder(data.Root);
+            }
+
+            // drills' own folders: created private, and tightened when an earlier version left them open.
+            foreach (var folder in (string[])[data.Snapshots, data.Reports, data.Logs, data.Locks])
+            {
+                PrivateFiles.CreateFolder(folder);
+                PrivateFiles.Tighten(folder);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliException(ExitCodes.BadInput, $"Cannot use data directory {full}: {ex.Message.TrimEnd('.')}.", "pass --data-dir with a writable folder.");
+            throw new CliException(ExitCodes.BadInput, $"Cannot use data directory {data.Root}: {ex.Message.TrimEnd('.')}.", "pass --data-dir with a writable folder");
         }
 
-        return new DataDirectory(full);
+        return data;
     }
+
+    private void Guard(TextWriter warnings)
+    {
+        if (PrivateFiles.IsWritableByOthers(Root, out var mode))
+        {
+            throw new CliException(ExitCodes.BadInput,
+                $"Data directory {Root} can be written by other users (mode {Octal(mode)}): they could replace its snapshots, run records or reports.",
+                $"run chmod 700 {Root}, or pass --data-dir with a folder only you can write");
+        }
+
+        if (!PrivateFiles.IsOpenToOthers(Root, out mode))
+        {
+            return;
+        }
+
+        if (IsDefault)
+        {
+            PrivateFiles.Tighten(Root);
+            return;
+        }
+
+        warnings.WriteLine(
+            $"warning: data directory {Root} can be read by other users (mode {Octal(mode)}). drills keeps what it writes there " +
+            $"private (folders 0700, files 0600), but others can still see the names; run chmod 700 {Root} to hide them.");
+    }
+
+    private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode, 8).PadLeft(4, '0');
 }

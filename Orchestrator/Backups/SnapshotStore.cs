@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Drills.Reports.Files;
 
 namespace Drills.Orchestrator.Backups;
 
@@ -16,12 +17,12 @@ internal sealed class SnapshotStore
     public async Task<Snapshot> SaveAsync(string runId, int index, string dataPath, Stream tar, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(_root, runId);
-        Directory.CreateDirectory(folder);
+        PrivateFiles.CreateFolder(folder);
         var file = Path.Combine(folder, $"{index:D2}-{FileNameFor(dataPath)}");
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[81920];
         long bytes = 0;
-        await using (var output = File.Create(file))
+        await using (var output = PrivateFiles.CreateNew(file))
         {
             int read;
             while ((read = await tar.ReadAsync(buffer, cancellationToken)) > 0)
@@ -30,6 +31,9 @@ internal sealed class SnapshotStore
                 await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 bytes += read;
             }
+
+            // On disk before the attack starts: a power cut mid-drill must still leave the baseline to restore.
+            output.Flush(flushToDisk: true);
         }
 
         return new Snapshot(dataPath, file, Convert.ToHexStringLower(sha.GetHashAndReset()), bytes);
@@ -67,11 +71,9 @@ internal sealed class SnapshotStore
     public async Task SaveBaselineAsync(string runId, BaselineBackup baseline, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(_root, runId);
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, BaselineFile);
-        var temporary = file + ".tmp";
-        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(baseline), cancellationToken);
-        File.Move(temporary, file, overwrite: true);
+        PrivateFiles.CreateFolder(folder);
+        // Replaced whole and on disk when this returns, before the attack starts.
+        await PrivateFiles.ReplaceAsync(Path.Combine(folder, BaselineFile), JsonSerializer.SerializeToUtf8Bytes(baseline), cancellationToken);
     }
 
     /// <summary>The baseline a run recorded, or null when the run never finished taking one.</summary>

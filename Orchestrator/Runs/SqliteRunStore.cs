@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Drills.Orchestrator.Drill;
+using Drills.Reports.Files;
 using Drills.Scenarios.RunRecords;
 using Microsoft.Data.Sqlite;
 
@@ -16,7 +17,8 @@ internal sealed partial class SqliteRunStore : IRunStore
 
     public SqliteRunStore(string databaseFile)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!);
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!);
+        SqliteFile.KeepPrivate(databaseFile);
         _file = new SqliteFile(databaseFile);
         using var connection = Open();
         // WAL once for the file: readers (drills runs) never block the drill writing its journal.
@@ -24,7 +26,18 @@ internal sealed partial class SqliteRunStore : IRunStore
         Execute(connection, RunSchema.Create);
     }
 
-    public void Begin(RunRecord run) => Save(run);
+    /// <summary>Records a new run; an id already recorded is refused, so two runs can never merge into one record.</summary>
+    public void Begin(RunRecord run)
+    {
+        try
+        {
+            Save(run, onlyNew: true);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+        {
+            throw new InvalidOperationException($"A run {run.RunId} is already recorded; a new run never overwrites it.", ex);
+        }
+    }
 
     public void Complete(RunRecord run) => Save(run);
 
@@ -108,7 +121,7 @@ internal sealed partial class SqliteRunStore : IRunStore
     /// <summary>Saves a running run's progress, never over a run that has already ended.</summary>
     public void Checkpoint(RunRecord run) => Save(run, onlyWhileRunning: true);
 
-    private void Save(RunRecord run, bool onlyWhileRunning = false)
+    private void Save(RunRecord run, bool onlyWhileRunning = false, bool onlyNew = false)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
@@ -116,8 +129,8 @@ internal sealed partial class SqliteRunStore : IRunStore
         command.CommandText = """
             INSERT INTO runs (run_id, scenario_id, system_id, started_at_utc, outcome, record_json)
             VALUES ($id, $scenario, $system, $started, $outcome, $json)
-            ON CONFLICT(run_id) DO UPDATE SET outcome = excluded.outcome, record_json = excluded.record_json
-            """ + (onlyWhileRunning ? " WHERE runs.outcome = 'Running'" : "");
+            """ + (onlyNew ? "" : " ON CONFLICT(run_id) DO UPDATE SET outcome = excluded.outcome, record_json = excluded.record_json")
+                 + (onlyWhileRunning ? " WHERE runs.outcome = 'Running'" : "");
         command.Parameters.AddWithValue("$id", run.RunId);
         command.Parameters.AddWithValue("$scenario", run.ScenarioId);
         command.Parameters.AddWithValue("$system", run.SystemId);
@@ -150,6 +163,8 @@ internal sealed partial class SqliteRunStore : IRunStore
 
     private static RunRecord Deserialize(string json) =>
         JsonSerializer.Deserialize<RunRecord>(json, RunJson.Options) ?? throw new InvalidDataException("Empty run record.");
+
+    private const int SqliteConstraint = 19;
 
     private SqliteConnection Open() => _file.Open();
 

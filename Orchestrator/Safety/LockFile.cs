@@ -1,3 +1,6 @@
+using System.Text;
+using Drills.Reports.Files;
+
 namespace Drills.Orchestrator.Safety;
 
 /// <summary>
@@ -14,11 +17,11 @@ internal sealed class LockFile : IDisposable
     /// <summary>The lock, or null when another holder has it.</summary>
     public static LockFile? TryAcquire(string path, string holder)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
         FileStream file;
         try
         {
-            file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            file = PrivateFiles.OpenOrCreateExclusive(path);
         }
         catch (IOException)
         {
@@ -27,7 +30,8 @@ internal sealed class LockFile : IDisposable
 
         try
         {
-            File.WriteAllText(HolderNote(path), holder);
+            // Replaced whole: a refused process never reads half a note.
+            PrivateFiles.Replace(HolderNote(path), Encoding.UTF8.GetBytes(holder));
         }
         catch
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Drills.Reports.Files;
 using Drills.Scenarios.RunRecords;
 
 namespace Drills.Reports.AfterAction;
@@ -20,13 +21,11 @@ internal sealed class ReportWriter(AfterActionReport report)
         var fileName = FileNameFor(run.RunId);
         var html = report.Render(run, context);
 
-        Directory.CreateDirectory(directory);
+        PrivateFiles.CreateFolder(directory);
         var path = Path.GetFullPath(Path.Combine(directory, fileName));
 
-        // Written beside the target and moved into place, so a reader never opens half a report.
-        var partial = path + ".partial";
-        await File.WriteAllTextAsync(partial, html, new UTF8Encoding(false), cancellationToken);
-        File.Move(partial, path, overwrite: true);
+        // Replaced whole, so a reader never opens half a report.
+        await PrivateFiles.ReplaceAsync(path, new UTF8Encoding(false).GetBytes(html), cancellationToken);
         return path;
     }
 

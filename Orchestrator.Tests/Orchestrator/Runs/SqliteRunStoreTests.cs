@@ -72,6 +72,28 @@ public sealed class SqliteRunStoreTests : IDisposable
         Assert.Equal("sha256:checkpointed", stored.ImageDigest);
     }
 
+    [Fact]
+    public void A_new_run_with_an_id_already_recorded_is_refused_and_the_recorded_run_kept()
+    {
+        var store = new SqliteRunStore(File);
+        store.Begin(Run("r1", RunOutcome.Running) with { ScenarioId = "first" });
+
+        Assert.Throws<InvalidOperationException>(() => store.Begin(Run("r1", RunOutcome.Running) with { ScenarioId = "second" }));
+
+        Assert.Equal("first", store.Find("r1")!.ScenarioId);
+    }
+
+    [Fact]
+    public void Every_commit_is_synced_to_disk()
+    {
+        _ = new SqliteRunStore(File);
+        using var connection = new SqliteFile(File).Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous;";
+
+        Assert.Equal(2L, command.ExecuteScalar()); // FULL
+    }
+
     private static DateTimeOffset At(int seconds) => new DateTimeOffset(2026, 11, 23, 19, 0, 0, TimeSpan.Zero).AddSeconds(seconds);
 
     private static RunRecord Run(string id, RunOutcome outcome, DateTimeOffset? started = null) =>
