@@ -10,15 +10,15 @@ internal static class CliErrors
     {
         foreach (var error in errors)
         {
-            console.MarkupLine($"[bold]{Markup.Escape(error.Location.ToString())}[/]: [red]error:[/] {Markup.Escape(error.Message)}");
-            console.MarkupLine($"    [green]fix:[/] {Markup.Escape(error.Fix)}");
+            console.MarkupLine($"[bold]{TerminalMarkup.Escape(error.Location.ToString())}[/]: [red]error:[/] {TerminalMarkup.Escape(error.Message)}");
+            console.MarkupLine($"    [green]fix:[/] {TerminalMarkup.Escape(error.Fix)}");
         }
 
         console.MarkupLine($"[red]{errors.Count} error(s).[/] Nothing was run and no container was touched.");
     }
 
     public static void Print(IAnsiConsole console, string message) =>
-        console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        console.MarkupLine($"[red]error:[/] {TerminalMarkup.Escape(message)}");
 
     /// <summary>A problem and, on the line below, its fix, as catalogue errors print them.</summary>
     public static void Print(IAnsiConsole console, string problem, string fix)
@@ -26,7 +26,7 @@ internal static class CliErrors
         Print(console, problem);
         if (fix.Length > 0)
         {
-            console.MarkupLine($"    [green]fix:[/] {Markup.Escape(fix)}");
+            console.MarkupLine($"    [green]fix:[/] {TerminalMarkup.Escape(fix)}");
         }
     }
 }

@@ -40,8 +40,8 @@ internal static class ConfirmCommand
             }
 
             new Terminal(json: false).Human.MarkupLine(
-                $"[green]✔ Confirmed[/] restore step {confirmed.Step} of run {Markup.Escape(confirmed.RunId)}: [bold]{Markup.Escape(confirmed.Title)}[/] " +
-                $"— by {Markup.Escape(confirmed.Confirmation.By)} at {at} UTC. The drill goes on.");
+                $"[green]✔ Confirmed[/] restore step {confirmed.Step} of run {TerminalMarkup.Escape(confirmed.RunId)}: [bold]{TerminalMarkup.Escape(confirmed.Title)}[/] " +
+                $"— by {TerminalMarkup.Escape(confirmed.Confirmation.By)} at {at} UTC. The drill goes on.");
             return ExitCodes.Passed;
         });
         return command;

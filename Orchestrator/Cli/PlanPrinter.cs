@@ -20,11 +20,11 @@ internal static class PlanPrinter
             var system = catalogue.Systems[scenario.SystemId];
             var existing = await guard.InspectAsync(system, cancellationToken);
             var imageReady = await services.Runtime.ImageExistsAsync(system.Container.Image, cancellationToken);
-            var tree = new Tree($"[bold]{Markup.Escape(scenario.Id)}[/] — {Markup.Escape(scenario.Title)} (dry run: no container will be touched)");
-            var target = tree.AddNode($"target: {Markup.Escape(system.Id)}, level {system.SecurityLevel}, recovery target {DurationText.Format(system.RtoTarget)}");
+            var tree = new Tree($"[bold]{TerminalMarkup.Escape(scenario.Id)}[/] — {TerminalMarkup.Escape(scenario.Title)} (dry run: no container will be touched)");
+            var target = tree.AddNode($"target: {TerminalMarkup.Escape(system.Id)}, level {system.SecurityLevel}, recovery target {DurationText.Format(system.RtoTarget)}");
             target.AddNode(existing is null
-                ? $"container {Markup.Escape(system.Container.Name)} does not exist: it would be created from {Markup.Escape(system.Container.Image)}{(imageReady ? "" : " [red](image missing: run ./drills setup)[/]")}"
-                : $"container {Markup.Escape(system.Container.Name)} ({existing.Status}), labelled drills.target={Markup.Escape(system.Id)}: allowed");
+                ? $"container {TerminalMarkup.Escape(system.Container.Name)} does not exist: it would be created from {TerminalMarkup.Escape(system.Container.Image)}{(imageReady ? "" : " [red](image missing: run ./drills setup)[/]")}"
+                : $"container {TerminalMarkup.Escape(system.Container.Name)} ({existing.Status}), labelled drills.target={TerminalMarkup.Escape(system.Id)}: allowed");
             AddSteps(tree.AddNode("[red]attack[/]"), scenario.Attack.Select(s => s.Describe()));
             AddSteps(tree.AddNode("[yellow]restore[/]"), scenario.Restore.Select(s => s.Describe()));
             AddSteps(tree.AddNode("[green]verify[/]"), scenario.Verify.Select(v => v switch
@@ -50,7 +50,7 @@ internal static class PlanPrinter
         var i = 1;
         foreach (var step in steps)
         {
-            node.AddNode($"{i++}. {Markup.Escape(step)}");
+            node.AddNode($"{i++}. {TerminalMarkup.Escape(step)}");
         }
     }
 }

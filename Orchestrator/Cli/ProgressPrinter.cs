@@ -11,12 +11,12 @@ internal sealed class ProgressPrinter(IAnsiConsole console, string confirmOption
     public void Report(JournalEvent value)
     {
         var (label, colour) = Style(value.Mark);
-        var detail = value.Detail is null ? "" : $" [grey]— {Markup.Escape(OneLine(value.Detail))}[/]";
-        console.MarkupLine(Invariant($"[grey]{value.Elapsed.TotalSeconds,8:0.00}s[/] [{colour}]{label,-9}[/] {Markup.Escape(OneLine(value.Message))}{detail}"));
+        var detail = value.Detail is null ? "" : $" [grey]— {TerminalMarkup.Escape(OneLine(value.Detail))}[/]";
+        console.MarkupLine(Invariant($"[grey]{value.Elapsed.TotalSeconds,8:0.00}s[/] [{colour}]{label,-9}[/] {TerminalMarkup.Escape(OneLine(value.Message))}{detail}"));
         if (value.Mark is JournalMark.ManualWaiting && value.Message.IndexOf("drills confirm ", StringComparison.Ordinal) is var at and >= 0)
         {
             // The operator needs this line, often in another terminal: it stands out and pastes as is.
-            console.MarkupLine($"{"",10} [yellow bold]▶ when the step is done, run:[/] [bold]{Markup.Escape(value.Message[at..] + confirmOptions)}[/]");
+            console.MarkupLine($"{"",10} [yellow bold]▶ when the step is done, run:[/] [bold]{TerminalMarkup.Escape(value.Message[at..] + confirmOptions)}[/]");
         }
     }
 

@@ -63,10 +63,10 @@ internal static class ReloadCommand
         var terminal = new Terminal(json: false);
         var console = code == ExitCodes.Passed ? terminal.Human : terminal.Errors;
         var lines = answer.Split('\n');
-        console.MarkupLine((code == ExitCodes.Passed ? "[green]✔[/] " : "[red]✘[/] ") + Markup.Escape(lines[0]));
+        console.MarkupLine((code == ExitCodes.Passed ? "[green]✔[/] " : "[red]✘[/] ") + TerminalMarkup.Escape(lines[0]));
         foreach (var line in lines.Skip(1))
         {
-            console.MarkupLine(Markup.Escape(line));
+            console.MarkupLine(TerminalMarkup.Escape(line));
         }
         return code;
     }

@@ -62,7 +62,7 @@ internal static class RunCommand
         DrillCatalogue catalogue, ScenarioDefinition scenario, CancellationToken cancellationToken)
     {
         var system = catalogue.Systems[scenario.SystemId];
-        terminal.Errors.Write(new Rule($"[bold]{Markup.Escape(scenario.Id)}[/] → {Markup.Escape(system.Id)}").LeftJustified());
+        terminal.Errors.Write(new Rule($"[bold]{TerminalMarkup.Escape(scenario.Id)}[/] → {TerminalMarkup.Escape(system.Id)}").LeftJustified());
         var result = await engine.RunAsync(catalogue, scenario, progress, cancellationToken);
         string? reportPath = null;
         try
@@ -72,7 +72,7 @@ internal static class RunCommand
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             // The drill happened and is recorded; a report that failed to render must not hide its result.
-            terminal.Errors.MarkupLine($"[yellow]warning:[/] report not written: {Markup.Escape(ex.Message)}. Retry with: drills report {result.Record.RunId}");
+            terminal.Errors.MarkupLine($"[yellow]warning:[/] report not written: {TerminalMarkup.Escape(ex.Message)}. Retry with: drills report {result.Record.RunId}");
         }
 
         var summary = RunSummary.From(result.Record with { ReportPath = reportPath }, result.End.ExitCode()) with { End = JsonNamingPolicy.CamelCase.ConvertName(result.End.ToString()) };
@@ -84,8 +84,8 @@ internal static class RunCommand
     {
         if (result.End is DrillEnd.NotStarted)
         {
-            console.MarkupLine($"[red bold]NOT STARTED[/] {Markup.Escape(summary.Scenario)}: nothing was attacked — {Markup.Escape(summary.AbortReason ?? "")}");
-            console.MarkupLine($"  report: {Markup.Escape(summary.ReportPath ?? "(not written)")}");
+            console.MarkupLine($"[red bold]NOT STARTED[/] {TerminalMarkup.Escape(summary.Scenario)}: nothing was attacked — {TerminalMarkup.Escape(summary.AbortReason ?? "")}");
+            console.MarkupLine($"  report: {TerminalMarkup.Escape(summary.ReportPath ?? "(not written)")}");
             return;
         }
 
@@ -93,15 +93,15 @@ internal static class RunCommand
         var recovery = summary.RecoverySeconds is { } s
             ? Invariant($"recovery time [bold]{s:0.000} s[/] measured{Declared(result.Record)} against target")
             : "[bold]not recovered[/]; target";
-        console.MarkupLine($"[{colour} bold]{summary.Outcome.ToUpperInvariant()}[/] {Markup.Escape(summary.Scenario)}: " +
+        console.MarkupLine($"[{colour} bold]{summary.Outcome.ToUpperInvariant()}[/] {TerminalMarkup.Escape(summary.Scenario)}: " +
                            $"{recovery} {DurationText.Format(result.Record.RtoTarget)}" +
                            (summary.ImpactObserved ? "" : " [yellow](the attack had no observable impact)[/]"));
         if (summary.AbortReason is not null)
         {
-            console.MarkupLine($"  reason: {Markup.Escape(summary.AbortReason)}{(summary.RolledBack ? " — target rolled back to baseline" : "")}");
+            console.MarkupLine($"  reason: {TerminalMarkup.Escape(summary.AbortReason)}{(summary.RolledBack ? " — target rolled back to baseline" : "")}");
         }
 
-        console.MarkupLine($"  report: {Markup.Escape(summary.ReportPath ?? "(not written)")}");
+        console.MarkupLine($"  report: {TerminalMarkup.Escape(summary.ReportPath ?? "(not written)")}");
     }
 
     private static string Declared(RunRecord run) => run.DeclaredManualTime > TimeSpan.Zero
@@ -121,8 +121,8 @@ internal static class RunCommand
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Scenario", "Outcome", "Recovery time", "Target", "Report");
             foreach (var s in summaries)
             {
-                table.AddRow(Markup.Escape(s.Scenario), s.Outcome, RecoveryText.Of(s),
-                    DurationText.Format(TimeSpan.FromSeconds(s.TargetSeconds)), Markup.Escape(s.ReportPath ?? ""));
+                table.AddRow(TerminalMarkup.Escape(s.Scenario), s.Outcome, RecoveryText.Of(s),
+                    DurationText.Format(TimeSpan.FromSeconds(s.TargetSeconds)), TerminalMarkup.Escape(s.ReportPath ?? ""));
             }
 
             terminal.Human.Write(table);

@@ -36,21 +36,21 @@ internal static class RunsCommand
             foreach (var (run, summary) in runs.Zip(summaries))
             {
                 table.AddRow(run.RunId, LocalStart(run),
-                    Markup.Escape(run.ScenarioId), Markup.Escape(run.SystemId), StartedBy(run), OutcomeText(run),
+                    TerminalMarkup.Escape(run.ScenarioId), TerminalMarkup.Escape(run.SystemId), StartedBy(run), OutcomeText(run),
                     RecoveryText.Of(summary), DurationText.Format(run.RtoTarget),
                     // Reports sit in one folder named by run id; the full path is printed once, below.
-                    Markup.Escape(ReportName(run.ReportPath, reports)));
+                    TerminalMarkup.Escape(ReportName(run.ReportPath, reports)));
             }
 
             var console = new Terminal(json: false).Human;
             console.Write(table);
             if (runs.Count == 0)
             {
-                console.MarkupLine($"No runs recorded yet in {Markup.Escape(services.Data.Root)}. Run one with: drills run SCENARIO");
+                console.MarkupLine($"No runs recorded yet in {TerminalMarkup.Escape(services.Data.Root)}. Run one with: drills run SCENARIO");
             }
             else
             {
-                console.MarkupLine($"Reports are in {Markup.Escape(reports)}; the whole reason of a skip or an abort is in its report and in --json.");
+                console.MarkupLine($"Reports are in {TerminalMarkup.Escape(reports)}; the whole reason of a skip or an abort is in its report and in --json.");
             }
 
             return ExitCodes.Passed;
@@ -82,8 +82,8 @@ internal static class RunsCommand
     /// </summary>
     private static string OutcomeText(RunRecord run) => run.Outcome switch
     {
-        RunOutcome.Skipped => $"[yellow]skipped[/]: {Markup.Escape(Shorten(run.SkipReason))}",
-        RunOutcome.Aborted => $"aborted: {Markup.Escape(Shorten(run.AbortReason))}",
+        RunOutcome.Skipped => $"[yellow]skipped[/]: {TerminalMarkup.Escape(Shorten(run.SkipReason))}",
+        RunOutcome.Aborted => $"aborted: {TerminalMarkup.Escape(Shorten(run.AbortReason))}",
         _ => run.Outcome.ToString().ToLowerInvariant(),
     };
 

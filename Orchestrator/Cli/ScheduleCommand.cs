@@ -53,8 +53,8 @@ internal static class ScheduleCommand
             {
                 Print(terminal.Human, catalogue, summaries);
                 terminal.Human.MarkupLine(serviceRunning
-                    ? $"[green]drills serve is running[/] with the data directory {Markup.Escape(services.Data.Root)}: these fires will happen."
-                    : $"[yellow]No drills serve is running[/] with the data directory {Markup.Escape(services.Data.Root)}: nothing fires until one starts (drills serve --file FILE).");
+                    ? $"[green]drills serve is running[/] with the data directory {TerminalMarkup.Escape(services.Data.Root)}: these fires will happen."
+                    : $"[yellow]No drills serve is running[/] with the data directory {TerminalMarkup.Escape(services.Data.Root)}: nothing fires until one starts (drills serve --file FILE).");
             }
 
             if (errors.Count > 0)
@@ -86,7 +86,7 @@ internal static class ScheduleCommand
     private static void Print(IAnsiConsole console, DrillCatalogue catalogue, IReadOnlyList<ScheduleSummary> summaries)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(catalogue.Defaults.TimeZone);
-        console.MarkupLine($"Fire times in {Markup.Escape(FireTimeText.Zone(zone))}, blackout calendars applied.");
+        console.MarkupLine($"Fire times in {TerminalMarkup.Escape(FireTimeText.Zone(zone))}, blackout calendars applied.");
         var table = new Table().Border(TableBorder.Rounded).AddColumns("Scenario", "Schedule", "Next fires", "Blackout", "Last run");
         foreach (var summary in summaries)
         {
@@ -96,8 +96,8 @@ internal static class ScheduleCommand
             var lastRun = summary.LastRun is { } run
                 ? $"{run.Outcome} {new Drills.Reports.Formatting.ZonedTime(zone).DateTime(run.StartedAtUtc)} ({run.RunId})"
                 : "never run";
-            table.AddRow(Markup.Escape(summary.Scenario), Markup.Escape(summary.Understood), Markup.Escape(fires),
-                Markup.Escape(summary.Blackout.Count == 0 ? "—" : string.Join(", ", summary.Blackout)), Markup.Escape(lastRun));
+            table.AddRow(TerminalMarkup.Escape(summary.Scenario), TerminalMarkup.Escape(summary.Understood), TerminalMarkup.Escape(fires),
+                TerminalMarkup.Escape(summary.Blackout.Count == 0 ? "—" : string.Join(", ", summary.Blackout)), TerminalMarkup.Escape(lastRun));
         }
 
         console.Write(table);

@@ -37,7 +37,7 @@ internal static class ValidateCommand
 
     private static void PrintSummary(IAnsiConsole console, DrillCatalogue catalogue)
     {
-        console.MarkupLine($"[green]✔ {Markup.Escape(catalogue.SourcePath)} is valid[/]: {catalogue.Systems.Count} system(s), " +
+        console.MarkupLine($"[green]✔ {TerminalMarkup.Escape(catalogue.SourcePath)} is valid[/]: {catalogue.Systems.Count} system(s), " +
                            $"{catalogue.Scenarios.Count} scenario(s), {catalogue.Calendars.Count} calendar(s); sha256 {catalogue.Sha256[..16]}…");
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns("Scenario", "System", "Level", "Recovery target", "Attack → restore", "Schedule (declared)");
@@ -47,8 +47,8 @@ internal static class ValidateCommand
             var target = DurationText.Format(system.RtoTarget) + (system.RtoTargetDeclared ? "" : " (level default)");
             var steps = string.Join(", ", scenario.Attack.Select(s => s.Kind)) + " → " + string.Join(", ", scenario.Restore.Select(s => s.Kind));
             var schedule = scenario.Schedule is null ? "on demand" : $"{scenario.Schedule} ({catalogue.Defaults.TimeZone})";
-            table.AddRow(Markup.Escape(scenario.Id), Markup.Escape(system.Id), system.SecurityLevel.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                target, Markup.Escape(steps), Markup.Escape(schedule));
+            table.AddRow(TerminalMarkup.Escape(scenario.Id), TerminalMarkup.Escape(system.Id), system.SecurityLevel.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                target, TerminalMarkup.Escape(steps), TerminalMarkup.Escape(schedule));
         }
 
         console.Write(table);
@@ -63,14 +63,14 @@ internal static class ValidateCommand
             return;
         }
 
-        console.MarkupLine($"Schedules, in {Markup.Escape(FireTimeText.Zone(schedules[0].Zone))}:");
+        console.MarkupLine($"Schedules, in {TerminalMarkup.Escape(FireTimeText.Zone(schedules[0].Zone))}:");
         var table = new Table().Border(TableBorder.Rounded).AddColumns("Scenario", "Schedule, as understood", "Blackout", "Next fire");
         foreach (var schedule in schedules)
         {
             var next = schedule.NextFires(now, 1).First!.Value;
-            table.AddRow(Markup.Escape(schedule.Scenario.Id), Markup.Escape(schedule.Text.Understood),
-                Markup.Escape(schedule.Scenario.Blackout.Count == 0 ? "—" : string.Join(", ", schedule.Scenario.Blackout)),
-                Markup.Escape(FireTimeText.LocalAndUtc(next, schedule.Zone)));
+            table.AddRow(TerminalMarkup.Escape(schedule.Scenario.Id), TerminalMarkup.Escape(schedule.Text.Understood),
+                TerminalMarkup.Escape(schedule.Scenario.Blackout.Count == 0 ? "—" : string.Join(", ", schedule.Scenario.Blackout)),
+                TerminalMarkup.Escape(FireTimeText.LocalAndUtc(next, schedule.Zone)));
         }
 
         console.Write(table);

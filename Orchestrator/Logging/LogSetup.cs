@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
@@ -19,12 +20,13 @@ internal static class LogSetup
         .Enrich.WithProperty("Application", "drills")
         .WriteTo.File(new CompactJsonFormatter(), Path.Combine(logFolder, "drills-.clef"),
             rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31, shared: true)
-        .WriteTo.Console(
+        // Container output reaches the terminal only through the sanitising sink; the file above keeps it whole.
+        .WriteTo.Sink(LoggerSinkConfiguration.Wrap(console => new TerminalSafeSink(console), writeTo => writeTo.Console(
+                standardErrorFromLevel: LogEventLevel.Verbose,
+                // No {Exception}: the terminal gets the message; stack traces stay in the file log.
+                outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}",
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture)),
             // A service's console is its log (journald, docker logs): it shows what happens, not only errors.
-            restrictedToMinimumLevel: verbose ? LogEventLevel.Debug : service ? LogEventLevel.Information : LogEventLevel.Error,
-            standardErrorFromLevel: LogEventLevel.Verbose,
-            // No {Exception}: the terminal gets the message; stack traces stay in the file log.
-            outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}",
-            formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            restrictedToMinimumLevel: verbose ? LogEventLevel.Debug : service ? LogEventLevel.Information : LogEventLevel.Error)
         .CreateLogger();
 }
