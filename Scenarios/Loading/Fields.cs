@@ -27,7 +27,7 @@ internal sealed class Fields
             }
             else if (!allowedKeys.Contains(scalarKey.Value!, StringComparer.Ordinal))
             {
-                reader.Report(key, $"Unknown key '{scalarKey.Value}' in {what}.", Suggestions.Fix(scalarKey.Value!, [.. allowedKeys]));
+                reader.Report(key, $"Unknown key '{Shown.Quote(scalarKey.Value!)}' in {what}.", Suggestions.Fix(scalarKey.Value!, [.. allowedKeys]));
                 HasUnknownKeys = true;
             }
             else

@@ -1,3 +1,4 @@
+using Drills.Scenarios.Text;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
@@ -14,7 +15,7 @@ internal static partial class Ids
             return id;
         }
 
-        var shown = id ?? NodeReader.Describe(key);
+        var shown = id is null ? NodeReader.Describe(key) : Shown.Quote(id);
         reader.Report(key, $"{what} '{shown}' is not a valid id.",
             $"use lowercase letters, digits and dashes, starting with a letter or digit, such as '{Suggest(shown)}'");
         return null;
