@@ -150,6 +150,6 @@ internal static partial class ScenariosReader
         return (maxDuration?.Value ?? defaults.Defaults.MaxDuration, probeInterval?.Value ?? defaults.Defaults.ProbeInterval, maxDuration);
     }
 
-    [GeneratedRegex(@"^T[0-9]{4}(\.[0-9]{3})?$")]
+    [GeneratedRegex(@"^T[0-9]{4}(\.[0-9]{3})?\z")]
     private static partial Regex TechniquePattern();
 }

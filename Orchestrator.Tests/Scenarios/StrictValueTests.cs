@@ -1,0 +1,54 @@
+namespace Drills.Orchestrator.Tests.Scenarios;
+
+/// <summary>Values that validation once let through (found by fuzzing) and that then reached labels, files or Docker.</summary>
+public sealed class StrictValueTests
+{
+    private const string Port = "\"127.0.0.1:18080:80\"";
+
+    /// <summary>Case name, file text, a fragment of the message or fix, and where the error must point.</summary>
+    public static TheoryData<string, string, string, int, int> RefusedFiles => new()
+    {
+        // '$' matched before a final newline; ids, names and techniques flow into labels, lock files and logs.
+        { "system id with a trailing newline", CatalogueText.With("  web:", "  \"web\\n\":"), "System id 'web\\u000A' is not a valid id", 3, 3 },
+        { "scenario id with a trailing newline", CatalogueText.With("  web-kill:", "  \"web-kill\\n\":"), "is not a valid id", 9, 3 },
+        { "id of 64 characters", CatalogueText.With("  web-kill:", $"  {new string('k', 64)}:"), "use up to 63 lowercase letters", 9, 3 },
+        { "container name with a trailing newline", CatalogueText.With("name: drills-web", "name: \"drills-web\\n\""), "is not a valid Docker container name", 6, 47 },
+        { "volume name with a trailing newline", CatalogueText.With(Port + "] }", Port + "], volumes: [\"data\\n:/srv/www\"] }"), "is not NAME:/path", 6, 100 },
+        { "technique with a trailing newline", CatalogueText.With("    system: web", "    system: web\n    technique: \"T1486\\n\""), "not a MITRE ATT&CK technique id", 12, 16 },
+        // Docker publishes tcp and udp only; anything else failed at create, after validate said yes.
+        { "port with the sctp protocol", CatalogueText.With(Port, "\"127.0.0.1:18080:80/sctp\""), "has the protocol 'sctp'; Docker publishes tcp or udp only. Fix: write '127.0.0.1:18080:80/udp' for udp", 6, 67 },
+        { "port with a junk protocol", CatalogueText.With(Port, "\"127.0.0.1:18080:80/tcpx\""), "has the protocol 'tcpx'", 6, 67 },
+        { "port with two protocols", CatalogueText.With(Port, "\"127.0.0.1:18080:80/tcp/udp\""), "is not of the form", 6, 67 },
+        { "port with an empty protocol", CatalogueText.With(Port, "\"127.0.0.1:18080:80/\""), "has the protocol ''", 6, 67 },
+    };
+
+    public static TheoryData<string, string> AcceptedFiles => new()
+    {
+        { "port with tcp", CatalogueText.With(Port, "\"127.0.0.1:18080:80/tcp\"") },
+        { "port with udp", CatalogueText.With(Port, "\"127.0.0.1:18080:80/udp\"") },
+        { "id of 63 characters", CatalogueText.With("  web-kill:", $"  {new string('k', 63)}:") },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedFiles))]
+    public void Refused_value_is_a_located_error_with_a_fix(string name, string yaml, string fragment, int line, int column)
+    {
+        var result = CatalogueText.Load(yaml);
+
+        Assert.Null(result.Catalogue);
+        var all = string.Join("\n", result.Errors);
+        var error = result.Errors.FirstOrDefault(e => e.ToString().Contains(fragment, StringComparison.Ordinal));
+        Assert.True(error is not null, $"{name}: no error contains \"{fragment}\"; got:\n{all}");
+        Assert.Equal((line, column), (error.Location.Line, error.Location.Column));
+        Assert.False(string.IsNullOrWhiteSpace(error.Fix), $"{name}: the error has no fix");
+    }
+
+    [Theory]
+    [MemberData(nameof(AcceptedFiles))]
+    public void Edge_value_still_loads(string name, string yaml)
+    {
+        var result = CatalogueText.Load(yaml);
+
+        Assert.True(result.IsValid, $"{name}:\n{string.Join("\n", result.Errors)}");
+    }
+}
