@@ -111,6 +111,13 @@ internal static partial class ContainerReader
         foreach (var (key, value) in mapping.Children)
         {
             var name = reader.Text(key, $"a variable name in 'env' of {what}");
+            if (name is not null && (name.Length == 0 || name.Contains('=', StringComparison.Ordinal) || name.Any(c => char.IsWhiteSpace(c) || Shown.IsInvisible(c))))
+            {
+                reader.Report(key, $"Variable name '{Shown.Quote(name)}' in 'env' of {what} is blank or holds '=', spaces or invisible characters.",
+                    "write a name of letters, digits and '_', such as PORTAL_TITLE");
+                name = null;
+            }
+
             var text = value is YamlScalarNode scalar ? (NodeReader.IsNull(value) ? "" : scalar.Value ?? "") : reader.Text(value, $"variable '{name}' in 'env' of {what}");
             if (name is not null && text is not null)
             {

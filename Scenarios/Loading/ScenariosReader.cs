@@ -47,7 +47,7 @@ internal static partial class ScenariosReader
             return null;
         }
 
-        var title = fields.RequiredText("title", "Ransomware encrypts the portal's files");
+        var title = fields.RequiredTitle("Ransomware encrypts the portal's files");
         var system = ReadSystem(reader, fields, context.Systems);
         var technique = ReadTechnique(reader, fields);
         var schedule = ReadSchedule(reader, fields);
