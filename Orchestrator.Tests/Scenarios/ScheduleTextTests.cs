@@ -115,6 +115,17 @@ public sealed partial class ScheduleTextTests
         Assert.Contains(fragment, problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0 2 1? * 1")]
+    [InlineData("?? ? ? ? ?")]
+    public void Crontab_with_a_question_mark_inside_a_field_is_refused_not_suggested_without_end(string text)
+    {
+        // Found by fuzzing: the suggested crontab kept the '?' and was suggested again until the stack overflowed.
+        Assert.False(ScheduleText.TryParse(text, out _, out var problem, out _));
+
+        Assert.Contains("'?' belongs to a Quartz cron", problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Crontab_restricting_both_day_fields_is_refused_with_the_Quartz_union_and_each_field_alone()
     {

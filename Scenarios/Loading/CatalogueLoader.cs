@@ -12,10 +12,10 @@ internal static class CatalogueLoader
 
     public static CatalogueLoadResult LoadFile(string path)
     {
-        byte[] bytes;
+        byte[]? bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadAtMost(path, CatalogueLimits.MaxFileBytes);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -26,6 +26,11 @@ internal static class CatalogueLoader
         {
             return Failed(path, $"Catalogue file '{path}' could not be read: {e.Message}",
                 "check that the path is a file and that the user running drills may read it");
+        }
+
+        if (bytes is null)
+        {
+            return TooLarge(path);
         }
 
         string text;
@@ -41,8 +46,37 @@ internal static class CatalogueLoader
         return Load(bytes, text, path);
     }
 
-    public static CatalogueLoadResult LoadText(string yaml, string fileName) =>
-        Load(Encoding.UTF8.GetBytes(yaml), yaml, fileName);
+    public static CatalogueLoadResult LoadText(string yaml, string fileName)
+    {
+        // A char is at least one UTF-8 byte, so a text too long in chars is too large without encoding it.
+        if (yaml.Length > CatalogueLimits.MaxFileBytes)
+        {
+            return TooLarge(fileName);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(yaml);
+        return bytes.Length > CatalogueLimits.MaxFileBytes ? TooLarge(fileName) : Load(bytes, yaml, fileName);
+    }
+
+    /// <summary>The file's bytes, or null when it holds more than <paramref name="max"/>: a 50 MB file (or a
+    /// device that never ends) is refused after reading one byte past the limit, never held in memory whole.</summary>
+    private static byte[]? ReadAtMost(string path, int max)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var buffer = new byte[max + 1];
+        var read = 0;
+        int last;
+        while (read < buffer.Length && (last = stream.Read(buffer, read, buffer.Length - read)) > 0)
+        {
+            read += last;
+        }
+
+        return read > max ? null : buffer.AsSpan(0, read).ToArray();
+    }
+
+    private static CatalogueLoadResult TooLarge(string path) =>
+        Failed(path, $"Catalogue file '{path}' is larger than {CatalogueLimits.MaxFileBytes / 1024 / 1024} MiB, the most drills reads.",
+            "split it, or remove what a catalogue does not need: a catalogue of hundreds of systems fits in a few hundred KB");
 
     /// <summary>The hash covers the exact bytes read, so a report can prove which file a drill ran with.</summary>
     private static CatalogueLoadResult Load(byte[] bytes, string text, string fileName)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Drills.Scenarios.Loading;
@@ -70,18 +71,26 @@ internal static partial class ContainerReader
         var parts = port.Split(':');
         if (parts.Length == 3 && parts[0] == Loopback)
         {
-            if (IsPort(parts[1]) && IsPort(parts[2].Split('/')[0]))
+            var container = parts[2].Split('/');
+            if (container.Length == 2 && container[1] is not ("tcp" or "udp") && IsPort(parts[1]) && IsPort(container[0]))
+            {
+                reader.Report(node, $"Port '{Shown.Quote(port)}' has the protocol '{Shown.Quote(container[1])}'; Docker publishes tcp or udp only.",
+                    $"write '{Loopback}:{parts[1]}:{container[0]}/udp' for udp, or '{Loopback}:{parts[1]}:{container[0]}' for tcp");
+                return false;
+            }
+
+            if (IsPort(parts[1]) && container.Length <= 2 && IsPort(container[0]))
             {
                 return true;
             }
 
-            reader.Report(node, $"Port '{port}' is not of the form {Loopback}:HOST:CONTAINER.",
+            reader.Report(node, $"Port '{Shown.Quote(port)}' is not of the form {Loopback}:HOST:CONTAINER or {Loopback}:HOST:CONTAINER/udp.",
                 $"write '{Loopback}:HOST:CONTAINER' with ports from 1 to 65535, such as '{Loopback}:18080:8080'");
             return false;
         }
 
         var hostPort = parts.Length >= 2 ? parts[^2] : parts[0];
-        reader.Report(node, $"Port '{port}' is not bound to {Loopback}: it would expose an attacked system to the network.",
+        reader.Report(node, $"Port '{Shown.Quote(port)}' is not bound to {Loopback}: it would expose an attacked system to the network.",
             $"publish on {Loopback} only: write '{Loopback}:{hostPort}:{parts[^1]}'");
         return false;
     }
@@ -102,6 +111,13 @@ internal static partial class ContainerReader
         foreach (var (key, value) in mapping.Children)
         {
             var name = reader.Text(key, $"a variable name in 'env' of {what}");
+            if (name is not null && (name.Length == 0 || name.Contains('=', StringComparison.Ordinal) || name.Any(c => char.IsWhiteSpace(c) || Shown.IsInvisible(c))))
+            {
+                reader.Report(key, $"Variable name '{Shown.Quote(name)}' in 'env' of {what} is blank or holds '=', spaces or invisible characters.",
+                    "write a name of letters, digits and '_', such as PORTAL_TITLE");
+                name = null;
+            }
+
             var text = value is YamlScalarNode scalar ? (NodeReader.IsNull(value) ? "" : scalar.Value ?? "") : reader.Text(value, $"variable '{name}' in 'env' of {what}");
             if (name is not null && text is not null)
             {
@@ -112,6 +128,7 @@ internal static partial class ContainerReader
         return env;
     }
 
-    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")]
+    // \z, not $: $ also matches before a final newline, which would let "name\n" through.
+    [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9_.-]+\z")]
     private static partial Regex DockerName();
 }

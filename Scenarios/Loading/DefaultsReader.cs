@@ -1,4 +1,5 @@
 using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Drills.Scenarios.Loading;
@@ -53,6 +54,13 @@ internal static class DefaultsReader
             return null;
         }
 
+        if (IsPseudoZone(id))
+        {
+            reader.Report(node, $"'timezone' of defaults is '{Shown.Quote(id)}', a zone file that names no place: 'Factory' has no civil time, 'right/' zones count leap seconds and 'posix/' ones duplicate the real ids.",
+                "write the IANA id of the place whose clock the drills follow, such as Asia/Ho_Chi_Minh");
+            return null;
+        }
+
         if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId)
         {
             return id;
@@ -61,7 +69,10 @@ internal static class DefaultsReader
         var fix = TimeZoneInfo.TryConvertWindowsIdToIanaId(id, out var iana)
             ? $"write the IANA id '{iana}' instead of the Windows id"
             : "write an IANA time zone id such as Asia/Ho_Chi_Minh";
-        reader.Report(node, $"'timezone' of defaults is '{id}', which is not a known IANA time zone.", fix);
+        reader.Report(node, $"'timezone' of defaults is '{Shown.Quote(id)}', which is not a known IANA time zone.", fix);
         return null;
     }
+
+    private static bool IsPseudoZone(string id) =>
+        id is "Factory" or "posixrules" || id.StartsWith("right/", StringComparison.Ordinal) || id.StartsWith("posix/", StringComparison.Ordinal);
 }

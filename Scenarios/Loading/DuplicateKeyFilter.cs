@@ -1,3 +1,4 @@
+using Drills.Scenarios.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -64,8 +65,8 @@ internal sealed class DuplicateKeyFilter(IReadOnlyList<ParsingEvent> events, Nod
     private void ReportDuplicate(Scalar key, Mark first, string keyLabel) =>
         reader.Report(
             reader.At(key.Start),
-            $"Duplicate {keyLabel} '{key.Value}': it is already defined at line {first.Line}.",
-            $"rename or remove one of the two '{key.Value}' entries; the second one is ignored until then");
+            $"Duplicate {keyLabel} '{Shown.Quote(key.Value)}': it is already defined at line {first.Line}.",
+            $"rename or remove one of the two '{Shown.Quote(key.Value)}' entries; the second one is ignored until then");
 
     // Names the keys of the top-level sections, so a repeated id reads as such.
     private static string LabelFor(string section) => section switch

@@ -27,7 +27,7 @@ internal sealed class Fields
             }
             else if (!allowedKeys.Contains(scalarKey.Value!, StringComparer.Ordinal))
             {
-                reader.Report(key, $"Unknown key '{scalarKey.Value}' in {what}.", Suggestions.Fix(scalarKey.Value!, [.. allowedKeys]));
+                reader.Report(key, $"Unknown key '{Shown.Quote(scalarKey.Value!)}' in {what}.", Suggestions.Fix(scalarKey.Value!, [.. allowedKeys]));
                 HasUnknownKeys = true;
             }
             else
@@ -68,8 +68,38 @@ internal sealed class Fields
         return value;
     }
 
-    public string? RequiredText(string key, string example) =>
-        Required(key, example) is { } node ? reader.Text(node, $"'{key}' of {What}") : null;
+    /// <summary>Required text that says something: only spaces is refused like an absent value.</summary>
+    public string? RequiredText(string key, string example)
+    {
+        if (Required(key, example) is not { } node || reader.Text(node, $"'{key}' of {What}") is not { } text)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            reader.Report(node, $"'{key}' of {What} is blank.", $"write '{key}: {example}'");
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>A title is read by people in reports and logs: characters that do not show (zero-width spaces,
+    /// right-to-left overrides, controls) could make it read as another, so they are refused.</summary>
+    public string? RequiredTitle(string example)
+    {
+        var title = RequiredText("title", example);
+        var invisible = title is null ? -1 : Array.FindIndex(title.ToCharArray(), Shown.IsInvisible);
+        if (invisible < 0)
+        {
+            return title;
+        }
+
+        reader.Report(Optional("title")!, $"'title' of {What} holds the invisible character U+{(int)title![invisible]:X4}, which can make it read as another title.",
+            "remove zero-width, direction-override and control characters from the title");
+        return null;
+    }
 
     public string? OptionalText(string key) =>
         Optional(key) is { } node ? reader.Text(node, $"'{key}' of {What}") : null;

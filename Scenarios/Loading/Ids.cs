@@ -1,3 +1,4 @@
+using Drills.Scenarios.Text;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
@@ -14,19 +15,22 @@ internal static partial class Ids
             return id;
         }
 
-        var shown = id ?? NodeReader.Describe(key);
+        var shown = id is null ? NodeReader.Describe(key) : Shown.Quote(id);
         reader.Report(key, $"{what} '{shown}' is not a valid id.",
-            $"use lowercase letters, digits and dashes, starting with a letter or digit, such as '{Suggest(shown)}'");
+            $"use up to 63 lowercase letters, digits and dashes, starting with a letter or digit, such as '{Suggest(shown)}'");
         return null;
     }
 
     private static string Suggest(string id)
     {
         var cleaned = NonIdCharacters().Replace(id.ToLowerInvariant(), "-").Trim('-');
+        cleaned = cleaned.Length > 63 ? cleaned[..63].TrimEnd('-') : cleaned;
         return cleaned.Length == 0 ? "citizen-portal" : cleaned;
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    // \z, not $: $ also matches before a final newline, and ids flow into labels, lock files and logs.
+    // At most 63 characters, like a DNS label, so an id always fits a file name.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,62}\z")]
     private static partial Regex IdPattern();
 
     [GeneratedRegex("[^a-z0-9]+")]

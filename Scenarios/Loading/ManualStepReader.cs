@@ -31,7 +31,7 @@ internal static class ManualStepReader
     // The title is what the operator is asked to do and how `drills confirm` can name the step.
     private static string? Title(StepText step, Fields fields)
     {
-        if (fields.RequiredText("title", "Restore DNS records by hand") is not { } title)
+        if (fields.RequiredTitle("Restore DNS records by hand") is not { } title)
         {
             return null;
         }

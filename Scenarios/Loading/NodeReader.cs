@@ -20,12 +20,14 @@ internal sealed class NodeReader(string file)
 
     public SourceLocation At(YamlNode node) => At(node.Start);
 
-    public SourceLocation At(Mark mark) => new(file, (int)mark.Line, (int)mark.Column);
+    /// <summary>Never before 1:1, so every error of the file's text has a position.</summary>
+    public SourceLocation At(Mark mark) => new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 
     public void Report(YamlNode node, string message, string fix) => Report(At(node), message, fix);
 
+    /// <summary>Every message passes through <see cref="Shown.Message"/>: whatever a file holds, an error is one bounded line.</summary>
     public void Report(SourceLocation location, string message, string fix) =>
-        errors.Add(new CatalogueError(location, message, fix));
+        errors.Add(new CatalogueError(location, Shown.Message(message), Shown.Message(fix)));
 
     /// <summary>An empty value, <c>~</c> or <c>null</c>: YAML's ways of writing nothing.</summary>
     public static bool IsNull(YamlNode node) =>
@@ -78,7 +80,7 @@ internal sealed class NodeReader(string file)
             return value;
         }
 
-        Report(node, $"{what} is '{text}'; it must be a whole number in {min}..{max}.", $"write a whole number from {min} to {max}");
+        Report(node, $"{what} is '{Shown.Quote(text)}'; it must be a whole number in {min}..{max}.", $"write a whole number from {min} to {max}");
         return null;
     }
 
@@ -95,7 +97,7 @@ internal sealed class NodeReader(string file)
             return value;
         }
 
-        Report(node, $"{what} is '{text}', which is not a duration.",
+        Report(node, $"{what} is '{Shown.Quote(text)}', which is not a duration.",
             $"write a positive duration such as {DurationText.Forms} (units largest first, no spaces)");
         return null;
     }
@@ -149,7 +151,7 @@ internal sealed class NodeReader(string file)
             return true;
         }
 
-        Report(node, $"{what}: '{path}' is a relative path.", $"write the absolute path inside the container, such as '/{path.TrimStart('.', '/')}'");
+        Report(node, $"{what}: '{Shown.Quote(path)}' is a relative path.", $"write the absolute path inside the container, such as '/{Shown.Quote(path.TrimStart('.', '/'))}'");
         return false;
     }
 
@@ -162,7 +164,7 @@ internal sealed class NodeReader(string file)
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
         _ when IsNull(node) => "empty",
-        YamlScalarNode scalar => $"the value '{scalar.Value}'",
+        YamlScalarNode scalar => $"the value '{Shown.Quote(scalar.Value ?? "")}'",
         _ => "this",
     };
 }

@@ -47,7 +47,7 @@ internal static partial class ScenariosReader
             return null;
         }
 
-        var title = fields.RequiredText("title", "Ransomware encrypts the portal's files");
+        var title = fields.RequiredTitle("Ransomware encrypts the portal's files");
         var system = ReadSystem(reader, fields, context.Systems);
         var technique = ReadTechnique(reader, fields);
         var schedule = ReadSchedule(reader, fields);
@@ -150,6 +150,6 @@ internal static partial class ScenariosReader
         return (maxDuration?.Value ?? defaults.Defaults.MaxDuration, probeInterval?.Value ?? defaults.Defaults.ProbeInterval, maxDuration);
     }
 
-    [GeneratedRegex(@"^T[0-9]{4}(\.[0-9]{3})?$")]
+    [GeneratedRegex(@"^T[0-9]{4}(\.[0-9]{3})?\z")]
     private static partial Regex TechniquePattern();
 }

@@ -44,7 +44,7 @@ internal static class StepReader
         if (StepKind.Find(name) is not { } kind)
         {
             var names = StepKind.All.Select(k => k.Name).ToList();
-            reader.Report(keyNode, $"Unknown step kind '{name}' in {what}.", Suggestions.Fix(name, names));
+            reader.Report(keyNode, $"Unknown step kind '{Shown.Quote(name)}' in {what}.", Suggestions.Fix(name, names));
             return null;
         }
 
@@ -76,7 +76,7 @@ internal static class StepReader
         {
             YamlMappingNode { Children.Count: 0 } => $"{what} is empty.",
             YamlMappingNode mapping => $"{what} has {mapping.Children.Count} keys ({string.Join(", ", mapping.Children.Keys)}); a step is one kind with its options inside.",
-            YamlScalarNode scalar when !NodeReader.IsNull(item) => $"{what} is the bare word '{scalar.Value}'; a step is a 'kind: options' mapping.",
+            YamlScalarNode scalar when !NodeReader.IsNull(item) => $"{what} is the bare word '{Shown.Quote(scalar.Value ?? "")}'; a step is a 'kind: options' mapping.",
             _ => $"{what} must be a 'kind: options' mapping, not {NodeReader.Describe(item)}.",
         };
         var kind = item is YamlScalarNode { Value: { Length: > 0 } word } ? word : "stop";

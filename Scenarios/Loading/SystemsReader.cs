@@ -79,7 +79,7 @@ internal static class SystemsReader
             return (null, null);
         }
 
-        var title = fields.RequiredText("title", "Public service portal");
+        var title = fields.RequiredTitle("Public service portal");
         var agency = fields.OptionalText("agency") ?? "";
         var level = fields.Required("security_level", "3") is { } l
             ? reader.Integer(l, $"'security_level' of {what}", LevelTargets.MinLevel, LevelTargets.MaxLevel)

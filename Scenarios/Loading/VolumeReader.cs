@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Drills.Scenarios.Paths;
+using Drills.Scenarios.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Drills.Scenarios.Loading;
@@ -42,7 +44,14 @@ internal static partial class VolumeReader
 
         if (parts.Length is 2 or 3 && VolumeName().IsMatch(parts[0]) && parts[1].StartsWith('/') && (parts.Length == 2 || parts[2] is "ro" or "rw"))
         {
-            return true;
+            if (ContainerPath.Normalize(parts[1]) != "/")
+            {
+                return true;
+            }
+
+            reader.Report(node, $"Volume '{Shown.Quote(volume)}' of {what} is mounted over '/', the container's whole file system.",
+                $"mount it on the folder that holds the data, such as '{parts[0]}:/data'");
+            return false;
         }
 
         reader.Report(node, $"Volume '{volume}' of {what} is not NAME:/path or NAME:/path:ro|rw.",
@@ -65,6 +74,7 @@ internal static partial class VolumeReader
 
     private static bool IsHostPath(string source) => source.StartsWith('/') || source.StartsWith('.') || source.StartsWith('~');
 
-    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")]
+    // \z, not $: $ also matches before a final newline, which would let "name\n" through.
+    [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9_.-]+\z")]
     private static partial Regex VolumeName();
 }

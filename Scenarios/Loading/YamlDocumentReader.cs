@@ -12,10 +12,8 @@ internal static class YamlDocumentReader
     {
         try
         {
-            var events = ReadEvents(text);
-            var stream = new YamlStream();
-            stream.Load(new ReplayParser(new DuplicateKeyFilter(events, reader).Filter()));
-            return SingleDocument(reader, stream);
+            var events = YamlEventReader.Read(text);
+            return SingleDocument(reader, Load(new DuplicateKeyFilter(events, reader).Filter()));
         }
         catch (YamlException e)
         {
@@ -23,6 +21,30 @@ internal static class YamlDocumentReader
                 "correct the YAML here: check the indentation, the ':' after each key, and closing quotes and brackets");
             return null;
         }
+        catch (UnreadableYamlException e)
+        {
+            reader.Report(reader.At(e.At), e.Message, e.Fix);
+            return null;
+        }
+    }
+
+    /// <summary>Builds the model from events already bounded in depth and expansion; anything it still throws
+    /// (two equal keys that are lists, say) is located at the event it was reading.</summary>
+    private static YamlStream Load(IReadOnlyList<ParsingEvent> events)
+    {
+        var replay = new ReplayParser(events);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(replay);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new UnreadableYamlException(replay.Current?.Start ?? Mark.Empty, $"The YAML cannot be read here: {Shown.Quote(e.Message)}",
+                "correct the YAML here: keys must be plain names, each written once");
+        }
+
+        return stream;
     }
 
     /// <summary>Where the error is. YamlDotNet reports a tab in indentation at 1:1 (or at the scalar before it),
@@ -47,28 +69,6 @@ internal static class YamlDocumentReader
         }
 
         return null;
-    }
-
-    private static List<ParsingEvent> ReadEvents(string text)
-    {
-        var parser = new Parser(new StringReader(text));
-        var events = new List<ParsingEvent>();
-        try
-        {
-            while (parser.MoveNext())
-            {
-                events.Add(parser.Current!);
-            }
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet's scanner throws this, without a position, on some unclosed flow collections;
-            // the last event read is the nearest place the author can look at.
-            var at = events.Count > 0 ? events[^1].Start : Mark.Empty;
-            throw new YamlException(at, at, "the file cannot be read past this point; an unclosed '[', '{' or quote is the usual cause.", e);
-        }
-
-        return events;
     }
 
     private static YamlNode? SingleDocument(NodeReader reader, YamlStream stream)

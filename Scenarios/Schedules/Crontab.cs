@@ -21,7 +21,8 @@ internal static class Crontab
         {
             problem = $"{Reading}, it has '?', which crontab does not know: '?' belongs to a Quartz cron, which has 6 or 7 fields, so one may be missing";
             fix = Suggest("write it as",
-                ("the crontab {0}", string.Join(' ', fields.Select(f => f == "?" ? "*" : f))),
+                // Every field holding a '?' becomes '*': a suggested crontab with a '?' left would suggest again, without end.
+                ("the crontab {0}", string.Join(' ', fields.Select(f => f.Contains('?', StringComparison.Ordinal) ? "*" : f))),
                 ("the Quartz cron {0}", "0 " + string.Join(' ', fields)));
             return false;
         }

@@ -7,13 +7,30 @@ public static class Suggestions
     /// <summary>Farther than this, a suggestion is more likely to mislead than to help.</summary>
     public const int MaxDistance = 2;
 
+    /// <summary>Longer words are not typos of a name; skipping them keeps each suggestion linear in the file's size.</summary>
+    public const int MaxWordLength = 64;
+
+    /// <summary>A fix lists at most this many allowed words, so a catalogue of thousands of ids still gets a one-line fix.</summary>
+    public const int MaxListed = 20;
+
     public static string? Nearest(string word, IEnumerable<string> candidates)
     {
+        if (word.Length > MaxWordLength)
+        {
+            return null;
+        }
+
         string? best = null;
         var bestDistance = MaxDistance + 1;
+        var upper = word.ToUpperInvariant();
         foreach (var candidate in candidates)
         {
-            var distance = Distance(word.ToUpperInvariant(), candidate.ToUpperInvariant());
+            if (candidate.Length > MaxWordLength || Math.Abs(candidate.Length - word.Length) > MaxDistance)
+            {
+                continue;
+            }
+
+            var distance = Distance(upper, candidate.ToUpperInvariant());
             if (distance < bestDistance)
             {
                 best = candidate;
@@ -35,8 +52,13 @@ public static class Suggestions
 
         return candidates.Count == 0
             ? "remove it; nothing goes here (write '{}' for no options)"
-            : $"use one of: {string.Join(", ", candidates)}";
+            : $"use one of: {Listed(candidates)}";
     }
+
+    private static string Listed(IReadOnlyCollection<string> candidates) =>
+        candidates.Count <= MaxListed
+            ? string.Join(", ", candidates)
+            : $"{string.Join(", ", candidates.Take(MaxListed))} (and {candidates.Count - MaxListed} more)";
 
     /// <summary>Levenshtein distance: insertions, deletions and substitutions each cost one.</summary>
     public static int Distance(string a, string b)
