@@ -6,13 +6,17 @@ namespace Drills.Orchestrator.Safety;
 
 /// <summary>
 /// A second lock on the door: wraps the real runtime and refuses every call that changes or enters a
-/// container unless that container carries the <c>drills.target</c> label. <see cref="TargetGuard"/>
-/// already vets the target before a drill; this makes a future bug unable to touch anything else.
+/// container unless that container carries <c>drills.target=&lt;the system being drilled&gt;</c>.
+/// <see cref="TargetGuard"/> already vets the target before a drill; this makes a future bug unable to
+/// touch anything else, including another system's drill copy. Unbound (no system), it refuses every change.
 /// </summary>
-internal sealed class LabelledOnlyRuntime(IContainerRuntime inner) : IContainerRuntime
+internal sealed class LabelledOnlyRuntime(IContainerRuntime inner, string? systemId = null) : IContainerRuntime
 {
-    /// <summary>Ids already seen carrying the label, so each container is inspected once.</summary>
+    /// <summary>Ids already seen carrying the system's label, so each container is inspected once.</summary>
     private readonly ConcurrentDictionary<string, bool> _vetted = new(StringComparer.Ordinal);
+
+    /// <summary>The same engine, allowed to act only on containers labelled for <paramref name="system"/>.</summary>
+    public LabelledOnlyRuntime For(string system) => new(inner, system);
 
     public Task<string> PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
 
@@ -24,9 +28,12 @@ internal sealed class LabelledOnlyRuntime(IContainerRuntime inner) : IContainerR
 
     public async Task<string> CreateAsync(ContainerSpec spec, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
-        if (!labels.ContainsKey(TargetLabels.Target))
+        labels.TryGetValue(TargetLabels.Target, out var label);
+        if (systemId is null || !string.Equals(label, systemId, StringComparison.Ordinal))
         {
-            throw new TargetRefusedException($"Refusing to create container '{spec.Name}' without the {TargetLabels.Target} label.", "create target containers only through the drill engine, which labels them");
+            throw new TargetRefusedException(
+                $"Refusing to create container '{spec.Name}' {Without(label)}.",
+                "create target containers only through the drill engine, which labels them for the system it drills");
         }
 
         var id = await inner.CreateAsync(spec, labels, cancellationToken);
@@ -103,14 +110,23 @@ internal sealed class LabelledOnlyRuntime(IContainerRuntime inner) : IContainerR
         }
 
         var info = await inner.InspectAsync(containerId, cancellationToken);
-        if (!info.Labels.ContainsKey(TargetLabels.Target))
+        info.Labels.TryGetValue(TargetLabels.Target, out var label);
+        if (systemId is null || !string.Equals(label, systemId, StringComparison.Ordinal))
         {
             throw new TargetRefusedException(
-                $"Refusing to touch container '{info.Name}': it carries no {TargetLabels.Target} label. drills acts only on containers labelled for drills.",
-                "name a container drills created for this system in the catalogue, or remove this one so drills creates its own");
+                $"Refusing to touch container '{info.Name}': it {Without(label)}. drills acts only on containers labelled for the system it drills.",
+                "name in the catalogue a container that drills created for this system, or a name no container has yet so drills creates its own");
         }
 
         _vetted[containerId] = true;
         _vetted[info.Id] = true;
     }
+
+    /// <summary>Why a label does not qualify, in words.</summary>
+    private string Without(string? label) => (label, systemId) switch
+    {
+        (_, null) => "outside a drill: no system is being drilled",
+        (null, _) => $"without the {TargetLabels.Target}={systemId} label",
+        _ => $"labelled {TargetLabels.Target}={label}, not {systemId}",
+    };
 }
