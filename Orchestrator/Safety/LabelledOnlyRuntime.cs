@@ -102,6 +102,24 @@ internal sealed class LabelledOnlyRuntime(IContainerRuntime inner, string? syste
         await inner.CopyToAsync(containerId, directory, tar, cancellationToken);
     }
 
+    public Task<VolumeInfo?> InspectVolumeAsync(string name, CancellationToken cancellationToken) => inner.InspectVolumeAsync(name, cancellationToken);
+
+    public Task<IReadOnlyList<ContainerInfo>> ContainersUsingVolumeAsync(string name, CancellationToken cancellationToken) =>
+        inner.ContainersUsingVolumeAsync(name, cancellationToken);
+
+    public async Task CreateVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        labels.TryGetValue(TargetLabels.Target, out var label);
+        if (systemId is null || !string.Equals(label, systemId, StringComparison.Ordinal))
+        {
+            throw new TargetRefusedException(
+                $"Refusing to create volume '{name}' {Without(label)}.",
+                "create volumes only through the drill engine, which labels them for the system it drills");
+        }
+
+        await inner.CreateVolumeAsync(name, labels, cancellationToken);
+    }
+
     private async Task VetAsync(string containerId, CancellationToken cancellationToken)
     {
         if (_vetted.ContainsKey(containerId))
