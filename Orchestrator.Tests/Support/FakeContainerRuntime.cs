@@ -36,7 +36,7 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
     }
 
     public FakeContainer Add(string name, IReadOnlyDictionary<string, string> labels, ContainerStatus status = ContainerStatus.Running,
-        IReadOnlyList<string>? volumes = null)
+        IReadOnlyList<string>? volumes = null, HostAccess? access = null)
     {
         lock (_gate)
         {
@@ -44,6 +44,7 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
             {
                 Status = status,
                 Mounts = [.. volumes ?? []],
+                Access = access ?? HostAccess.Confined,
             };
             _containers[container.Id] = container;
             return container;
@@ -255,6 +256,9 @@ internal sealed class FakeContainer(string id, string name, string image, IReadO
     /// <summary>Named volumes mounted, as NAME:/path.</summary>
     public IReadOnlyList<string> Mounts { get; init; } = [];
 
+    /// <summary>How the container reaches the host; confined unless a test says otherwise.</summary>
+    public HostAccess Access { get; init; } = HostAccess.Confined;
+
     public ContainerInfo Info() => new(Id, Name, image, "sha256:fake", Status, null, labels,
-        Volumes: [.. Mounts.Select(m => string.Join(':', m.Split(':').Take(2)))]);
+        Volumes: [.. Mounts.Select(m => string.Join(':', m.Split(':').Take(2)))], Access: Access);
 }

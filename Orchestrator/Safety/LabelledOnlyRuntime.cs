@@ -12,7 +12,7 @@ namespace Drills.Orchestrator.Safety;
 /// </summary>
 internal sealed class LabelledOnlyRuntime(IContainerRuntime inner, string? systemId = null) : IContainerRuntime
 {
-    /// <summary>Ids already seen carrying the system's label, so each container is inspected once.</summary>
+    /// <summary>Ids already seen carrying the system's label, so each container is inspected once; the value says whether drills created it.</summary>
     private readonly ConcurrentDictionary<string, bool> _vetted = new(StringComparer.Ordinal);
 
     /// <summary>The same engine, allowed to act only on containers labelled for <paramref name="system"/>.</summary>
@@ -37,7 +37,7 @@ internal sealed class LabelledOnlyRuntime(IContainerRuntime inner, string? syste
         }
 
         var id = await inner.CreateAsync(spec, labels, cancellationToken);
-        _vetted[id] = true;
+        _vetted[id] = TargetLabels.IsManaged(labels);
         return id;
     }
 
@@ -79,7 +79,14 @@ internal sealed class LabelledOnlyRuntime(IContainerRuntime inner, string? syste
 
     public async Task RemoveAsync(string containerId, CancellationToken cancellationToken)
     {
-        await VetAsync(containerId, cancellationToken);
+        if (!await VetAsync(containerId, cancellationToken))
+        {
+            var info = await inner.InspectAsync(containerId, cancellationToken);
+            throw new TargetRefusedException(
+                $"Refusing to remove container '{info.Name}': drills did not create it (it carries no {TargetLabels.Managed}=true label).",
+                "drill it with steps that keep the container, or change container.name in the catalogue so drills creates a copy it may remove");
+        }
+
         await inner.RemoveAsync(containerId, cancellationToken);
         _vetted.TryRemove(containerId, out _);
     }
@@ -120,11 +127,12 @@ internal sealed class LabelledOnlyRuntime(IContainerRuntime inner, string? syste
         await inner.CreateVolumeAsync(name, labels, cancellationToken);
     }
 
-    private async Task VetAsync(string containerId, CancellationToken cancellationToken)
+    /// <summary>Refuses a container not labelled for the system; returns whether drills created it.</summary>
+    private async Task<bool> VetAsync(string containerId, CancellationToken cancellationToken)
     {
-        if (_vetted.ContainsKey(containerId))
+        if (_vetted.TryGetValue(containerId, out var managed))
         {
-            return;
+            return managed;
         }
 
         var info = await inner.InspectAsync(containerId, cancellationToken);
@@ -136,8 +144,10 @@ internal sealed class LabelledOnlyRuntime(IContainerRuntime inner, string? syste
                 "name in the catalogue a container that drills created for this system, or a name no container has yet so drills creates its own");
         }
 
-        _vetted[containerId] = true;
-        _vetted[info.Id] = true;
+        managed = TargetLabels.IsManaged(info.Labels);
+        _vetted[containerId] = managed;
+        _vetted[info.Id] = managed;
+        return managed;
     }
 
     /// <summary>Why a label does not qualify, in words.</summary>

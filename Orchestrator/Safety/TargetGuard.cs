@@ -34,6 +34,7 @@ internal sealed class TargetGuard
         if (existing is not null)
         {
             EnsureLabelled(system, existing);
+            EnsureConfined(system, existing);
         }
 
         var names = VolumeGuard.DeclaredNames(system);
@@ -47,11 +48,20 @@ internal sealed class TargetGuard
     }
 
     /// <summary>Returns the vetted target, creating and starting the container when none exists.</summary>
-    public async Task<DrillTarget> ResolveAsync(SystemDefinition system, CancellationToken cancellationToken)
+    /// <param name="recreates">The drill removes or redeploys the container, which only a container drills created may undergo.</param>
+    public async Task<DrillTarget> ResolveAsync(SystemDefinition system, bool recreates, CancellationToken cancellationToken)
     {
         var existing = await InspectAsync(system, cancellationToken);
         if (existing is not null)
         {
+            if (recreates && !TargetLabels.IsManaged(existing.Labels))
+            {
+                throw new TargetRefusedException(
+                    $"Refusing to remove or redeploy container '{existing.Name}' for system '{system.Id}': drills did not create it (it carries no {TargetLabels.Managed}=true label), " +
+                    "and a redeploy from the catalogue would replace it with something else.",
+                    "drill it with steps that keep the container, or change container.name in the catalogue to a name no container has yet, so drills creates a copy it may remove");
+            }
+
             if (existing.Status is ContainerStatus.Paused)
             {
                 await _runtime.UnpauseAsync(existing.Id, cancellationToken);
@@ -97,5 +107,19 @@ internal sealed class TargetGuard
             $"Refusing to touch container '{container.Name}' for system '{system.Id}': it {found}. " +
             $"drills attacks only containers labelled drills.target={system.Id}, as every container it creates for the system is.",
             "change container.name in the catalogue to a name no container has yet, so drills creates its own copy of the system");
+    }
+
+    private static void EnsureConfined(SystemDefinition system, ContainerInfo container)
+    {
+        var breaches = container.Access is { } access ? HostAccessRules.Breaches(access) : ["settings the engine did not report"];
+        if (breaches.Count == 0)
+        {
+            return;
+        }
+
+        throw new TargetRefusedException(
+            $"Refusing to touch container '{container.Name}' for system '{system.Id}': it reaches the host through {string.Join("; ", breaches)}. " +
+            "The catalogue refuses these for every target, and an attack step inside this container would act on the host.",
+            "change container.name in the catalogue to a name no container has yet, so drills creates a confined copy of the system from the catalogue");
     }
 }

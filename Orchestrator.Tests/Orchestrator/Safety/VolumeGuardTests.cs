@@ -23,7 +23,7 @@ public sealed class VolumeGuardTests
     {
         var guard = new TargetGuard(new LabelledOnlyRuntime(_engine, "portal"));
 
-        await guard.ResolveAsync(PortalWithVolume(), CancellationToken.None);
+        await guard.ResolveAsync(PortalWithVolume(), recreates: false, CancellationToken.None);
 
         Assert.Equal([$"create volume {Volume}", $"create {TestCatalogues.PortalName}"], _engine.Calls.Take(2));
         Assert.Equal("portal", _engine.NamedVolumes[Volume].Labels[TargetLabels.Target]);
@@ -36,7 +36,7 @@ public sealed class VolumeGuardTests
         _engine.NamedVolumes[Volume] = new VolumeInfo(Volume, "local", new Dictionary<string, string>(), NoOptions);
         var guard = new TargetGuard(new LabelledOnlyRuntime(_engine, "portal"));
 
-        var refused = await Assert.ThrowsAsync<TargetRefusedException>(() => guard.ResolveAsync(PortalWithVolume(), CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<TargetRefusedException>(() => guard.ResolveAsync(PortalWithVolume(), recreates: false, CancellationToken.None));
 
         Assert.Contains("exists without the drills.target label", refused.Problem, StringComparison.Ordinal);
         Assert.Equal(3, refused.ExitCode);
@@ -49,7 +49,7 @@ public sealed class VolumeGuardTests
         _engine.NamedVolumes[Volume] = new VolumeInfo(Volume, "local", TargetLabels.For("records-db"), NoOptions);
         var guard = new TargetGuard(new LabelledOnlyRuntime(_engine, "portal"));
 
-        var refused = await Assert.ThrowsAsync<TargetRefusedException>(() => guard.ResolveAsync(PortalWithVolume(), CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<TargetRefusedException>(() => guard.ResolveAsync(PortalWithVolume(), recreates: false, CancellationToken.None));
 
         Assert.Contains("drills.target=records-db", refused.Problem, StringComparison.Ordinal);
         Assert.Empty(_engine.Calls);
@@ -65,7 +65,7 @@ public sealed class VolumeGuardTests
         _engine.NamedVolumes[Volume] = new VolumeInfo(Volume, "local", TargetLabels.For("portal"), options);
         var guard = new TargetGuard(new LabelledOnlyRuntime(_engine, "portal"));
 
-        var refused = await Assert.ThrowsAsync<TargetRefusedException>(() => guard.ResolveAsync(PortalWithVolume(), CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<TargetRefusedException>(() => guard.ResolveAsync(PortalWithVolume(), recreates: false, CancellationToken.None));
 
         Assert.Contains("host folder under a volume name", refused.Problem, StringComparison.Ordinal);
         Assert.Empty(_engine.Calls);
@@ -78,7 +78,7 @@ public sealed class VolumeGuardTests
         var stranger = _engine.Add("agency-production-portal", new Dictionary<string, string>(), volumes: [$"{Volume}:/var/www"]);
         var guard = new TargetGuard(new LabelledOnlyRuntime(_engine, "portal"));
 
-        var refused = await Assert.ThrowsAsync<TargetRefusedException>(() => guard.ResolveAsync(PortalWithVolume(), CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<TargetRefusedException>(() => guard.ResolveAsync(PortalWithVolume(), recreates: false, CancellationToken.None));
 
         Assert.Contains("container 'agency-production-portal' mounts it", refused.Problem, StringComparison.Ordinal);
         Assert.Empty(_engine.Calls);
@@ -92,7 +92,7 @@ public sealed class VolumeGuardTests
         _engine.Add(TestCatalogues.PortalName, TargetLabels.For("portal"), volumes: ["production-db_pgdata:/var/lib/postgresql/data"]);
         var guard = new TargetGuard(new LabelledOnlyRuntime(_engine, "portal"));
 
-        var refused = await Assert.ThrowsAsync<TargetRefusedException>(() => guard.ResolveAsync(TestCatalogues.Portal(), CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<TargetRefusedException>(() => guard.ResolveAsync(TestCatalogues.Portal(), recreates: false, CancellationToken.None));
 
         Assert.Contains("production-db_pgdata", refused.Problem, StringComparison.Ordinal);
         Assert.Empty(_engine.Calls);
@@ -105,7 +105,7 @@ public sealed class VolumeGuardTests
         _engine.Add(TestCatalogues.PortalName, TargetLabels.For("portal"), volumes: [$"{Volume}:/srv/www"]);
         var guard = new TargetGuard(new LabelledOnlyRuntime(_engine, "portal"));
 
-        var target = await guard.ResolveAsync(PortalWithVolume(), CancellationToken.None);
+        var target = await guard.ResolveAsync(PortalWithVolume(), recreates: false, CancellationToken.None);
 
         Assert.False(target.CreatedByDrill);
         Assert.DoesNotContain(_engine.Calls, c => c.StartsWith("create", StringComparison.Ordinal));
@@ -117,7 +117,7 @@ public sealed class VolumeGuardTests
         _engine.NamedVolumes[Volume] = new VolumeInfo(Volume, "local", new Dictionary<string, string>(), NoOptions);
         var guard = new TargetGuard(new LabelledOnlyRuntime(_engine, "portal"));
 
-        var refused = await Assert.ThrowsAsync<TargetRefusedException>(() => guard.ResolveAsync(PortalWithVolume(), CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<TargetRefusedException>(() => guard.ResolveAsync(PortalWithVolume(), recreates: false, CancellationToken.None));
 
         Assert.DoesNotContain("--label", refused.Fix, StringComparison.Ordinal);
         Assert.DoesNotContain("label the", refused.Fix, StringComparison.OrdinalIgnoreCase);
