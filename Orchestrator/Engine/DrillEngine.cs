@@ -29,10 +29,13 @@ internal sealed class DrillEngine
     // Null in tests of one engine alone; every real engine shares the data directory's locks.
     private readonly SystemLocks? _locks;
 
+    // Null in tests of one engine alone; every real engine shares the machine's container locks.
+    private readonly ContainerLocks? _containerLocks;
+
     public DrillEngine(IContainerRuntime runtime, INetworkProbe network, TimeProvider time, IRunStore store,
-        SnapshotStore snapshots, DrillOptions options, ILogger log, SystemLocks? locks = null)
+        SnapshotStore snapshots, DrillOptions options, ILogger log, SystemLocks? locks = null, ContainerLocks? containerLocks = null)
     {
-        _locks = locks;
+        (_locks, _containerLocks) = (locks, containerLocks);
         (_runtime, _time, _store, _options, _log) = (runtime, time, store, options, log);
         _network = network;
         _snapshots = snapshots;
@@ -52,7 +55,7 @@ internal sealed class DrillEngine
             Origin = origin,
             Limits = new RunLimits(scenario.ProbeInterval, scenario.MaxDuration, _options.RollbackTimeout),
         };
-        using var held = Hold(system.Id, run.RunId);
+        using var held = Hold(system.Id, system.Container.Name, run.RunId);
         _store.Begin(run.ToRecord(RunOutcome.Running));
         var checkpoints = new CheckpointProgress(progress, () => _store.Checkpoint(run.ToRecord(RunOutcome.Running)),
             ex => _log.Warning(ex, "Checkpoint of {RunId} not saved: {Error}", run.RunId, ex.Message));
@@ -125,14 +128,31 @@ internal sealed class DrillEngine
     /// </summary>
     public async Task<RunRecord> RecoverInterruptedAsync(DrillCatalogue catalogue, RunRecord run, IProgress<JournalEvent>? progress, CancellationToken cancellationToken)
     {
-        using var held = Hold(run.SystemId, run.RunId);
+        using var held = Hold(run.SystemId, catalogue.Systems.GetValueOrDefault(run.SystemId)?.Container.Name, run.RunId);
         var parts = PartsFor(run.SystemId);
         return await new InterruptedRun(_store, parts.Guard, parts.Rollback, _snapshots, _time, _options, _log).RecoverAsync(catalogue, run, progress, cancellationToken);
     }
 
-    /// <summary>Takes the system for this run, or refuses before anything is recorded or touched.</summary>
-    private LockFile? Hold(string systemId, string runId) =>
-        _locks is null ? null : _locks.TryAcquire(systemId, runId) ?? throw new SystemBusyException(systemId, _locks.HolderOf(systemId));
+    /// <summary>
+    /// Takes the system (in this data directory) and its container (on the whole machine) for this run,
+    /// or refuses before anything is recorded or touched.
+    /// </summary>
+    private Leases Hold(string systemId, string? containerName, string runId)
+    {
+        var system = _locks is null ? null : _locks.TryAcquire(systemId, runId) ?? throw new SystemBusyException(systemId, _locks.HolderOf(systemId));
+        if (_containerLocks is null || containerName is null)
+        {
+            return new Leases(system);
+        }
+
+        if (_containerLocks.TryAcquire(containerName, systemId, runId) is not { } container)
+        {
+            system?.Dispose();
+            throw new ContainerBusyException(containerName, _containerLocks.HolderOf(containerName), _containerLocks.PathOf(containerName));
+        }
+
+        return new Leases(system, container);
+    }
 
     private DrillParts PartsFor(string systemId) => new(_runtime, _network, _time, _snapshots, systemId);
 
