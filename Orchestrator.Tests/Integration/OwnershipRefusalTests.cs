@@ -72,6 +72,22 @@ public sealed class OwnershipRefusalTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Declared_volume_that_does_not_exist_is_created_by_drills_labelled_for_the_system_and_the_drill_passes()
+    {
+        var yaml = Portal(Container, 18307, Scenario("kill-it", "kill: {}", RestoreSteps("start: {}"), verify: "[checks]"),
+            $"volumes: [\"{Volume}:/srv/www\"]");
+        _h.Load(yaml);
+        var file = Path.Combine(_h.Folder, "scenarios.yaml");
+        await File.WriteAllTextAsync(file, yaml, Encoding.UTF8);
+
+        var run = await CliProcess.RunAsync("run", "kill-it", "--file", file, "--data-dir", _h.Folder);
+
+        Assert.True(run.ExitCode == ExitCodes.Passed, run.Stderr);
+        var labels = await DockerCli.RunAsync("volume", "inspect", "-f", "{{index .Labels \"drills.target\"}} {{index .Labels \"drills.managed\"}} {{json .Options}}", Volume);
+        Assert.Equal("portal true null", labels);
+    }
+
     public static TheoryData<string, int> HostReaching => new()
     {
         { "bind", 18304 },
