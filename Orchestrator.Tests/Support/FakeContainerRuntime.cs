@@ -19,6 +19,9 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
     /// <summary>Files per container name; kept across remove/create the way a named volume is.</summary>
     public Dictionary<string, SortedDictionary<string, byte[]>> Volumes { get; } = [];
 
+    /// <summary>Named volumes the engine knows, as inspect would describe them.</summary>
+    public Dictionary<string, VolumeInfo> NamedVolumes { get; } = new(StringComparer.Ordinal);
+
     public List<string> Calls { get; } = [];
 
     /// <summary>Extra exec behaviour for tests (return null to fall through to the built-ins).</summary>
@@ -32,11 +35,17 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
         }
     }
 
-    public FakeContainer Add(string name, IReadOnlyDictionary<string, string> labels, ContainerStatus status = ContainerStatus.Running)
+    public FakeContainer Add(string name, IReadOnlyDictionary<string, string> labels, ContainerStatus status = ContainerStatus.Running,
+        IReadOnlyList<string>? volumes = null, HostAccess? access = null)
     {
         lock (_gate)
         {
-            var container = new FakeContainer($"fake{++_nextId:D4}", name, "drills/portal:1", labels) { Status = status };
+            var container = new FakeContainer($"fake{++_nextId:D4}", name, "drills/portal:1", labels)
+            {
+                Status = status,
+                Mounts = [.. volumes ?? []],
+                Access = access ?? HostAccess.Confined,
+            };
             _containers[container.Id] = container;
             return container;
         }
@@ -76,7 +85,36 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
     public Task<string> CreateAsync(ContainerSpec spec, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
         Calls.Add($"create {spec.Name}");
-        return Task.FromResult(Add(spec.Name, labels, ContainerStatus.Created).Id);
+        return Task.FromResult(Add(spec.Name, labels, ContainerStatus.Created, spec.Volumes).Id);
+    }
+
+    public Task<VolumeInfo?> InspectVolumeAsync(string name, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(NamedVolumes.GetValueOrDefault(name));
+        }
+    }
+
+    public Task CreateVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Calls.Add($"create volume {name}");
+            NamedVolumes[name] = new VolumeInfo(name, "local", labels, new Dictionary<string, string>());
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<IReadOnlyList<ContainerInfo>> ContainersUsingVolumeAsync(string name, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<ContainerInfo>>(_containers.Values
+                .Where(c => c.Mounts.Any(m => m.Split(':')[0] == name))
+                .Select(c => c.Info())
+                .ToList());
+        }
     }
 
     public Task StartAsync(string containerId, CancellationToken cancellationToken) => Set(containerId, "start", ContainerStatus.Running);
@@ -215,5 +253,12 @@ internal sealed class FakeContainer(string id, string name, string image, IReadO
     public string Name { get; } = name;
     public ContainerStatus Status { get; set; }
 
-    public ContainerInfo Info() => new(Id, Name, image, "sha256:fake", Status, null, labels);
+    /// <summary>Named volumes mounted, as NAME:/path.</summary>
+    public IReadOnlyList<string> Mounts { get; init; } = [];
+
+    /// <summary>How the container reaches the host; confined unless a test says otherwise.</summary>
+    public HostAccess Access { get; init; } = HostAccess.Confined;
+
+    public ContainerInfo Info() => new(Id, Name, image, "sha256:fake", Status, null, labels,
+        Volumes: [.. Mounts.Select(m => string.Join(':', m.Split(':').Take(2)))], Access: Access);
 }

@@ -15,6 +15,7 @@ internal sealed class AppServices : IDisposable
 {
     private readonly Lazy<DockerContainerRuntime> _runtime;
     private readonly Lazy<IContainerRuntime> _guarded;
+    private readonly Lazy<ContainerLocks> _containerLocks;
     private readonly LoopbackNetworkProbe _network;
     private readonly Serilog.Core.Logger _log;
 
@@ -28,6 +29,7 @@ internal sealed class AppServices : IDisposable
         Store = new SqliteRunStore(Data.Database);
         _runtime = new Lazy<DockerContainerRuntime>(() => new DockerContainerRuntime(_log, endpoint: null, Clock));
         _guarded = new Lazy<IContainerRuntime>(() => new LabelledOnlyRuntime(_runtime.Value));
+        _containerLocks = new Lazy<ContainerLocks>(OpenContainerLocks);
     }
 
     /// <summary>The process's one clock: drills, reports, confirmations and the service all read it.</summary>
@@ -43,7 +45,23 @@ internal sealed class AppServices : IDisposable
     public IContainerRuntime Runtime => _guarded.Value;
 
     public DrillEngine Engine(DrillOptions? options = null) =>
-        new(Runtime, _network, Clock, Store, new SnapshotStore(Data.Snapshots), options ?? new DrillOptions(), _log, new SystemLocks(Data.Locks));
+        new(Runtime, _network, Clock, Store, new SnapshotStore(Data.Snapshots), options ?? new DrillOptions(), _log, new SystemLocks(Data.Locks), _containerLocks.Value);
+
+    private ContainerLocks OpenContainerLocks()
+    {
+        var locks = ContainerLocks.Open();
+        if (locks.FellBack)
+        {
+            _log.Warning("{Preferred} is not writable: container locks are in {Folder}, where only drills processes with the same temp directory see them",
+                ContainerLocks.MachineFolder, locks.Folder);
+        }
+        else
+        {
+            _log.Debug("Container locks are in {Folder}", locks.Folder);
+        }
+
+        return locks;
+    }
 
     public void Dispose()
     {

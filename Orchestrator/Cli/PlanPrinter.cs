@@ -18,13 +18,19 @@ internal static class PlanPrinter
         foreach (var scenario in scenarios)
         {
             var system = catalogue.Systems[scenario.SystemId];
-            var existing = await guard.InspectAsync(system, cancellationToken);
+            var (existing, missingVolumes) = await guard.VetAsync(system, cancellationToken);
             var imageReady = await services.Runtime.ImageExistsAsync(system.Container.Image, cancellationToken);
             var tree = new Tree($"[bold]{TerminalMarkup.Escape(scenario.Id)}[/] — {TerminalMarkup.Escape(scenario.Title)} (dry run: no container will be touched)");
             var target = tree.AddNode($"target: {TerminalMarkup.Escape(system.Id)}, level {system.SecurityLevel}, recovery target {DurationText.Format(system.RtoTarget)}");
             target.AddNode(existing is null
                 ? $"container {TerminalMarkup.Escape(system.Container.Name)} does not exist: it would be created from {TerminalMarkup.Escape(system.Container.Image)}{(imageReady ? "" : " [red](image missing: run ./drills setup)[/]")}"
                 : $"container {TerminalMarkup.Escape(system.Container.Name)} ({existing.Status}), labelled drills.target={TerminalMarkup.Escape(system.Id)}: allowed");
+            foreach (var volume in VolumeGuard.DeclaredNames(system))
+            {
+                target.AddNode(missingVolumes.Contains(volume)
+                    ? $"volume {TerminalMarkup.Escape(volume)} does not exist: drills would create it, labelled drills.target={TerminalMarkup.Escape(system.Id)}"
+                    : $"volume {TerminalMarkup.Escape(volume)}, created by drills for {TerminalMarkup.Escape(system.Id)}: allowed");
+            }
             AddSteps(tree.AddNode("[red]attack[/]"), scenario.Attack.Select(s => s.Describe()));
             AddSteps(tree.AddNode("[yellow]restore[/]"), scenario.Restore.Select(s => s.Describe()));
             AddSteps(tree.AddNode("[green]verify[/]"), scenario.Verify.Select(v => v switch

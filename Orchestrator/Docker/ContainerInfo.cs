@@ -22,4 +22,5 @@ internal sealed record ContainerInfo(
     string? Health,
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyList<string>? Ports = null,
-    IReadOnlyList<string>? Volumes = null);
+    IReadOnlyList<string>? Volumes = null,
+    HostAccess? Access = null);

@@ -21,8 +21,20 @@ internal static class ContainerInspection
                 ? new Dictionary<string, string>(labels)
                 : new Dictionary<string, string>(),
             PortsOf(response),
-            VolumesOf(response));
+            VolumesOf(response),
+            AccessOf(response));
     }
+
+    private static HostAccess AccessOf(ContainerInspectResponse response) => new(
+        (response.Mounts ?? [])
+            .Where(m => m.Type == "bind")
+            .Select(m => $"{m.Source}:{m.Destination}")
+            .Order(StringComparer.Ordinal)
+            .ToArray(),
+        response.HostConfig?.Privileged ?? false,
+        [.. response.HostConfig?.CapAdd ?? []],
+        response.HostConfig?.NetworkMode ?? "",
+        response.HostConfig?.PidMode ?? "");
 
     /// <summary>Published ports in the catalogue's own form, HOST_IP:HOST_PORT:CONTAINER_PORT.</summary>
     private static string[] PortsOf(ContainerInspectResponse response) =>

@@ -43,4 +43,13 @@ internal interface IContainerRuntime
 
     /// <summary>Extracts a tar into <paramref name="directory"/> inside the container.</summary>
     Task CopyToAsync(string containerId, string directory, Stream tar, CancellationToken cancellationToken);
+
+    /// <summary>The named volume, or null when the engine has none of that name.</summary>
+    Task<VolumeInfo?> InspectVolumeAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Creates a named volume with the local driver and no options: a folder the engine owns.</summary>
+    Task CreateVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
+
+    /// <summary>Every container, running or not, that mounts the named volume.</summary>
+    Task<IReadOnlyList<ContainerInfo>> ContainersUsingVolumeAsync(string name, CancellationToken cancellationToken);
 }

@@ -5,7 +5,6 @@ using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Manual;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Safety;
-using Drills.Orchestrator.Steps;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Durations;
 using Drills.Scenarios.RunRecords;
@@ -24,27 +23,22 @@ internal sealed class DrillEngine
     private readonly IRunStore _store;
     private readonly DrillOptions _options;
     private readonly ILogger _log;
-    private readonly TargetGuard _guard;
-    private readonly DataPaths _data;
-    private readonly SteadyState _steady;
-    private readonly StepRunner _steps;
-    private readonly Rollback _rollback;
+    private readonly INetworkProbe _network;
     private readonly SnapshotStore _snapshots;
 
     // Null in tests of one engine alone; every real engine shares the data directory's locks.
     private readonly SystemLocks? _locks;
 
+    // Null in tests of one engine alone; every real engine shares the machine's container locks.
+    private readonly ContainerLocks? _containerLocks;
+
     public DrillEngine(IContainerRuntime runtime, INetworkProbe network, TimeProvider time, IRunStore store,
-        SnapshotStore snapshots, DrillOptions options, ILogger log, SystemLocks? locks = null)
+        SnapshotStore snapshots, DrillOptions options, ILogger log, SystemLocks? locks = null, ContainerLocks? containerLocks = null)
     {
-        _locks = locks;
+        (_locks, _containerLocks) = (locks, containerLocks);
         (_runtime, _time, _store, _options, _log) = (runtime, time, store, options, log);
-        _guard = new TargetGuard(runtime);
+        _network = network;
         _snapshots = snapshots;
-        _data = new DataPaths(runtime, snapshots);
-        _steady = new SteadyState(new CheckRunner(runtime, network, time), _data);
-        _steps = new StepRunner(runtime, _guard, _data);
-        _rollback = new Rollback(runtime, _guard, _data, _steady);
     }
 
     public Task<DrillResult> RunAsync(DrillCatalogue catalogue, ScenarioDefinition scenario,
@@ -61,7 +55,7 @@ internal sealed class DrillEngine
             Origin = origin,
             Limits = new RunLimits(scenario.ProbeInterval, scenario.MaxDuration, _options.RollbackTimeout),
         };
-        using var held = Hold(system.Id, run.RunId);
+        using var held = Hold(system.Id, system.Container.Name, run.RunId);
         _store.Begin(run.ToRecord(RunOutcome.Running));
         var checkpoints = new CheckpointProgress(progress, () => _store.Checkpoint(run.ToRecord(RunOutcome.Running)),
             ex => _log.Warning(ex, "Checkpoint of {RunId} not saved: {Error}", run.RunId, ex.Message));
@@ -103,7 +97,8 @@ internal sealed class DrillEngine
         // max_duration runs on the drill's clock, so a simulated 25-hour drill hits it in simulated time.
         using var budget = new CancellationTokenSource(run.Scenario.MaxDuration, _time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(userToken, budget.Token);
-        var phases = new DrillPhases(run, journal, _steady, _steps, _data, _runtime, _guard, _options, new ManualStepRunner(_store, run, journal, _options));
+        var parts = PartsFor(run.System.Id);
+        var phases = new DrillPhases(run, journal, parts.Steady, parts.Steps, parts.Data, parts.Runtime, parts.Guard, _options, new ManualStepRunner(_store, run, journal, _options));
         (RunOutcome Outcome, DrillEnd End, Exception? Cause) ended;
         try
         {
@@ -120,7 +115,7 @@ internal sealed class DrillEngine
 
         if (ended.End is not (DrillEnd.Passed or DrillEnd.MissedTarget) && phases.Target is not null && run.AttackStarted)
         {
-            run.RolledBack = await RollBackAsync(phases, run, journal);
+            run.RolledBack = await RollBackAsync(parts.Rollback, phases, run, journal);
         }
 
         journal.Record(JournalMark.Finished, $"Drill finished: {ended.Outcome}");
@@ -133,21 +128,41 @@ internal sealed class DrillEngine
     /// </summary>
     public async Task<RunRecord> RecoverInterruptedAsync(DrillCatalogue catalogue, RunRecord run, IProgress<JournalEvent>? progress, CancellationToken cancellationToken)
     {
-        using var held = Hold(run.SystemId, run.RunId);
-        return await new InterruptedRun(_store, _guard, _rollback, _snapshots, _time, _options, _log).RecoverAsync(catalogue, run, progress, cancellationToken);
+        using var held = Hold(run.SystemId, catalogue.Systems.GetValueOrDefault(run.SystemId)?.Container.Name, run.RunId);
+        var parts = PartsFor(run.SystemId);
+        return await new InterruptedRun(_store, parts.Guard, parts.Rollback, _snapshots, _time, _options, _log).RecoverAsync(catalogue, run, progress, cancellationToken);
     }
 
-    /// <summary>Takes the system for this run, or refuses before anything is recorded or touched.</summary>
-    private LockFile? Hold(string systemId, string runId) =>
-        _locks is null ? null : _locks.TryAcquire(systemId, runId) ?? throw new SystemBusyException(systemId, _locks.HolderOf(systemId));
+    /// <summary>
+    /// Takes the system (in this data directory) and its container (on the whole machine) for this run,
+    /// or refuses before anything is recorded or touched.
+    /// </summary>
+    private Leases Hold(string systemId, string? containerName, string runId)
+    {
+        var system = _locks is null ? null : _locks.TryAcquire(systemId, runId) ?? throw new SystemBusyException(systemId, _locks.HolderOf(systemId));
+        if (_containerLocks is null || containerName is null)
+        {
+            return new Leases(system);
+        }
 
-    private async Task<bool> RollBackAsync(DrillPhases phases, DrillRun run, DrillJournal journal)
+        if (_containerLocks.TryAcquire(containerName, systemId, runId) is not { } container)
+        {
+            system?.Dispose();
+            throw new ContainerBusyException(containerName, _containerLocks.HolderOf(containerName), _containerLocks.PathOf(containerName));
+        }
+
+        return new Leases(system, container);
+    }
+
+    private DrillParts PartsFor(string systemId) => new(_runtime, _network, _time, _snapshots, systemId);
+
+    private async Task<bool> RollBackAsync(Rollback rollback, DrillPhases phases, DrillRun run, DrillJournal journal)
     {
         // A fresh token: rollback must happen even when the drill was cancelled or ran out of time.
         using var bound = new CancellationTokenSource(_options.RollbackTimeout, _time);
         try
         {
-            return await _rollback.RunAsync(phases.Target!, phases.Baseline, journal, run.Clock, run.Scenario.ProbeInterval, bound.Token);
+            return await rollback.RunAsync(phases.Target!, phases.Baseline, journal, run.Clock, run.Scenario.ProbeInterval, bound.Token);
         }
         catch (Exception ex)
         {

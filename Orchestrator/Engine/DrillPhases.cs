@@ -40,7 +40,8 @@ internal sealed class DrillPhases
     public async Task<DrillEnd> RunAsync(CancellationToken cancellationToken)
     {
         _manual.Declare();
-        var target = Target = await _guard.ResolveAsync(_run.System, cancellationToken);
+        var recreates = _run.Scenario.Attack.Concat(_run.Scenario.Restore).Any(s => s is RemoveStep or RedeployStep);
+        var target = Target = await _guard.ResolveAsync(_run.System, recreates, cancellationToken);
         _journal.Record(JournalMark.Note, target.CreatedByDrill
             ? $"Created container {target.Name} from {_run.System.Container.Image}"
             : $"Using container {target.Name}, labelled drills.target={_run.System.Id}");

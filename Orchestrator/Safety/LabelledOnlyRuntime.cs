@@ -6,13 +6,17 @@ namespace Drills.Orchestrator.Safety;
 
 /// <summary>
 /// A second lock on the door: wraps the real runtime and refuses every call that changes or enters a
-/// container unless that container carries the <c>drills.target</c> label. <see cref="TargetGuard"/>
-/// already vets the target before a drill; this makes a future bug unable to touch anything else.
+/// container unless that container carries <c>drills.target=&lt;the system being drilled&gt;</c>.
+/// <see cref="TargetGuard"/> already vets the target before a drill; this makes a future bug unable to
+/// touch anything else, including another system's drill copy. Unbound (no system), it refuses every change.
 /// </summary>
-internal sealed class LabelledOnlyRuntime(IContainerRuntime inner) : IContainerRuntime
+internal sealed class LabelledOnlyRuntime(IContainerRuntime inner, string? systemId = null) : IContainerRuntime
 {
-    /// <summary>Ids already seen carrying the label, so each container is inspected once.</summary>
+    /// <summary>Ids already seen carrying the system's label, so each container is inspected once; the value says whether drills created it.</summary>
     private readonly ConcurrentDictionary<string, bool> _vetted = new(StringComparer.Ordinal);
+
+    /// <summary>The same engine, allowed to act only on containers labelled for <paramref name="system"/>.</summary>
+    public LabelledOnlyRuntime For(string system) => new(inner, system);
 
     public Task<string> PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
 
@@ -24,13 +28,16 @@ internal sealed class LabelledOnlyRuntime(IContainerRuntime inner) : IContainerR
 
     public async Task<string> CreateAsync(ContainerSpec spec, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
-        if (!labels.ContainsKey(TargetLabels.Target))
+        labels.TryGetValue(TargetLabels.Target, out var label);
+        if (systemId is null || !string.Equals(label, systemId, StringComparison.Ordinal))
         {
-            throw new TargetRefusedException($"Refusing to create container '{spec.Name}' without the {TargetLabels.Target} label.", "create target containers only through the drill engine, which labels them");
+            throw new TargetRefusedException(
+                $"Refusing to create container '{spec.Name}' {Without(label)}.",
+                "create target containers only through the drill engine, which labels them for the system it drills");
         }
 
         var id = await inner.CreateAsync(spec, labels, cancellationToken);
-        _vetted[id] = true;
+        _vetted[id] = TargetLabels.IsManaged(labels);
         return id;
     }
 
@@ -72,7 +79,14 @@ internal sealed class LabelledOnlyRuntime(IContainerRuntime inner) : IContainerR
 
     public async Task RemoveAsync(string containerId, CancellationToken cancellationToken)
     {
-        await VetAsync(containerId, cancellationToken);
+        if (!await VetAsync(containerId, cancellationToken))
+        {
+            var info = await inner.InspectAsync(containerId, cancellationToken);
+            throw new TargetRefusedException(
+                $"Refusing to remove container '{info.Name}': drills did not create it (it carries no {TargetLabels.Managed}=true label).",
+                "drill it with steps that keep the container, or change container.name in the catalogue so drills creates a copy it may remove");
+        }
+
         await inner.RemoveAsync(containerId, cancellationToken);
         _vetted.TryRemove(containerId, out _);
     }
@@ -95,22 +109,52 @@ internal sealed class LabelledOnlyRuntime(IContainerRuntime inner) : IContainerR
         await inner.CopyToAsync(containerId, directory, tar, cancellationToken);
     }
 
-    private async Task VetAsync(string containerId, CancellationToken cancellationToken)
+    public Task<VolumeInfo?> InspectVolumeAsync(string name, CancellationToken cancellationToken) => inner.InspectVolumeAsync(name, cancellationToken);
+
+    public Task<IReadOnlyList<ContainerInfo>> ContainersUsingVolumeAsync(string name, CancellationToken cancellationToken) =>
+        inner.ContainersUsingVolumeAsync(name, cancellationToken);
+
+    public async Task CreateVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
-        if (_vetted.ContainsKey(containerId))
+        labels.TryGetValue(TargetLabels.Target, out var label);
+        if (systemId is null || !string.Equals(label, systemId, StringComparison.Ordinal))
         {
-            return;
+            throw new TargetRefusedException(
+                $"Refusing to create volume '{name}' {Without(label)}.",
+                "create volumes only through the drill engine, which labels them for the system it drills");
+        }
+
+        await inner.CreateVolumeAsync(name, labels, cancellationToken);
+    }
+
+    /// <summary>Refuses a container not labelled for the system; returns whether drills created it.</summary>
+    private async Task<bool> VetAsync(string containerId, CancellationToken cancellationToken)
+    {
+        if (_vetted.TryGetValue(containerId, out var managed))
+        {
+            return managed;
         }
 
         var info = await inner.InspectAsync(containerId, cancellationToken);
-        if (!info.Labels.ContainsKey(TargetLabels.Target))
+        info.Labels.TryGetValue(TargetLabels.Target, out var label);
+        if (systemId is null || !string.Equals(label, systemId, StringComparison.Ordinal))
         {
             throw new TargetRefusedException(
-                $"Refusing to touch container '{info.Name}': it carries no {TargetLabels.Target} label. drills acts only on containers labelled for drills.",
-                "name a container drills created for this system in the catalogue, or remove this one so drills creates its own");
+                $"Refusing to touch container '{info.Name}': it {Without(label)}. drills acts only on containers labelled for the system it drills.",
+                "name in the catalogue a container that drills created for this system, or a name no container has yet so drills creates its own");
         }
 
-        _vetted[containerId] = true;
-        _vetted[info.Id] = true;
+        managed = TargetLabels.IsManaged(info.Labels);
+        _vetted[containerId] = managed;
+        _vetted[info.Id] = managed;
+        return managed;
     }
+
+    /// <summary>Why a label does not qualify, in words.</summary>
+    private string Without(string? label) => (label, systemId) switch
+    {
+        (_, null) => "outside a drill: no system is being drilled",
+        (null, _) => $"without the {TargetLabels.Target}={systemId} label",
+        _ => $"labelled {TargetLabels.Target}={label}, not {systemId}",
+    };
 }

@@ -7,31 +7,61 @@ namespace Drills.Orchestrator.Safety;
 /// Decides which container a drill may touch. Only a container labelled
 /// <c>drills.target=&lt;system id&gt;</c> (which every container drills creates carries) qualifies;
 /// anything else holding the system's name is refused before a single step runs, and left alone.
+/// The volumes it mounts pass <see cref="VolumeGuard"/> first.
 /// </summary>
 internal sealed class TargetGuard
 {
     private readonly IContainerRuntime _runtime;
+    private readonly VolumeGuard _volumes;
 
-    public TargetGuard(IContainerRuntime runtime) => _runtime = runtime;
+    public TargetGuard(IContainerRuntime runtime)
+    {
+        _runtime = runtime;
+        _volumes = new VolumeGuard(runtime);
+    }
 
     /// <summary>Finds the system's container without changing anything; null when it does not exist yet.</summary>
-    public async Task<ContainerInfo?> InspectAsync(SystemDefinition system, CancellationToken cancellationToken)
+    public async Task<ContainerInfo?> InspectAsync(SystemDefinition system, CancellationToken cancellationToken) =>
+        (await VetAsync(system, cancellationToken)).Container;
+
+    /// <summary>
+    /// Vets the system's container (when it exists) and every volume it declares or mounts, changing
+    /// nothing; returns the container and the declared volumes that do not exist yet.
+    /// </summary>
+    public async Task<(ContainerInfo? Container, IReadOnlyList<string> MissingVolumes)> VetAsync(SystemDefinition system, CancellationToken cancellationToken)
     {
         var existing = await _runtime.FindByNameAsync(system.Container.Name, cancellationToken);
         if (existing is not null)
         {
             EnsureLabelled(system, existing);
+            EnsureConfined(system, existing);
         }
 
-        return existing;
+        var names = VolumeGuard.DeclaredNames(system);
+        if (existing is not null)
+        {
+            names = names.Concat(VolumeGuard.MountedNames(existing));
+        }
+
+        var missing = await _volumes.InspectAsync(system, names, cancellationToken);
+        return (existing, missing);
     }
 
     /// <summary>Returns the vetted target, creating and starting the container when none exists.</summary>
-    public async Task<DrillTarget> ResolveAsync(SystemDefinition system, CancellationToken cancellationToken)
+    /// <param name="recreates">The drill removes or redeploys the container, which only a container drills created may undergo.</param>
+    public async Task<DrillTarget> ResolveAsync(SystemDefinition system, bool recreates, CancellationToken cancellationToken)
     {
         var existing = await InspectAsync(system, cancellationToken);
         if (existing is not null)
         {
+            if (recreates && !TargetLabels.IsManaged(existing.Labels))
+            {
+                throw new TargetRefusedException(
+                    $"Refusing to remove or redeploy container '{existing.Name}' for system '{system.Id}': drills did not create it (it carries no {TargetLabels.Managed}=true label), " +
+                    "and a redeploy from the catalogue would replace it with something else.",
+                    "drill it with steps that keep the container, or change container.name in the catalogue to a name no container has yet, so drills creates a copy it may remove");
+            }
+
             if (existing.Status is ContainerStatus.Paused)
             {
                 await _runtime.UnpauseAsync(existing.Id, cancellationToken);
@@ -58,6 +88,7 @@ internal sealed class TargetGuard
                 $"Image '{image}' for system '{system.Id}' is not in the local Docker Engine and there is no registry to pull it from. ", "run ./drills setup to build the sample images, or build the image yourself with docker build.");
         }
 
+        await _volumes.EnsureAsync(system, cancellationToken);
         var id = await _runtime.CreateAsync(system.Container, TargetLabels.For(system.Id), cancellationToken);
         await _runtime.StartAsync(id, cancellationToken);
         return id;
@@ -74,8 +105,21 @@ internal sealed class TargetGuard
         var found = label is null ? "carries no drills.target label" : $"is labelled drills.target={label}";
         throw new TargetRefusedException(
             $"Refusing to touch container '{container.Name}' for system '{system.Id}': it {found}. " +
-            "drills attacks only containers it created or that carry the label " +
-            $"drills.target={system.Id}.", $"label the container (recreate it with --label drills.target={system.Id}) " +
-            "if it is a drill copy, or change container.name in the catalogue so drills creates its own.");
+            $"drills attacks only containers labelled drills.target={system.Id}, as every container it creates for the system is.",
+            "change container.name in the catalogue to a name no container has yet, so drills creates its own copy of the system");
+    }
+
+    private static void EnsureConfined(SystemDefinition system, ContainerInfo container)
+    {
+        var breaches = container.Access is { } access ? HostAccessRules.Breaches(access) : ["settings the engine did not report"];
+        if (breaches.Count == 0)
+        {
+            return;
+        }
+
+        throw new TargetRefusedException(
+            $"Refusing to touch container '{container.Name}' for system '{system.Id}': it reaches the host through {string.Join("; ", breaches)}. " +
+            "The catalogue refuses these for every target, and an attack step inside this container would act on the host.",
+            "change container.name in the catalogue to a name no container has yet, so drills creates a confined copy of the system from the catalogue");
     }
 }

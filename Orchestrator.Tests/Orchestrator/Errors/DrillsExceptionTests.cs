@@ -31,6 +31,8 @@ public sealed class DrillsExceptionTests
         { nameof(MissingImageException), ExitCodes.Environment },
         { nameof(TargetRefusedException), ExitCodes.Environment },
         { nameof(SystemBusyException), ExitCodes.Environment },
+        { nameof(ContainerBusyException), ExitCodes.Environment },
+        { nameof(DrillsLockFolderException), ExitCodes.Environment },
         { nameof(ConfirmationRefusedException), ExitCodes.BadInput },
         { nameof(CatalogueInvalidException), ExitCodes.BadInput },
     };
@@ -42,6 +44,8 @@ public sealed class DrillsExceptionTests
         DrillsException error = type switch
         {
             nameof(SystemBusyException) => new SystemBusyException("portal", "run r1"),
+            nameof(ContainerBusyException) => new ContainerBusyException("drills-portal", "run r1", "/run/drills/drills-portal.lock"),
+            nameof(DrillsLockFolderException) => new DrillsLockFolderException("/run/drills", "/tmp/drills-locks"),
             nameof(CatalogueInvalidException) => new CatalogueInvalidException([]),
             _ => (DrillsException)typeof(DrillsException).Assembly.GetTypes().Single(t => t.Name == type)
                 .GetConstructors().Single().Invoke(["it broke.", "mend it", null]),

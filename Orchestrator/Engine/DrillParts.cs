@@ -1,0 +1,36 @@
+using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Checks;
+using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Safety;
+using Drills.Orchestrator.Steps;
+
+namespace Drills.Orchestrator.Engine;
+
+/// <summary>
+/// What one drill acts through, built for the system it drills: every part reaches the engine through a
+/// <see cref="LabelledOnlyRuntime"/> bound to that system, so no call can touch another system's container.
+/// </summary>
+internal sealed class DrillParts
+{
+    public DrillParts(IContainerRuntime runtime, INetworkProbe network, TimeProvider time, SnapshotStore snapshots, string systemId)
+    {
+        Runtime = runtime is LabelledOnlyRuntime guarded ? guarded.For(systemId) : new LabelledOnlyRuntime(runtime, systemId);
+        Guard = new TargetGuard(Runtime);
+        Data = new DataPaths(Runtime, snapshots);
+        Steady = new SteadyState(new CheckRunner(Runtime, network, time), Data);
+        Steps = new StepRunner(Runtime, Guard, Data);
+        Rollback = new Rollback(Runtime, Guard, Data, Steady);
+    }
+
+    public IContainerRuntime Runtime { get; }
+
+    public TargetGuard Guard { get; }
+
+    public DataPaths Data { get; }
+
+    public SteadyState Steady { get; }
+
+    public StepRunner Steps { get; }
+
+    public Rollback Rollback { get; }
+}
