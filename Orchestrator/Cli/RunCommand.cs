@@ -63,6 +63,11 @@ internal static class RunCommand
     {
         var system = catalogue.Systems[scenario.SystemId];
         terminal.Errors.Write(new Rule($"[bold]{TerminalMarkup.Escape(scenario.Id)}[/] → {TerminalMarkup.Escape(system.Id)}").LeftJustified());
+        foreach (var recovered in await InterruptedRuns.RecoverAsync(services, engine, catalogue, system.Id, progress, cancellationToken))
+        {
+            terminal.Errors.MarkupLine($"[yellow]Interrupted run {TerminalMarkup.Escape(recovered.RunId)} of {TerminalMarkup.Escape(system.Id)} closed first: {(recovered.RolledBack ? "target rolled back" : "nothing rolled back")}.[/]");
+        }
+
         var result = await engine.RunAsync(catalogue, scenario, progress, cancellationToken);
         string? reportPath = null;
         try

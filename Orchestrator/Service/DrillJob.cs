@@ -79,7 +79,19 @@ internal sealed class DrillJob(CatalogueHolder catalogue, AppServices services, 
             try
             {
                 var turn = origin with { Waited = time.GetElapsedTime(started), WaitedFor = waitedFor };
-                var result = await services.Engine().RunAsync(current, scenario, turn, progress, cancellationToken);
+                var engine = services.Engine();
+                // A crashed drills run of this system may have left it attacked: roll it back before drilling it again.
+                try
+                {
+                    await InterruptedRuns.RecoverAsync(services, engine, current, scenario.SystemId, progress, cancellationToken);
+                }
+                catch (TargetRefusedException ex)
+                {
+                    await skips.RecordAsync(current, scenario, origin, ex.Problem, cancellationToken);
+                    return;
+                }
+
+                var result = await engine.RunAsync(current, scenario, turn, progress, cancellationToken);
                 // The drill is over (perhaps aborted by a stop): its report is written even while stopping.
                 await ServiceReports.PublishAsync(services, result.Record, log, CancellationToken.None);
                 PruneSnapshots(scenario.SystemId);

@@ -1,0 +1,46 @@
+using Drills.Orchestrator.Drill;
+using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Safety;
+using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.RunRecords;
+
+namespace Drills.Orchestrator.App;
+
+/// <summary>
+/// Runs of a system that a crash left open (their process is gone) are rolled back before anything else
+/// drills that system: a drill never starts on a target that may still be attacked, whichever front end
+/// (drills run, a scheduled fire) comes first after the crash.
+/// </summary>
+internal static class InterruptedRuns
+{
+    /// <summary>Recovers every interrupted run of the system and publishes its report; returns the closed runs.</summary>
+    /// <exception cref="TargetRefusedException">A rollback could not complete: the run stays open and nothing else may drill the system.</exception>
+    public static async Task<IReadOnlyList<RunRecord>> RecoverAsync(AppServices services, DrillEngine engine, DrillCatalogue catalogue, string systemId,
+        IProgress<JournalEvent>? progress, CancellationToken cancellationToken)
+    {
+        var closed = new List<RunRecord>();
+        foreach (var run in services.Store.ListRunning().Where(r => r.SystemId == systemId && !RunOwners.IsAlive(r.Owner)))
+        {
+            var record = await engine.RecoverInterruptedAsync(catalogue, run, progress, cancellationToken);
+            if (record.Outcome == RunOutcome.Running)
+            {
+                throw new TargetRefusedException(
+                    $"Run {run.RunId} of system {systemId} was interrupted and its rollback of {run.ContainerName} did not complete, so the container may still be attacked; nothing was drilled.",
+                    $"read the run's journal (drills report {run.RunId}), repair {run.ContainerName}, then run again");
+            }
+
+            try
+            {
+                await ReportPublisher.PublishAsync(services, record, record.TimeZone, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                // The run is closed and rolled back; a report that failed to render is written again with drills report.
+            }
+
+            closed.Add(record);
+        }
+
+        return closed;
+    }
+}
