@@ -2,6 +2,7 @@ using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Scheduling;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Loading;
+using Drills.Scenarios.Text;
 
 namespace Drills.Orchestrator.App;
 
@@ -40,7 +41,9 @@ internal static class CatalogueSource
     {
         if (file is not null)
         {
-            return CatalogueLoader.LoadFile(file);
+            // Every command says which file it read: two copies of a catalogue must never be confused.
+            diagnostics.WriteLine($"Catalogue: {Path.GetFullPath(file)}");
+            return WritableByOthers(file, Environment.IsPrivilegedProcess) is { } refusal ? refusal : CatalogueLoader.LoadFile(file);
         }
 
         diagnostics.WriteLine($"No {DefaultFile} in {Environment.CurrentDirectory}; using the sample catalogue built into drills.");
@@ -48,5 +51,28 @@ internal static class CatalogueSource
                            ?? throw new InvalidOperationException("The embedded sample catalogue is missing from the build.");
         using var reader = new StreamReader(stream);
         return CatalogueLoader.LoadText(reader.ReadToEnd(), "(embedded) scenarios.yaml");
+    }
+
+    /// <summary>
+    /// Run as root, drills attacks what the catalogue names: a file other users can change would let them
+    /// choose what root attacks. Refused as an error of the file, before it is read.
+    /// </summary>
+    internal static CatalogueLoadResult? WritableByOthers(string file, bool privileged)
+    {
+        if (!privileged || OperatingSystem.IsWindows() || !File.Exists(file))
+        {
+            return null;
+        }
+
+        var mode = File.GetUnixFileMode(file);
+        if ((mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0)
+        {
+            return null;
+        }
+
+        var error = new CatalogueError(new SourceLocation(file, 1, 1),
+            "The catalogue can be changed by other users, and drills runs as root: whoever edits it would choose what drills attacks.",
+            $"make it writable by its owner only: chmod go-w {file}");
+        return new CatalogueLoadResult(null, [error]);
     }
 }
