@@ -1,3 +1,4 @@
+using Drills.Orchestrator.Tests.Orchestrator.Docker;
 using Drills.Orchestrator.Errors;
 using Drills.Scenarios.RunRecords;
 
@@ -23,6 +24,9 @@ public sealed class ServeRecoveryTests : IAsyncLifetime
         {
             await crashed.WaitForAsync(": attack 2/2:", Minute);
             await crashed.WaitForAsync("Impact observed", Minute);
+            // The log line comes before the checkpoint that stores the failed check: kill only once it is stored.
+            await TestEngine.EventuallyAsync("the impact is checkpointed in the run store", Minute,
+                () => Task.FromResult(_h.Store.ListRunning().Any(r => r.Checks.Any(c => !c.Passed))), CancellationToken.None);
             await crashed.KillAsync();
         }
 
