@@ -46,4 +46,17 @@ internal static class CatalogueText
         Assert.Contains(find, yaml, StringComparison.Ordinal);
         return yaml.Replace(find, replace, StringComparison.Ordinal);
     }
+
+    /// <summary>The catalogue does not load, and one of its errors contains the fragment at that line and column, with a fix.</summary>
+    public static void AssertRefused(string name, string yaml, string fragment, int line, int column)
+    {
+        var result = Load(yaml);
+
+        Assert.Null(result.Catalogue);
+        var all = string.Join("\n", result.Errors);
+        var error = result.Errors.FirstOrDefault(e => e.ToString().Contains(fragment, StringComparison.Ordinal));
+        Assert.True(error is not null, $"{name}: no error contains \"{fragment}\"; got:\n{all}");
+        Assert.Equal((line, column), (error.Location.Line, error.Location.Column));
+        Assert.False(string.IsNullOrWhiteSpace(error.Fix), $"{name}: the error has no fix");
+    }
 }

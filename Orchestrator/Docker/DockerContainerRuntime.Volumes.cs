@@ -49,16 +49,7 @@ internal sealed partial class DockerContainerRuntime
     public async Task<IReadOnlyList<ContainerInfo>> ContainersUsingVolumeAsync(string name, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
-        var listed = await CallAsync(
-            new DockerCall("list containers using volume", name),
-            () => _client.Containers.ListContainersAsync(
-                new ContainersListParameters
-                {
-                    All = true,
-                    Filters = new Dictionary<string, IDictionary<string, bool>> { ["volume"] = new Dictionary<string, bool> { [name] = true } },
-                },
-                cancellationToken),
-            cancellationToken);
+        var listed = await ListContainersAsync(new DockerCall("list containers using volume", name), "volume", name, cancellationToken);
         _logger.Debug("Volume {Volume} is mounted by {Count} containers ({Elapsed})", name, listed.Count, Elapsed(started));
         return listed
             .Select(c => new ContainerInfo(

@@ -78,16 +78,7 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IDispo
     {
         var started = _time.GetTimestamp();
         // The engine's name filter matches substrings; the exact match happens below.
-        var listed = await CallAsync(
-            new DockerCall("list containers named", name),
-            () => _client.Containers.ListContainersAsync(
-                new ContainersListParameters
-                {
-                    All = true,
-                    Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [name] = true } },
-                },
-                cancellationToken),
-            cancellationToken);
+        var listed = await ListContainersAsync(new DockerCall("list containers named", name), "name", name, cancellationToken);
         var match = listed.FirstOrDefault(c => c.Names.Any(n => n.TrimStart('/') == name));
         _logger.Debug("Looked up container {Name}: {Found} ({Elapsed})", name, match?.ID ?? "none", Elapsed(started));
         if (match is null)
@@ -204,4 +195,17 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IDispo
     private TimeSpan Elapsed(long started) => _time.GetElapsedTime(started);
 
     private static string ShortId(string id) => id.Length > 12 ? id[..12] : id;
+
+    /// <summary>Every container, running or not, that the engine's filter matches.</summary>
+    private Task<IList<ContainerListResponse>> ListContainersAsync(DockerCall call, string filter, string value, CancellationToken cancellationToken) =>
+        CallAsync(
+            call,
+            () => _client.Containers.ListContainersAsync(
+                new ContainersListParameters
+                {
+                    All = true,
+                    Filters = new Dictionary<string, IDictionary<string, bool>> { [filter] = new Dictionary<string, bool> { [value] = true } },
+                },
+                cancellationToken),
+            cancellationToken);
 }

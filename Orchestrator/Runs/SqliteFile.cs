@@ -18,7 +18,9 @@ internal sealed class SqliteFile(string databaseFile)
         connection.Open();
         // FULL: in WAL mode every commit syncs the log, so a run record written before the attack survives a power cut.
         // It is SQLite's default too; said here so the durability crash recovery relies on does not hang on a build option.
-        Execute(connection, "PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL;");
+        // 30 s, as Quartz's own connections to the same file under drills serve: a checkpoint that gave up
+        // sooner while the scheduler held the write lock would lose evidence a crash report needs.
+        Execute(connection, "PRAGMA busy_timeout=30000; PRAGMA synchronous=FULL;");
         return connection;
     }
 
