@@ -1,12 +1,13 @@
 using Drills.Orchestrator.Checks;
 using Drills.Orchestrator.Docker;
+using Drills.Scenarios.Checks;
 
 namespace Drills.Orchestrator.Tests.Support;
 
 /// <summary>Answers http and tcp probes from the fake engine's state: up while the container runs and serves its index page.</summary>
 internal sealed class FakeNetworkProbe(FakeContainerRuntime runtime, string containerName, string indexPath) : INetworkProbe
 {
-    public Task<ProbeResult> HttpAsync(string url, int expectStatus, string? contains, CancellationToken cancellationToken)
+    public Task<ProbeResult> HttpAsync(string url, int expectStatus, string? contains, CheckReach reach, CancellationToken cancellationToken)
     {
         var container = runtime.ByName(containerName);
         if (container?.Status is not ContainerStatus.Running)
@@ -21,7 +22,7 @@ internal sealed class FakeNetworkProbe(FakeContainerRuntime runtime, string cont
         return Task.FromResult(new ProbeResult(passed, $"HTTP {status}"));
     }
 
-    public Task<ProbeResult> TcpAsync(string host, int port, CancellationToken cancellationToken) =>
+    public Task<ProbeResult> TcpAsync(string host, int port, CheckReach reach, CancellationToken cancellationToken) =>
         Task.FromResult(runtime.ByName(containerName)?.Status is ContainerStatus.Running
             ? ProbeResult.Pass("connected")
             : ProbeResult.Fail("ConnectionRefused"));

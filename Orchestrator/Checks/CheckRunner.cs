@@ -22,10 +22,11 @@ internal sealed class CheckRunner
         _time = time;
     }
 
-    public Task<ProbeResult> RunAsync(CheckDefinition check, string containerId, CancellationToken cancellationToken) => check switch
+    /// <param name="reach">Where the check's system lets its http and tcp checks connect.</param>
+    public Task<ProbeResult> RunAsync(CheckDefinition check, string containerId, CheckReach reach, CancellationToken cancellationToken) => check switch
     {
-        HttpCheck http => _network.HttpAsync(http.Url, http.ExpectStatus, http.Contains, cancellationToken),
-        TcpCheck tcp => _network.TcpAsync(tcp.Host, tcp.Port, cancellationToken),
+        HttpCheck http => _network.HttpAsync(http.Url, http.ExpectStatus, http.Contains, reach, cancellationToken),
+        TcpCheck tcp => _network.TcpAsync(tcp.Host, tcp.Port, reach, cancellationToken),
         ExecCheck exec => ExecAsync(exec, containerId, cancellationToken),
         _ => throw new NotSupportedException($"Check type {check.GetType().Name} has no runner."),
     };

@@ -1,36 +1,61 @@
+using System.Net;
 using System.Net.Sockets;
+using Drills.Scenarios.Checks;
 using static System.FormattableString;
 
 namespace Drills.Orchestrator.Checks;
 
-/// <summary>Real http and tcp probes, each bounded by its own timeout so a hung service reads as a failure.</summary>
-internal sealed class LoopbackNetworkProbe(TimeProvider time) : INetworkProbe, IDisposable
+/// <summary>
+/// Real http and tcp probes, each bounded by its own timeout so a hung service reads as a failure. Every
+/// connection goes through a <see cref="HostGate"/>: a probe reaches loopback and the system's check_hosts
+/// only, whatever a name resolves to or a server redirects to.
+/// </summary>
+internal sealed class LoopbackNetworkProbe : INetworkProbe, IDisposable
 {
-    /// <summary>Longest a single probe may take; a slower answer counts as down.</summary>
+    /// <summary>Longest a single probe may take, redirects included; a slower answer counts as down.</summary>
     public static TimeSpan ProbeTimeout { get; } = TimeSpan.FromSeconds(3);
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler
-    {
-        // A fresh connection per probe: a pooled socket to a killed server would hide the outage.
-        PooledConnectionLifetime = TimeSpan.Zero,
-        UseProxy = false,
-    })
-    {
-        // Each probe is bounded by ProbeTimeout on the process's clock instead.
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
+    /// <summary>Most redirects one http probe follows, as a browser would give up on a loop.</summary>
+    public const int MaxRedirects = 5;
 
-    public async Task<ProbeResult> HttpAsync(string url, int expectStatus, string? contains, CancellationToken cancellationToken)
+    // The reach of the check a request belongs to, read back where the connection is opened.
+    private static readonly HttpRequestOptionsKey<CheckReach> ReachKey = new("drills.check-reach");
+
+    private readonly TimeProvider _time;
+    private readonly HostGate _gate;
+    private readonly HttpClient _http;
+
+    public LoopbackNetworkProbe(TimeProvider time, HostGate? gate = null)
     {
-        using var timeout = new CancellationTokenSource(ProbeTimeout, time);
+        _time = time;
+        _gate = gate ?? HostGate.SystemResolver;
+        _http = new HttpClient(new SocketsHttpHandler
+        {
+            // A fresh connection per probe: a pooled socket to a killed server would hide the outage.
+            PooledConnectionLifetime = TimeSpan.Zero,
+            UseProxy = false,
+            // Redirects are followed by hand, each one only to a host the system's checks may reach.
+            AllowAutoRedirect = false,
+            ConnectCallback = ConnectAsync,
+        })
+        {
+            // Each probe is bounded by ProbeTimeout on the process's clock instead.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+
+    public async Task<ProbeResult> HttpAsync(string url, int expectStatus, string? contains, CheckReach reach, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(ProbeTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.ConnectionClose = true;
-            using var response = await _http.SendAsync(request, linked.Token);
-            var status = (int)response.StatusCode;
-            var body = await response.Content.ReadAsStringAsync(linked.Token);
+            var (status, body, refused) = await FollowAsync(new Uri(url), expectStatus, reach, linked.Token);
+            if (refused is not null)
+            {
+                return ProbeResult.Fail(refused);
+            }
+
             if (status != expectStatus)
             {
                 return ProbeResult.Fail($"HTTP {status}, expected {expectStatus}");
@@ -50,17 +75,17 @@ internal sealed class LoopbackNetworkProbe(TimeProvider time) : INetworkProbe, I
         }
     }
 
-    public async Task<ProbeResult> TcpAsync(string host, int port, CancellationToken cancellationToken)
+    public async Task<ProbeResult> TcpAsync(string host, int port, CheckReach reach, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(ProbeTimeout, time);
+        using var timeout = new CancellationTokenSource(ProbeTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var client = new TcpClient();
-            await client.ConnectAsync(host, port, linked.Token);
+            var addresses = await _gate.AddressesAsync(host, reach, linked.Token);
+            using var socket = await ConnectAnyAsync(addresses, port, linked.Token);
             return ProbeResult.Pass("connected");
         }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException or HostRefusedException)
         {
             cancellationToken.ThrowIfCancellationRequested();
             return ProbeResult.Fail(Describe(ex));
@@ -69,9 +94,87 @@ internal sealed class LoopbackNetworkProbe(TimeProvider time) : INetworkProbe, I
 
     public void Dispose() => _http.Dispose();
 
+    /// <summary>
+    /// GETs the URL and follows redirects to hosts within reach. A check that expects a 3xx status is
+    /// answered by the first response, so it can assert the redirect itself. Returns the final status and
+    /// body, or why a redirect was not followed.
+    /// </summary>
+    private async Task<(int Status, string Body, string? Refused)> FollowAsync(Uri uri, int expectStatus, CheckReach reach, CancellationToken cancellationToken)
+    {
+        for (var hop = 0; ; hop++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            request.Headers.ConnectionClose = true;
+            request.Options.Set(ReachKey, reach);
+            using var response = await _http.SendAsync(request, cancellationToken);
+            var status = (int)response.StatusCode;
+            if (!IsRedirect(status) || IsRedirect(expectStatus) || response.Headers.Location is not { } location)
+            {
+                return (status, await response.Content.ReadAsStringAsync(cancellationToken), null);
+            }
+
+            var next = location.IsAbsoluteUri ? location : new Uri(uri, location);
+            if (RedirectRefusal(status, next, reach, hop) is { } refused)
+            {
+                return (status, "", refused);
+            }
+
+            uri = next;
+        }
+    }
+
+    // Only the host is shown: a redirect's full address may carry credentials or tokens.
+    private static string? RedirectRefusal(int status, Uri next, CheckReach reach, int hop) =>
+        next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps
+            ? $"HTTP {status} redirects to a {next.Scheme} address, which a check does not follow"
+            : reach.RefusalOf(next.IdnHost) is { } refusal
+                ? $"HTTP {status} redirects to {next.IdnHost}, which {refusal}; not followed"
+                : hop >= MaxRedirects
+                    ? Invariant($"HTTP {status}: more than {MaxRedirects} redirects; not followed")
+                    : null;
+
+    private static bool IsRedirect(int status) => status is 300 or 301 or 302 or 303 or 307 or 308;
+
+    /// <summary>Opens each http connection through the gate, so a name that resolves outside reach is never connected to.</summary>
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var reach = context.InitialRequestMessage.Options.TryGetValue(ReachKey, out var set) ? set : CheckReach.LoopbackOnly;
+        var addresses = await _gate.AddressesAsync(context.DnsEndPoint.Host, reach, cancellationToken);
+        return new NetworkStream(await ConnectAnyAsync(addresses, context.DnsEndPoint.Port, cancellationToken), ownsSocket: true);
+    }
+
+    /// <summary>A socket connected to the first of the addresses that accepts, tried in order; only these addresses, never a fresh lookup.</summary>
+    private static async Task<Socket> ConnectAnyAsync(IPAddress[] addresses, int port, CancellationToken cancellationToken)
+    {
+        SocketException? last = null;
+        foreach (var address in addresses)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(address, port, cancellationToken);
+                return socket;
+            }
+            catch (SocketException ex)
+            {
+                socket.Dispose();
+                last = ex;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        throw last!;
+    }
+
     private static string Describe(Exception ex) => ex switch
     {
         TaskCanceledException or OperationCanceledException => Invariant($"no answer within {ProbeTimeout.TotalSeconds:0} s"),
+        HttpRequestException { InnerException: HostRefusedException refused } => refused.Problem,
+        HostRefusedException refused => refused.Problem,
         HttpRequestException { InnerException: SocketException s } => s.SocketErrorCode.ToString(),
         SocketException s => s.SocketErrorCode.ToString(),
         _ => ex.Message,

@@ -74,7 +74,7 @@ internal sealed class SteadyState
     }
 
     private async Task<ItemResult> CheckAsync(CheckDefinition check, DrillTarget target, CancellationToken cancellationToken) =>
-        new(check.Describe(), await _checks.RunAsync(check, target.ContainerId, cancellationToken));
+        new(check.Describe(), await _checks.RunAsync(check, target.ContainerId, target.System.CheckReach, cancellationToken));
 
     private async Task<ItemResult> IntegrityAsync(DrillTarget target, BaselineBackup baseline, CancellationToken cancellationToken)
     {

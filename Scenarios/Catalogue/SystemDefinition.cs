@@ -15,7 +15,11 @@ internal sealed record SystemDefinition(
     ContainerSpec Container,
     IReadOnlyList<CheckDefinition> Checks,
     DataSpec Data,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>Where the system's http and tcp checks may connect; loopback only unless it lists check_hosts.</summary>
+    public CheckReach CheckReach { get; init; } = CheckReach.LoopbackOnly;
+}
 
 /// <summary>How the orchestrator creates (and re-creates) the system's container.</summary>
 internal sealed record ContainerSpec(

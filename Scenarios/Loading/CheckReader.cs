@@ -17,7 +17,9 @@ internal static class CheckReader
         ["exec"] = ["expect_exit", "contains"],
     };
 
-    public static CheckDefinition? Read(NodeReader reader, YamlNode node, string what)
+    /// <param name="reach">Where the check may connect; null when the system's check_hosts could not be read
+    /// (already reported), so hosts go unchecked rather than refused against a stand-in.</param>
+    public static CheckDefinition? Read(NodeReader reader, YamlNode node, string what, CheckReach? reach)
     {
         if (reader.Mapping(node, what, AllKeys) is not { } fields || ReadForm(reader, fields) is not { } form)
         {
@@ -38,8 +40,8 @@ internal static class CheckReader
 
         return form switch
         {
-            "http" => ReadHttp(reader, fields, value),
-            "tcp" => ReadTcp(reader, fields, value),
+            "http" => ReadHttp(reader, fields, value, reach),
+            "tcp" => ReadTcp(reader, fields, value, reach),
             _ => ReadExec(reader, fields, value),
         };
     }
@@ -79,7 +81,7 @@ internal static class CheckReader
         return valid;
     }
 
-    private static HttpCheck? ReadHttp(NodeReader reader, Fields fields, YamlNode value)
+    private static HttpCheck? ReadHttp(NodeReader reader, Fields fields, YamlNode value, CheckReach? reach)
     {
         var url = reader.Text(value, $"the URL of {fields.What}");
         var expect = fields.OptionalInteger("expect", 100, 599);
@@ -95,10 +97,10 @@ internal static class CheckReader
             return null;
         }
 
-        return new HttpCheck(url, expect ?? 200, contains, reader.At(fields.Node));
+        return IsWithinReach(reader, value, uri.IdnHost, reach, fields.What) ? new HttpCheck(url, expect ?? 200, contains, reader.At(fields.Node)) : null;
     }
 
-    private static TcpCheck? ReadTcp(NodeReader reader, Fields fields, YamlNode value)
+    private static TcpCheck? ReadTcp(NodeReader reader, Fields fields, YamlNode value, CheckReach? reach)
     {
         if (reader.Text(value, $"the address of {fields.What}") is not { } address)
         {
@@ -110,16 +112,32 @@ internal static class CheckReader
             && int.TryParse(address.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port)
             && port is >= 1 and <= 65535)
         {
-            return new TcpCheck(address[..colon], port, reader.At(fields.Node));
+            return IsWithinReach(reader, value, address[..colon], reach, fields.What) ? new TcpCheck(address[..colon], port, reader.At(fields.Node)) : null;
         }
 
         reader.Report(value, $"'{address}' is not a host:port address.", $"write the host and a port from 1 to 65535, such as {Example("tcp")}");
         return null;
     }
 
+    // A check connects from the machine drills runs on: left unbounded, a catalogue could make it probe the
+    // agency's network or the cloud metadata service. The probe enforces the same reach on every connection.
+    private static bool IsWithinReach(NodeReader reader, YamlNode value, string host, CheckReach? reach, string what)
+    {
+        if (reach?.RefusalOf(host) is not { } refusal)
+        {
+            return true;
+        }
+
+        var fix = CheckReach.Literal(host) is { } address && CheckReach.IsLinkLocal(address)
+            ? $"check the system through a port it publishes on 127.0.0.1, such as {Example("tcp")}"
+            : $"check the system through a port it publishes on 127.0.0.1, or, if the check must reach '{host}', add it to 'check_hosts' of the system";
+        reader.Report(value, $"{what} reaches '{host}', which {refusal}.", fix);
+        return false;
+    }
+
     private static ExecCheck? ReadExec(NodeReader reader, Fields fields, YamlNode value)
     {
-        var command = reader.TextList(value, $"the command of {fields.What}", Example("exec"));
+        var command = reader.Command(value, $"the command of {fields.What}", Example("exec"));
         var expectExit = fields.OptionalInteger("expect_exit", 0, 255);
         var contains = fields.OptionalText("contains");
         if (command is null || (fields.Optional("expect_exit") is not null && expectExit is null))

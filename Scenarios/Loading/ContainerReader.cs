@@ -62,7 +62,34 @@ internal static partial class ContainerReader
             valid &= CheckPort(reader, ((YamlSequenceNode)node).Children[i], ports[i]);
         }
 
-        return valid ? [.. ports] : null;
+        return valid && ArePublishedOnce(reader, (YamlSequenceNode)node, ports, what) ? [.. ports] : null;
+    }
+
+    /// <summary>The host side of a valid port mapping, as Docker binds it: "18080/tcp". tcp and udp on one number are two ports.</summary>
+    public static string HostPortOf(string port)
+    {
+        var parts = port.Split(':');
+        var protocol = parts[2].Split('/') is [_, var written] ? written : "tcp";
+        return $"{int.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)}/{protocol}";
+    }
+
+    // Docker refuses to start a container that binds one host port twice; the drill would fail at its first redeploy.
+    private static bool ArePublishedOnce(NodeReader reader, YamlSequenceNode node, IReadOnlyList<string> ports, string what)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var valid = true;
+        for (var i = 0; i < ports.Count; i++)
+        {
+            var hostPort = HostPortOf(ports[i]);
+            if (!first.TryAdd(hostPort, i))
+            {
+                reader.Report(node.Children[i], $"Host port {hostPort} is published twice in 'ports' of {what} (items {first[hostPort] + 1} and {i + 1}).",
+                    $"remove the repeated '{Shown.Quote(ports[i])}', or publish it on another host port");
+                valid = false;
+            }
+        }
+
+        return valid;
     }
 
     // Drill targets are attacked on purpose, so they must never be reachable from the network.

@@ -12,7 +12,7 @@ internal static class ExecStepReader
     {
         if (step.Args is YamlSequenceNode)
         {
-            return step.Reader.TextList(step.Args, $"the command of {step.What}", Example) is { } argv
+            return step.Reader.Command(step.Args, $"the command of {step.What}", Example) is { } argv
                 ? new ExecStep(argv, 0, step.At)
                 : null;
         }
@@ -30,7 +30,7 @@ internal static class ExecStepReader
             return null;
         }
 
-        var command = step.Reader.TextList(commandNode, $"'command' of {step.What}", Example);
+        var command = step.Reader.Command(commandNode, $"'command' of {step.What}", Example);
         var expectExit = fields.OptionalInteger("expect_exit", 0, 255);
         if (command is null || (fields.Optional("expect_exit") is not null && expectExit is null))
         {

@@ -125,6 +125,21 @@ internal sealed class NodeReader(string file)
         return items.Any(item => item is null) ? null : items.Select(item => item!).ToList();
     }
 
+    /// <summary>A command to run in the target: an argv list whose first item names a program, so a blank one
+    /// is refused here rather than failing every run with Docker's "executable file not found".</summary>
+    public IReadOnlyList<string>? Command(YamlNode node, string what, string example)
+    {
+        var argv = TextList(node, what, example);
+        if (argv is null || !string.IsNullOrWhiteSpace(argv[0]))
+        {
+            return argv;
+        }
+
+        Report(((YamlSequenceNode)node).Children[0], $"{what} starts with a blank program name.",
+            $"write the program first, then each argument as its own item, such as {example}");
+        return null;
+    }
+
     /// <summary>Paths inside the target container; relative ones are refused because the container's working directory is not ours to assume.</summary>
     public IReadOnlyList<string>? AbsolutePaths(YamlNode node, string what)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using Drills.Scenarios.Steps;
 using Drills.Scenarios.Text;
 using YamlDotNet.RepresentationModel;
@@ -10,6 +11,9 @@ internal static class StepOptionsReader
     public const string DefaultNote = "README_RESTORE.txt";
     public const string DefaultExtension = ".locked";
     public static readonly TimeSpan DefaultStopTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest file name Linux file systems hold, in UTF-8 bytes.</summary>
+    private const int MaxFileNameBytes = 255;
 
     private static readonly string[] Signals =
         ["SIGKILL", "SIGTERM", "SIGINT", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGSTOP"];
@@ -63,8 +67,17 @@ internal static class StepOptionsReader
 
     private static StopStep? Stop(StepText step, Fields fields)
     {
+        var written = fields.Optional("timeout");
         var timeout = fields.OptionalDuration("timeout");
-        return fields.Optional("timeout") is not null && timeout is null ? null : new StopStep(timeout?.Value ?? DefaultStopTimeout, step.At);
+        if (written is not null && timeout is null)
+        {
+            return null;
+        }
+
+        var what = written is null ? $"the default timeout of {step.What}" : $"'timeout' of {step.What}";
+        return step.Scope.FitsStop(step.Reader, written ?? step.KeyNode, timeout ?? WrittenDuration.Of(DefaultStopTimeout), what)
+            ? new StopStep(timeout?.Value ?? DefaultStopTimeout, step.At)
+            : null;
     }
 
     private static EncryptFilesStep? EncryptFiles(StepText step)
@@ -81,7 +94,8 @@ internal static class StepOptionsReader
         return step.Reader.Errors.Count > before ? null : new EncryptFilesStep(paths!, note!, extension!, step.At);
     }
 
-    // The note and the extension end up inside file names, so a slash would escape the attacked directory.
+    // The note and the extension end up inside file names written into the attacked folders: '/', '.' or '..' would
+    // escape them, a control character or NUL would corrupt the archive entry, and a name over 255 bytes cannot exist.
     private static string? FileNamePart(StepText step, Fields fields, string key, string fallback, bool mustStartWithDot)
     {
         if (fields.Optional(key) is not { } node)
@@ -90,15 +104,28 @@ internal static class StepOptionsReader
         }
 
         var text = step.Reader.Text(node, $"'{key}' of {step.What}");
-        if (text is null || (text.Length > (mustStartWithDot ? 1 : 0) && !text.Contains('/') && (!mustStartWithDot || text.StartsWith('.'))))
+        if (text is null || FileNameProblem(text, mustStartWithDot) is not { } problem)
         {
             return text;
         }
 
-        var shape = mustStartWithDot ? "a dot and letters without '/'" : "a file name without '/'";
-        step.Reader.Report(node, $"'{key}' of {step.What} is '{text}'; it must be {shape}.", $"write such as '{key}: {fallback}'");
+        var shape = mustStartWithDot ? "a dot followed by a name, such as '.locked'" : "a file name, such as 'README_RESTORE.txt'";
+        step.Reader.Report(node, $"'{key}' of {step.What} is '{Shown.Quote(text)}', which {problem}; it must be {shape}.",
+            $"write '{key}: {fallback}' (printable characters, no '/', at most {MaxFileNameBytes} bytes)");
         return null;
     }
+
+    /// <summary>Why the text cannot be (the end of) one file name in a folder, or null when it can.</summary>
+    private static string? FileNameProblem(string text, bool mustStartWithDot) => text switch
+    {
+        _ when string.IsNullOrWhiteSpace(mustStartWithDot && text.StartsWith('.') ? text[1..] : text) => "is blank",
+        "." or ".." => "names a folder, not a file",
+        _ when text.Contains('/', StringComparison.Ordinal) => "holds '/', which would reach another folder",
+        _ when text.Any(Shown.IsInvisible) => "holds a control or invisible character",
+        _ when Encoding.UTF8.GetByteCount(text) > MaxFileNameBytes => $"is longer than {MaxFileNameBytes} bytes, the longest file name",
+        _ when mustStartWithDot && !text.StartsWith('.') => "does not start with '.'",
+        _ => null,
+    };
 
     private static DeleteFilesStep? DeleteFiles(StepText step)
     {
@@ -127,7 +154,8 @@ internal static class StepOptionsReader
         var path = fields.RequiredText("path", "/srv/www/index.html");
         var pathWhat = $"'path' of {step.What}";
         var valid = path is not null && step.Reader.AbsolutePath(fields.Optional("path")!, path, pathWhat)
-            && step.Scope.Covers(step.Reader, fields.Optional("path")!, path, pathWhat);
+            && step.Scope.Covers(step.Reader, fields.Optional("path")!, path, pathWhat)
+            && step.Scope.IsFileUnderData(step.Reader, fields.Optional("path")!, path, pathWhat);
         var content = ReadContent(step, fields);
         if (!valid || content is null)
         {

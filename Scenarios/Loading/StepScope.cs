@@ -49,17 +49,41 @@ internal sealed record StepScope(SystemOutline? System, WrittenDuration? MaxDura
         return false;
     }
 
-    /// <summary>A wait as long as the stop condition would abort every run of the drill.</summary>
-    public bool FitsBudget(NodeReader reader, YamlNode node, WrittenDuration wait, string what)
+    /// <summary>A file attack (deface) replaces one file, so its path must lie under a data path, never be one:
+    /// a data path is a folder, and writing a file in its place would replace the whole folder.</summary>
+    public bool IsFileUnderData(NodeReader reader, YamlNode node, string path, string what)
     {
-        if (MaxDuration is not { } budget || wait.Value < budget.Value)
+        if (System?.Data.Paths.FirstOrDefault(folder => ContainerPath.Normalize(folder) == ContainerPath.Normalize(path)) is not { } folder)
+        {
+            return true;
+        }
+
+        reader.Report(node, $"{what}: '{path}' is the data path {folder} of system '{System.Id}' itself, a folder; deface replaces one file.",
+            $"name a file under it, such as '{ContainerPath.Normalize(folder)}/index.html'");
+        return false;
+    }
+
+    /// <summary>A wait as long as the stop condition would abort every run of the drill.</summary>
+    public bool FitsBudget(NodeReader reader, YamlNode node, WrittenDuration wait, string what) =>
+        IsShorterThanBudget(reader, node, wait, what, "the drill would always abort before the wait ends", "wait less than");
+
+    /// <summary>A stop may take its whole timeout (a container that ignores SIGTERM is killed only then), so a
+    /// timeout as long as the stop condition would let the drill abort mid-stop.</summary>
+    public bool FitsStop(NodeReader reader, YamlNode node, WrittenDuration timeout, string what) =>
+        IsShorterThanBudget(reader, node, timeout, what,
+            "a container that ignores SIGTERM is killed only when the timeout ends, so the drill would abort while it stops",
+            "write a timeout shorter than");
+
+    private bool IsShorterThanBudget(NodeReader reader, YamlNode node, WrittenDuration length, string what, string consequence, string shorter)
+    {
+        if (MaxDuration is not { } budget || length.Value < budget.Value)
         {
             return true;
         }
 
         reader.Report(node,
-            $"{what} is {wait.Text}, not less than max_duration {budget.Text} of {MaxDurationOrigin}: the drill would always abort before the wait ends.",
-            $"wait less than {budget.Text}, or raise max_duration of {MaxDurationOrigin} (at most {DurationText.Format(CatalogueDefaults.MaxDurationLimit)})");
+            $"{what} is {length.Text}, not less than max_duration {budget.Text} of {MaxDurationOrigin}: {consequence}.",
+            $"{shorter} {budget.Text}, or raise max_duration of {MaxDurationOrigin} (at most {DurationText.Format(CatalogueDefaults.MaxDurationLimit)})");
         return false;
     }
 }

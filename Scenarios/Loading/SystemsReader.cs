@@ -14,14 +14,15 @@ internal sealed record SystemsSection(
     IReadOnlySet<string> DeclaredIds,
     IReadOnlyDictionary<string, SystemOutline> Outlines);
 
-/// <summary>What a scenario's steps and verify items are checked against: its system's id and data paths.</summary>
-internal sealed record SystemOutline(string Id, DataSpec Data);
+/// <summary>What a scenario's steps and verify items are checked against: its system's id, data paths, and
+/// where its checks may connect (null when check_hosts could not be read, so inline checks go unchecked).</summary>
+internal sealed record SystemOutline(string Id, DataSpec Data, CheckReach? Reach);
 
 /// <summary>The <c>systems</c> section: agency systems under drill, one container each.</summary>
 internal static class SystemsReader
 {
     private static readonly string[] Keys =
-        ["title", "agency", "security_level", "rto_target", "rpo_target", "container", "checks", "data"];
+        ["title", "agency", "security_level", "rto_target", "rpo_target", "container", "checks", "check_hosts", "data"];
 
     private static readonly string[] DataKeys = ["paths"];
 
@@ -44,6 +45,7 @@ internal static class SystemsReader
         }
 
         var containerNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var hostPorts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in mapping.Children)
         {
             if (Ids.Read(reader, key, "System id") is not { } id)
@@ -58,7 +60,7 @@ internal static class SystemsReader
                 outlines[id] = outline;
             }
 
-            if (system is not null && IsContainerNameFree(reader, system, value, containerNames))
+            if (system is not null && IsContainerNameFree(reader, system, value, containerNames) & ArePortsFree(reader, system, value, hostPorts))
             {
                 systems[id] = system;
             }
@@ -89,19 +91,20 @@ internal static class SystemsReader
         var container = fields.Required("container", "{ image: drills/portal:1, name: drills-citizen-portal }") is { } c
             ? ContainerReader.Read(reader, c, what)
             : null;
-        var checks = ReadChecks(reader, fields, what);
+        var reach = CheckHostsReader.Read(reader, fields);
+        var checks = ReadChecks(reader, fields, what, reach);
         var data = fields.Optional("data") is { } d ? ReadData(reader, d, what) : DataSpec.Empty;
-        var outline = checks is not null && data is not null ? new SystemOutline(id, data) : null;
+        var outline = checks is not null && data is not null ? new SystemOutline(id, data, reach) : null;
         if (reader.Errors.Count > before)
         {
             return (null, outline);
         }
 
         return (new SystemDefinition(id, title!, agency, level!.Value, rto ?? levels.For(level.Value), rto is not null,
-            rpo?.Value, container!, checks!, data!, reader.At(key)), outline);
+            rpo?.Value, container!, checks!, data!, reader.At(key)) { CheckReach = reach! }, outline);
     }
 
-    private static List<CheckDefinition>? ReadChecks(NodeReader reader, Fields fields, string what)
+    private static List<CheckDefinition>? ReadChecks(NodeReader reader, Fields fields, string what, CheckReach? reach)
     {
         if (fields.Required("checks", "[{ tcp: 127.0.0.1:18080 }]") is not { } node
             || reader.Sequence(node, $"'checks' of {what}", "'- tcp: 127.0.0.1:18080' items") is not { } sequence)
@@ -117,7 +120,7 @@ internal static class SystemsReader
         }
 
         var checks = sequence.Children
-            .Select((item, i) => CheckReader.Read(reader, item, $"check {i + 1} of {what}"))
+            .Select((item, i) => CheckReader.Read(reader, item, $"check {i + 1} of {what}", reach))
             .ToList();
         return checks.Any(c => c is null) ? null : checks.Select(c => c!).ToList();
     }
@@ -166,6 +169,26 @@ internal static class SystemsReader
         reader.Report(nameNode, $"Container name '{system.Container.Name}' of system '{system.Id}' is already used by system '{owners[system.Container.Name]}'.",
             $"give system '{system.Id}' its own container name, such as 'drills-{system.Id}'");
         return false;
+    }
+
+    // Two systems on one host port cannot both run: the second container would fail to start, and a check of
+    // one would probe the other.
+    private static bool ArePortsFree(NodeReader reader, SystemDefinition system, YamlNode systemNode, Dictionary<string, string> owners)
+    {
+        var free = true;
+        for (var i = 0; i < system.Container.Ports.Count; i++)
+        {
+            var hostPort = ContainerReader.HostPortOf(system.Container.Ports[i]);
+            if (!owners.TryAdd(hostPort, system.Id))
+            {
+                var portNode = (Child(Child(systemNode, "container"), "ports") as YamlSequenceNode)?.Children[i] ?? systemNode;
+                reader.Report(portNode, $"Host port {hostPort} of system '{system.Id}' is already published by system '{owners[hostPort]}'.",
+                    $"publish system '{system.Id}' on a host port no other system uses");
+                free = false;
+            }
+        }
+
+        return free;
     }
 
     private static YamlNode? Child(YamlNode? node, string key) =>

@@ -44,7 +44,7 @@ internal static class VerifyReader
     {
         if (item is YamlMappingNode)
         {
-            return CheckReader.Read(reader, item, what) is { } check ? new InlineCheckItem(check) : null;
+            return CheckReader.Read(reader, item, what, system?.Reach) is { } check ? new InlineCheckItem(check) : null;
         }
 
         switch (reader.Text(item, what))

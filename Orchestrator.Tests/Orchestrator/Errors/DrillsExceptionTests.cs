@@ -1,4 +1,5 @@
 using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Checks;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Errors;
@@ -33,6 +34,7 @@ public sealed class DrillsExceptionTests
         { nameof(SystemBusyException), ExitCodes.Environment },
         { nameof(ContainerBusyException), ExitCodes.Environment },
         { nameof(DrillsLockFolderException), ExitCodes.Environment },
+        { nameof(HostRefusedException), ExitCodes.Environment },
         { nameof(ConfirmationRefusedException), ExitCodes.BadInput },
         { nameof(CatalogueInvalidException), ExitCodes.BadInput },
     };
