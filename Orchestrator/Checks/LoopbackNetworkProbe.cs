@@ -124,14 +124,25 @@ internal sealed class LoopbackNetworkProbe : INetworkProbe, IDisposable
     }
 
     // Only the host is shown: a redirect's full address may carry credentials or tokens.
-    private static string? RedirectRefusal(int status, Uri next, CheckReach reach, int hop) =>
-        next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps
-            ? $"HTTP {status} redirects to a {next.Scheme} address, which a check does not follow"
-            : reach.RefusalOf(next.IdnHost) is { } refusal
-                ? $"HTTP {status} redirects to {next.IdnHost}, which {refusal}; not followed"
-                : hop >= MaxRedirects
-                    ? Invariant($"HTTP {status}: more than {MaxRedirects} redirects; not followed")
-                    : null;
+    private static string? RedirectRefusal(int status, Uri next, CheckReach reach, int hop)
+    {
+        if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
+        {
+            return $"HTTP {status} redirects to a {next.Scheme} address, which a check does not follow";
+        }
+
+        if (CheckReach.HostOf(next) is not { } host)
+        {
+            return $"HTTP {status} redirects to a host that is not a valid name; not followed";
+        }
+
+        if (reach.RefusalOf(host) is { } refusal)
+        {
+            return $"HTTP {status} redirects to {host}, which {refusal}; not followed";
+        }
+
+        return hop >= MaxRedirects ? Invariant($"HTTP {status}: more than {MaxRedirects} redirects; not followed") : null;
+    }
 
     private static bool IsRedirect(int status) => status is 300 or 301 or 302 or 303 or 307 or 308;
 

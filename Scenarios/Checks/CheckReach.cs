@@ -57,6 +57,19 @@ internal sealed record CheckReach(IReadOnlyList<string> Hosts)
         return Shown(host, plain) + "is not this machine's loopback (127.0.0.0/8, ::1) and not listed in the system's check_hosts";
     }
 
+    /// <summary>The host a URL connects to, in the ASCII form DNS uses; null when it is no valid internationalised name.</summary>
+    public static string? HostOf(Uri uri)
+    {
+        try
+        {
+            return uri.IdnHost;
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The IP address a host is written as (an IPv6 one with or without brackets), or null for a name.</summary>
     public static IPAddress? Literal(string host)
     {

@@ -91,13 +91,14 @@ internal static class CheckReader
             return null;
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || CheckReach.HostOf(uri) is not { } host)
         {
             reader.Report(value, $"'{url}' is not an absolute http or https URL.", $"write a full URL such as {Example("http")}");
             return null;
         }
 
-        return IsWithinReach(reader, value, uri.IdnHost, reach, fields.What) ? new HttpCheck(url, expect ?? 200, contains, reader.At(fields.Node)) : null;
+        return IsWithinReach(reader, value, host, reach, fields.What) ? new HttpCheck(url, expect ?? 200, contains, reader.At(fields.Node)) : null;
     }
 
     private static TcpCheck? ReadTcp(NodeReader reader, Fields fields, YamlNode value, CheckReach? reach)
