@@ -80,6 +80,18 @@ public sealed class CheckHostsTests
         Assert.Contains("in 'check_hosts' of system 'web' is not a host name", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Check_of_a_link_local_address_is_refused_also_when_check_hosts_could_not_be_read()
+    {
+        var yaml = Listing("[\"fe80::1\"]", "{ http: \"http://169.254.169.254/\" }");
+
+        var errors = CatalogueText.Load(yaml).Errors;
+
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.Message.StartsWith("'fe80::1' in 'check_hosts' of system 'web' is link-local", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.StartsWith("check 1 of system 'web' reaches '169.254.169.254', which is link-local", StringComparison.Ordinal));
+    }
+
     private static string Checks(string check) => CatalogueText.With(Check, check);
 
     /// <summary>The minimal catalogue whose system lists these check_hosts (line 8), and has this check.</summary>

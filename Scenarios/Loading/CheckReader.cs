@@ -124,12 +124,14 @@ internal static class CheckReader
     // agency's network or the cloud metadata service. The probe enforces the same reach on every connection.
     private static bool IsWithinReach(NodeReader reader, YamlNode value, string host, CheckReach? reach, string what)
     {
-        if (reach?.RefusalOf(host) is not { } refusal)
+        // Without a readable check_hosts only the link-local rule applies: no listing could allow such a host.
+        var linkLocal = CheckReach.Literal(host) is { } address && CheckReach.IsLinkLocal(address);
+        if ((reach ?? (linkLocal ? CheckReach.LoopbackOnly : null))?.RefusalOf(host) is not { } refusal)
         {
             return true;
         }
 
-        var fix = CheckReach.Literal(host) is { } address && CheckReach.IsLinkLocal(address)
+        var fix = linkLocal
             ? $"check the system through a port it publishes on 127.0.0.1, such as {Example("tcp")}"
             : $"check the system through a port it publishes on 127.0.0.1, or, if the check must reach '{host}', add it to 'check_hosts' of the system";
         reader.Report(value, $"{what} reaches '{host}', which {refusal}.", fix);
