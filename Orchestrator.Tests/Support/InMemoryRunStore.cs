@@ -13,7 +13,24 @@ internal sealed class InMemoryRunStore : IRunStore
     private readonly Dictionary<string, RunRecord> _runs = [];
     private readonly Dictionary<string, List<JournalEvent>> _journals = [];
     private readonly Dictionary<string, List<ManualStepState>> _manual = [];
+    private readonly Dictionary<string, KeptCatalogue> _catalogues = [];
     private readonly Lock _gate = new();
+
+    public void KeepCatalogue(string sha256, string sourcePath, string text)
+    {
+        lock (_gate)
+        {
+            _catalogues.TryAdd(sha256, new KeptCatalogue(sha256, sourcePath, text));
+        }
+    }
+
+    public KeptCatalogue? FindCatalogue(string sha256)
+    {
+        lock (_gate)
+        {
+            return _catalogues.GetValueOrDefault(sha256);
+        }
+    }
 
     public void Begin(RunRecord run)
     {
@@ -27,7 +44,22 @@ internal sealed class InMemoryRunStore : IRunStore
         }
     }
 
-    public void Complete(RunRecord run) => Save(run);
+    /// <summary>How many of the next <see cref="Complete"/> calls fail as on a full disk.</summary>
+    public int RefuseCompletes { get; set; }
+
+    public void Complete(RunRecord run)
+    {
+        lock (_gate)
+        {
+            if (RefuseCompletes > 0)
+            {
+                RefuseCompletes--;
+                throw new IOException("No space left on device");
+            }
+        }
+
+        Save(run);
+    }
 
     public void Checkpoint(RunRecord run)
     {

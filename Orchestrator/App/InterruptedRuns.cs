@@ -21,26 +21,40 @@ internal static class InterruptedRuns
         var closed = new List<RunRecord>();
         foreach (var run in services.Store.ListRunning().Where(r => r.SystemId == systemId && !RunOwners.IsAlive(r.Owner)))
         {
-            var record = await engine.RecoverInterruptedAsync(catalogue, run, progress, cancellationToken);
-            if (record.Outcome == RunOutcome.Running)
+            var result = await engine.RecoverInterruptedAsync(catalogue, run, RecoveryConsent.Automatic, progress, cancellationToken);
+            var record = result.Record;
+            if (result.WaitsForOperator is { } why)
+            {
+                throw new TargetRefusedException(
+                    $"Run {run.RunId} of system {systemId} was interrupted, and its baseline is not restored without an operator: {why}. Nothing was drilled.",
+                    StaleBaseline.Fix(run.RunId));
+            }
+
+            if (result.StillOpen)
             {
                 throw new TargetRefusedException(
                     $"Run {run.RunId} of system {systemId} was interrupted and its rollback of {run.ContainerName} did not complete, so the container may still be attacked; nothing was drilled.",
                     $"read the run's journal (drills report {run.RunId}), repair {run.ContainerName}, then run again");
             }
 
-            try
-            {
-                await ReportPublisher.PublishAsync(services, record, record.TimeZone, CancellationToken.None);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
-            {
-                // The run is closed and rolled back; a report that failed to render is written again with drills report.
-            }
-
-            closed.Add(record);
+            closed.Add(await PublishAsync(services, record));
         }
 
         return closed;
+    }
+
+    /// <summary>The closed run with its report's path; a report that failed to render is written again with drills report.</summary>
+    public static async Task<RunRecord> PublishAsync(AppServices services, RunRecord record)
+    {
+        try
+        {
+            await ReportPublisher.PublishAsync(services, record, record.TimeZone, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return record;
+        }
+
+        return services.Store.Find(record.RunId) ?? record;
     }
 }

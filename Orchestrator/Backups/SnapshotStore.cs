@@ -14,6 +14,9 @@ internal sealed class SnapshotStore
 
     public SnapshotStore(string root) => _root = root;
 
+    /// <summary>The run's own folder: its snapshots, baseline description and any kept outcome.</summary>
+    public string FolderOf(string runId) => Path.Combine(_root, runId);
+
     public async Task<Snapshot> SaveAsync(string runId, int index, string dataPath, Stream tar, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(_root, runId);

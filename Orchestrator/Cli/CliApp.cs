@@ -26,6 +26,7 @@ internal static class CliApp
             ServeCommand.Create(clock),
             ReloadCommand.Create(clock),
             ConfirmCommand.Create(clock),
+            RecoverCommand.Create(clock),
         };
         root.Options.Add(GlobalOptions.DataDir);
         root.Options.Add(GlobalOptions.Verbose);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Drills.Orchestrator.App;
 using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Service;
+using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Durations;
 using Microsoft.Extensions.Hosting;
 
@@ -32,10 +33,19 @@ internal static class ServeCommand
         {
             var options = Options(parse.GetValue(maxConcurrent), parse.GetValue(grace), parse.GetValue(keep));
             var path = CatalogueSource.Resolve(parse.GetValue(file));
-            var catalogue = CatalogueSource.Load(path, clock.GetUtcNow(), Console.Error);
-
             using var services = GlobalOptions.Services(parse, clock, service: true);
             using var single = ServiceLock.Acquire(services.Data);
+            // Targets a crash left attacked come back first: a catalogue that does not load must not keep them
+            // attacked. Each run is rolled back as declared when it was drilled.
+            var recovery = new CrashRecovery(services, services.Log);
+            if (recovery.AnyInterrupted())
+            {
+                await services.Runtime.PingAsync(cancellationToken);
+                var fallback = new Lazy<DrillCatalogue?>(() => CatalogueSource.Validate(path, clock.GetUtcNow(), TextWriter.Null).Catalogue);
+                await recovery.RunOnceAsync(() => fallback.Value, cancellationToken);
+            }
+
+            var catalogue = CatalogueSource.Load(path, clock.GetUtcNow(), Console.Error);
             await services.Runtime.PingAsync(cancellationToken);
             using var host = ServeHost.Build(services, new CatalogueHolder(catalogue, path), options);
             await host.RunAsync(cancellationToken);

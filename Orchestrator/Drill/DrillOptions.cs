@@ -19,6 +19,13 @@ internal sealed record DrillOptions
     public TimeSpan RollbackTimeout { get; init; } = TimeSpan.FromMinutes(3);
 
     /// <summary>
+    /// How old an interrupted run's baseline may be and still be restored without an operator's word
+    /// (<c>drills recover RUN_ID --confirm</c>): 24 hours, the national recovery ceiling. An older one may
+    /// predate repairs and new records that restoring it would throw away.
+    /// </summary>
+    public TimeSpan StaleBaselineAfter { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>
     /// Count each manual step at its declared expected duration instead of waiting for an operator
     /// (<c>drills run --simulate-manual</c>). Declared time is kept apart from measured time.
     /// </summary>

@@ -56,6 +56,12 @@ internal sealed class DrillEngine
             Limits = new RunLimits(scenario.ProbeInterval, scenario.MaxDuration, _options.RollbackTimeout),
         };
         using var held = Hold(system.Id, system.Container.Name, run.RunId);
+        if (catalogue.Text.Length > 0)
+        {
+            // Before the run exists: crash recovery rolls back the system as declared now, whatever the file says then.
+            _store.KeepCatalogue(catalogue.Sha256, catalogue.SourcePath, catalogue.Text);
+        }
+
         _store.Begin(run.ToRecord(RunOutcome.Running));
         var checkpoints = new CheckpointProgress(progress, () => _store.Checkpoint(run.ToRecord(RunOutcome.Running)),
             ex => _log.Warning(ex, "Checkpoint of {RunId} not saved: {Error}", run.RunId, ex.Message));
@@ -79,7 +85,7 @@ internal sealed class DrillEngine
         {
             // Whatever happened above, the run is closed in the store: no run stays "running" forever.
             record = run.ToRecord(result.Outcome) with { Journal = journal.Events };
-            _store.Complete(record);
+            await new FinalWrite(_store, _snapshots, _time, _log).CompleteAsync(record);
             if (journal.SinkFailure is { } failure)
             {
                 _log.Warning(failure, "Journal of {RunId} could not be fully persisted: {Error}", run.RunId, failure.Message);
@@ -126,11 +132,13 @@ internal sealed class DrillEngine
     /// Closes a run whose process died mid-drill: rolls its target back to the baseline that run took
     /// (restore is idempotent), marks it aborted, and keeps every journal event written before the crash.
     /// </summary>
-    public async Task<RunRecord> RecoverInterruptedAsync(DrillCatalogue catalogue, RunRecord run, IProgress<JournalEvent>? progress, CancellationToken cancellationToken)
+    /// <param name="current">Today's catalogue, if one loads; the run's own (kept with it) is preferred.</param>
+    public async Task<RecoveryResult> RecoverInterruptedAsync(DrillCatalogue? current, RunRecord run, RecoveryConsent consent, IProgress<JournalEvent>? progress,
+        CancellationToken cancellationToken)
     {
-        using var held = Hold(run.SystemId, catalogue.Systems.GetValueOrDefault(run.SystemId)?.Container.Name, run.RunId);
+        using var held = Hold(run.SystemId, run.ContainerName, run.RunId);
         var parts = PartsFor(run.SystemId);
-        return await new InterruptedRun(_store, parts.Guard, parts.Rollback, _snapshots, _time, _options, _log).RecoverAsync(catalogue, run, progress, cancellationToken);
+        return await new InterruptedRun(_store, parts.Guard, parts.Rollback, _snapshots, _time, _options, _log).RecoverAsync(current, run, consent, progress, cancellationToken);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Safety;
 using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Loading;
 using Drills.Scenarios.RunRecords;
 using Serilog;
 
@@ -18,24 +19,38 @@ internal sealed class InterruptedRun(IRunStore store, TargetGuard guard, Rollbac
     public const string Reason = "orchestrator restarted";
 
     /// <summary>
-    /// Returns the run closed as aborted, or still running when its rollback could not complete now: a
-    /// target is never marked done while it may still be attacked, and the next start tries again.
+    /// Returns the run closed as aborted, or still open when its rollback could not complete now or needs an
+    /// operator: a target is never marked done while it may still be attacked, and the next start tries again.
     /// </summary>
-    public async Task<RunRecord> RecoverAsync(DrillCatalogue catalogue, RunRecord run, IProgress<JournalEvent>? progress, CancellationToken cancellationToken)
+    /// <param name="current">The catalogue as it is now; the run is rolled back as its system was declared when drilled, when that text was kept.</param>
+    public async Task<RecoveryResult> RecoverAsync(DrillCatalogue? current, RunRecord run, RecoveryConsent consent, IProgress<JournalEvent>? progress,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (KeptOutcome.Load(snapshots, run.RunId) is { } kept)
+        {
+            return new RecoveryResult(CloseFromKeptOutcome(run, kept));
+        }
+
         var clock = new DrillClock(time, run.StartedAtUtc);
         var journal = new DrillJournal(clock, store.JournalFor(run.RunId), progress, run.Journal);
-        var owner = run.Owner is { } o ? $"process {o.ProcessId} on {o.Host}" : "its process";
-        journal.Record(JournalMark.Note, $"Recovering an interrupted run: {owner} stopped mid-drill",
-            $"recovery by process {RunOwners.Current.ProcessId} at start-up");
-        log.Warning("Run {RunId} of {Scenario} was interrupted by a crash; recovering", run.RunId, run.ScenarioId);
-
         // The baseline file is written just before T0, so it proves an attack may have begun even if the
         // journal row saying so was lost with the crash.
         var baseline = snapshots.LoadBaseline(run.RunId);
+        var attacked = baseline is not null || run.Journal.Any(e => e.Mark == JournalMark.AttackStart);
+        if (attacked && baseline is not null && consent is RecoveryConsent.Automatic
+            && StaleBaseline.Reason(run, store, time.GetUtcNow(), options.StaleBaselineAfter) is { } stale)
+        {
+            return WaitForOperator(run, journal, stale);
+        }
+
+        var owner = run.Owner is { } o ? $"process {o.ProcessId} on {o.Host}" : "its process";
+        journal.Record(JournalMark.Note, $"Recovering an interrupted run: {owner} stopped mid-drill", ConsentNote(consent));
+        log.Warning("Run {RunId} of {Scenario} was interrupted by a crash; recovering", run.RunId, run.ScenarioId);
+
+        var catalogue = DrilledCatalogue(current, run);
         var rolledBack = false;
-        if (baseline is null && !run.Journal.Any(e => e.Mark == JournalMark.AttackStart))
+        if (!attacked)
         {
             journal.Record(JournalMark.Note, "The attack had not started: nothing to roll back");
         }
@@ -43,14 +58,15 @@ internal sealed class InterruptedRun(IRunStore store, TargetGuard guard, Rollbac
         {
             journal.Record(JournalMark.Rollback, refusal);
         }
-        else if (await RollBackAsync(catalogue.Systems[run.SystemId], catalogue, run, baseline, journal, clock))
+        else if (await RollBackAsync(catalogue!.Systems[run.SystemId], catalogue, run, consent is RecoveryConsent.KeepData ? null : baseline, journal, clock))
         {
-            rolledBack = true;
+            // Kept as the operator left it: running and checked, but not put back to its baseline.
+            rolledBack = consent is not RecoveryConsent.KeepData;
         }
         else
         {
-            journal.Record(JournalMark.Note, "The run stays open: the next start of drills serve tries the rollback again");
-            return run with { Journal = journal.Events };
+            journal.Record(JournalMark.Note, "The run stays open: the next drill of the system, drills serve or drills recover tries the rollback again");
+            return new RecoveryResult(run with { Journal = journal.Events });
         }
 
         journal.Record(JournalMark.Aborted, $"Aborted: {Reason}");
@@ -69,12 +85,70 @@ internal sealed class InterruptedRun(IRunStore store, TargetGuard guard, Rollbac
             Journal = journal.Events,
         };
         store.Complete(record);
-        return record;
+        return new RecoveryResult(record);
+    }
+
+    /// <summary>Leaves the run open, saying once in its journal why and what the operator can do.</summary>
+    private RecoveryResult WaitForOperator(RunRecord run, DrillJournal journal, string why)
+    {
+        var note = StaleBaseline.NotePrefix + why;
+        if (!run.Journal.Any(e => e.Message == note))
+        {
+            journal.Record(JournalMark.Rollback, note, StaleBaseline.Fix(run.RunId));
+            log.Error("Run {RunId} of {System} was interrupted, and its baseline is not restored without an operator: {Why}. Fix: {Fix}",
+                run.RunId, run.SystemId, why, StaleBaseline.Fix(run.RunId));
+        }
+
+        return new RecoveryResult(run with { Journal = journal.Events }, why);
+    }
+
+    private static string ConsentNote(RecoveryConsent consent) => consent switch
+    {
+        RecoveryConsent.RestoreBaseline => $"recovery confirmed by {Environment.UserName} with drills recover: the baseline is restored",
+        RecoveryConsent.KeepData => $"recovery confirmed by {Environment.UserName} with drills recover --keep-data: the container is started and checked, its data is kept as it is",
+        _ => $"recovery by process {RunOwners.Current.ProcessId}",
+    };
+
+    /// <summary>
+    /// The drill ended and its outcome was kept beside its snapshots because the run store refused it then:
+    /// the run is closed with that outcome, never rolled back (a passed drill's system is already restored).
+    /// </summary>
+    private RunRecord CloseFromKeptOutcome(RunRecord run, RunRecord kept)
+    {
+        var written = run.Journal.Count == 0 ? 0 : run.Journal.Max(e => e.Sequence);
+        var sink = store.JournalFor(run.RunId);
+        foreach (var entry in kept.Journal.Where(e => e.Sequence > written))
+        {
+            sink.Append(entry);
+        }
+
+        store.Complete(kept);
+        log.Warning("Run {RunId} had ended {Outcome}, but the run store refused its last write then; closed from the outcome kept beside its snapshots, without a rollback",
+            run.RunId, kept.Outcome);
+        return store.Find(run.RunId) ?? kept;
+    }
+
+    /// <summary>The catalogue the run was drilled with, when its text was kept and still loads; else today's.</summary>
+    private DrillCatalogue? DrilledCatalogue(DrillCatalogue? current, RunRecord run)
+    {
+        if (current?.Sha256 == run.CatalogueSha256)
+        {
+            return current;
+        }
+
+        return store.FindCatalogue(run.CatalogueSha256) is { } kept && CatalogueLoader.LoadText(kept.Text, kept.SourcePath).Catalogue is { } drilled
+            ? drilled
+            : current;
     }
 
     /// <summary>Why rolling back could touch the wrong container, or null when it is safe.</summary>
-    private static string? RefuseRollback(DrillCatalogue catalogue, RunRecord run)
+    private static string? RefuseRollback(DrillCatalogue? catalogue, RunRecord run)
     {
+        if (catalogue is null)
+        {
+            return $"Rollback NOT possible now: the catalogue the run was drilled with was not kept and no catalogue loads; fix the catalogue file, or repair {run.ContainerName} by hand";
+        }
+
         if (!catalogue.Systems.TryGetValue(run.SystemId, out var system))
         {
             return $"Rollback NOT possible: system {run.SystemId} is no longer in the catalogue; repair {run.ContainerName} by hand";
@@ -90,7 +164,7 @@ internal sealed class InterruptedRun(IRunStore store, TargetGuard guard, Rollbac
     {
         if (baseline is null)
         {
-            journal.Record(JournalMark.Note, "No baseline snapshot was recorded: the container is restarted and checked, its data is not restored");
+            journal.Record(JournalMark.Note, "No baseline snapshot is restored: the container is restarted and checked, its data is not restored");
         }
 
         var limits = LimitsOf(catalogue, run);

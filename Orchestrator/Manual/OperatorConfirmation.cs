@@ -15,7 +15,7 @@ internal static class OperatorConfirmation
     /// <param name="where">The run store, as a message names it (its file).</param>
     public static ConfirmedStep Confirm(IRunStore store, string where, string runId, string stepText, ManualConfirmation confirmation)
     {
-        var run = store.Find(runId) ?? throw UnknownRun(store, where, runId);
+        var run = store.Find(runId) ?? throw Unknown(store, where, runId);
         var steps = store.ManualSteps(runId);
         if (steps.Count == 0 || steps.All(s => s.Simulated))
         {
@@ -33,7 +33,7 @@ internal static class OperatorConfirmation
         if (run.Owner is not null && !RunOwners.IsAlive(run.Owner))
         {
             throw new ConfirmationRefusedException(
-                $"Run {runId} was interrupted: the process running it is gone, so nothing waits for this confirmation. ", "start drills serve (it rolls the target back and closes the run), then run the drill again.");
+                $"Run {runId} was interrupted: the process running it is gone, so nothing waits for this confirmation. ", $"run drills recover {runId} (it rolls the target back and closes the run), then run the drill again.");
         }
 
         var step = Resolve(runId, steps, stepText.Trim());
@@ -80,15 +80,10 @@ internal static class OperatorConfirmation
             $"Run {runId} has no manual step titled '{stepText}'.", $"{(nearest is null ? "" : $"did you mean '{nearest}'? ")}its manual steps are: {known}.");
     }
 
-    private static ConfirmationRefusedException UnknownRun(IRunStore store, string where, string runId)
+    private static ConfirmationRefusedException Unknown(IRunStore store, string where, string runId)
     {
-        var recent = store.List(20);
-        var nearest = Suggestions.Nearest(runId, recent.Select(r => r.RunId));
-        var running = recent.Where(r => r.Outcome == RunOutcome.Running).Select(r => $"{r.RunId} ({r.ScenarioId})").ToList();
-        var fix = nearest is not null ? $"did you mean '{nearest}'?"
-            : running.Count > 0 ? $"runs still running: {string.Join(", ", running)}."
-            : "list runs with drills runs, and pass the same --data-dir as the drill.";
-        return new ConfirmationRefusedException($"No run '{runId}' in {where}.", $"{fix}");
+        var (problem, fix) = UnknownRun.Describe(store, where, runId);
+        return new ConfirmationRefusedException(problem, fix);
     }
 
     private static string Name(string runId, ManualStepState step) => $"Manual step {step.Step} '{step.Title}' of run {runId}";

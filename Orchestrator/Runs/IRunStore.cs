@@ -26,4 +26,10 @@ internal interface IRunStore : IConfirmationStore
 
     /// <summary>True when a run (or a skip) was already recorded for this scenario's fire time: a fire is never run twice.</summary>
     bool HasRunFor(string scenarioId, DateTimeOffset scheduledForUtc);
+
+    /// <summary>Keeps a catalogue's text by its SHA-256 (once per distinct text).</summary>
+    void KeepCatalogue(string sha256, string sourcePath, string text);
+
+    /// <summary>The text kept for a catalogue SHA-256, or null.</summary>
+    KeptCatalogue? FindCatalogue(string sha256);
 }

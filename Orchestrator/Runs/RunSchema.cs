@@ -4,6 +4,8 @@ namespace Drills.Orchestrator.Runs;
 /// The run store's tables. The full record is JSON; the columns beside it exist for listing and lookup.
 /// confirmations: one row a manual restore step (step = its 1-based number), written by the drill when it
 /// begins and when it waits, and by <c>drills confirm</c>, often another process, when the operator is done.
+/// catalogues: the text of every catalogue a run was drilled with, by its SHA-256, so a crashed run is rolled
+/// back as its system was declared then, whatever the file holds now (or if it no longer loads).
 /// </summary>
 internal static class RunSchema
 {
@@ -33,6 +35,11 @@ internal static class RunSchema
             requested_at_utc TEXT NOT NULL,
             handled_at_utc   TEXT,
             result           TEXT
+        );
+        CREATE TABLE IF NOT EXISTS catalogues (
+            sha256      TEXT PRIMARY KEY,
+            source_path TEXT NOT NULL,
+            text        TEXT NOT NULL
         );
         CREATE TABLE IF NOT EXISTS confirmations (
             run_id            TEXT NOT NULL,

@@ -80,6 +80,27 @@ internal sealed partial class SqliteRunStore : IRunStore
         Query("SELECT record_json FROM runs WHERE scenario_id = $scenario ORDER BY started_at_utc DESC LIMIT 500", ("$scenario", scenarioId))
             .Any(run => run.Origin.ScheduledForUtc == scheduledForUtc);
 
+    public void KeepCatalogue(string sha256, string sourcePath, string text)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO catalogues (sha256, source_path, text) VALUES ($sha, $path, $text) ON CONFLICT(sha256) DO NOTHING";
+        command.Parameters.AddWithValue("$sha", sha256);
+        command.Parameters.AddWithValue("$path", sourcePath);
+        command.Parameters.AddWithValue("$text", text);
+        command.ExecuteNonQuery();
+    }
+
+    public KeptCatalogue? FindCatalogue(string sha256)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT source_path, text FROM catalogues WHERE sha256 = $sha";
+        command.Parameters.AddWithValue("$sha", sha256);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new KeptCatalogue(sha256, reader.GetString(0), reader.GetString(1)) : null;
+    }
+
     private RunRecord[] Query(string sql, params (string Name, object Value)[] parameters)
     {
         using var connection = Open();

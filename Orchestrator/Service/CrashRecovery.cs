@@ -1,38 +1,76 @@
 using Drills.Orchestrator.App;
 using Drills.Orchestrator.Drill;
-using Drills.Scenarios.RunRecords;
+using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Safety;
+using Drills.Scenarios.Catalogue;
 using Serilog;
 
 namespace Drills.Orchestrator.Service;
 
 /// <summary>
-/// At start-up, finds runs left "running" by a process that no longer exists (kill -9, power loss) and
-/// has the engine roll each target back and close the run as aborted, with its report.
+/// Finds runs left "running" by a process that no longer exists (kill -9, power loss, a crashed drills run)
+/// and has the engine roll each target back and close the run as aborted, with its report: once when the
+/// service starts, before its catalogue is even read, and then periodically while it runs.
 /// </summary>
-internal sealed class CrashRecovery(CatalogueHolder catalogue, AppServices services, ILogger log)
+internal sealed class CrashRecovery(AppServices services, ILogger log)
 {
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>True when a run a crash left open waits to be recovered.</summary>
+    public bool AnyInterrupted() => services.Store.ListRunning().Any(r => !RunOwners.IsAlive(r.Owner));
+
+    /// <summary>One pass over every interrupted run.</summary>
+    /// <param name="current">Today's catalogue, asked for only when a run's own catalogue was not kept; null when none loads.</param>
+    public async Task RunOnceAsync(Func<DrillCatalogue?> current, CancellationToken cancellationToken)
     {
         foreach (var run in services.Store.ListRunning().Where(r => !RunOwners.IsAlive(r.Owner)))
         {
             try
             {
                 var progress = ServiceReports.Progress(log, run.ScenarioId);
-                var record = await services.Engine().RecoverInterruptedAsync(catalogue.Current, run, progress, cancellationToken);
-                if (record.Outcome == RunOutcome.Running)
+                var catalogue = services.Store.FindCatalogue(run.CatalogueSha256) is null ? current() : null;
+                var result = await services.Engine().RecoverInterruptedAsync(catalogue, run, RecoveryConsent.Automatic, progress, cancellationToken);
+                if (result.WaitsForOperator is not null)
                 {
-                    log.Error("Interrupted run {RunId}: the rollback of {Container} did not complete; it stays open and the next start tries again", run.RunId, run.ContainerName);
+                    // Said once, in the run's journal and the log, when the run first came to wait.
                     continue;
                 }
 
-                log.Warning("Interrupted run {RunId} closed as aborted ({Reason}); rolled back: {RolledBack}", run.RunId, record.AbortReason, record.RolledBack);
-                await ServiceReports.PublishAsync(services, record, log, CancellationToken.None);
+                if (result.StillOpen)
+                {
+                    log.Error("Interrupted run {RunId}: the rollback of {Container} did not complete; it stays open and is tried again", run.RunId, run.ContainerName);
+                    continue;
+                }
+
+                log.Warning("Interrupted run {RunId} closed as {Outcome} ({Reason}); rolled back: {RolledBack}",
+                    run.RunId, result.Record.Outcome, result.Record.AbortReason, result.Record.RolledBack);
+                await ServiceReports.PublishAsync(services, result.Record, log, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is SystemBusyException or ContainerBusyException)
+            {
+                // Another process is recovering or drilling it right now: it is that process's to close.
+                log.Debug("Interrupted run {RunId} is left to the process holding it: {Error}", run.RunId, ex.Message);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // Left "running": the next start tries again rather than marking a target repaired that is not.
+                // Left "running": the next pass tries again rather than marking a target repaired that is not.
                 log.Error(ex, "Interrupted run {RunId} could not be recovered now: {Error}", run.RunId, ex.Message);
             }
+        }
+    }
+
+    /// <summary>Passes at every interval until stopped: a drills run that crashes while the service runs is not left attacked until the next restart.</summary>
+    public async Task RunPeriodicallyAsync(Func<DrillCatalogue?> current, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(interval, services.Clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                await RunOnceAsync(current, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The service is stopping.
         }
     }
 }

@@ -6,12 +6,12 @@ using Serilog;
 namespace Drills.Orchestrator.Service;
 
 /// <summary>
-/// The life of <c>drills serve</c>. Start: recover runs a crash interrupted, bring the job store in line
-/// with the catalogue, then start firing. Stop: let running drills roll back (bounded), then exit.
+/// The life of <c>drills serve</c>. Start (after runs a crash interrupted were recovered): bring the job store
+/// in line with the catalogue, then start firing, and look for interrupted runs again periodically. Stop: let running drills roll back (bounded), then exit.
 /// A fire that comes due in either window is fired late, caught up or recorded as skipped, never dropped.
 /// </summary>
 internal sealed class DrillService(ISchedulerFactory factory, CatalogueHolder catalogue, AppServices services, ScheduleSync sync,
-    MisfireListener misfires, MissedFires missed, RequestWatcher requests, ServiceLife life, ILogger log)
+    MisfireListener misfires, MissedFires missed, RequestWatcher requests, CrashRecovery recovery, SchedulerOptions options, ServiceLife life, ILogger log)
     : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -23,7 +23,6 @@ internal sealed class DrillService(ISchedulerFactory factory, CatalogueHolder ca
     {
         log.Information("drills serve starting: catalogue {File} sha256 {Sha}, data in {Data}",
             catalogue.File ?? "(embedded sample)", catalogue.Current.Sha256, services.Data.Root);
-        await new CrashRecovery(catalogue, services, log).RunAsync(cancellationToken);
 
         var scheduler = _scheduler = await factory.GetScheduler(cancellationToken);
         scheduler.ListenerManager.AddTriggerListener(misfires, [GroupMatcher<TriggerKey>.GroupEquals(ScheduleKeys.Group)]);
@@ -37,6 +36,7 @@ internal sealed class DrillService(ISchedulerFactory factory, CatalogueHolder ca
         // Runs until the scheduler has shut down: a miss Quartz finds while drills roll back is still recorded.
         _missed = Task.Run(() => missed.RunAsync(scheduler, CancellationToken.None), CancellationToken.None);
         _loops.Add(Task.Run(() => requests.RunAsync(scheduler, _stopping.Token), CancellationToken.None));
+        _loops.Add(Task.Run(() => recovery.RunPeriodicallyAsync(() => catalogue.Current, options.RecoveryInterval, _stopping.Token), CancellationToken.None));
         await scheduler.Start(cancellationToken);
         life.Ready();
         await LogUpcomingAsync(scheduler, cancellationToken);

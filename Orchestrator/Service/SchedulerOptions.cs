@@ -21,6 +21,9 @@ internal sealed record SchedulerOptions
     /// </summary>
     public int KeepSnapshots { get; init; } = 20;
 
+    /// <summary>How often the running service looks for runs a crashed process left open (a killed <c>drills run</c>) and rolls them back: every minute.</summary>
+    public TimeSpan RecoveryInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often the service looks for a <c>drills reload</c> request.</summary>
     public TimeSpan RequestPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -41,6 +41,7 @@ internal static class ServeHost
         builder.Services.AddSingleton<ScheduleSync>();
         builder.Services.AddSingleton<CatalogueReloader>();
         builder.Services.AddSingleton<RequestWatcher>();
+        builder.Services.AddSingleton<CrashRecovery>();
         builder.Services.AddTransient<DrillJob>();
         builder.Services.AddQuartz(quartz =>
         {

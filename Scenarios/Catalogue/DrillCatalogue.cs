@@ -8,4 +8,8 @@ internal sealed record DrillCatalogue(
     LevelTargets Levels,
     IReadOnlyDictionary<string, SystemDefinition> Systems,
     IReadOnlyDictionary<string, ScenarioDefinition> Scenarios,
-    IReadOnlyDictionary<string, CalendarDefinition> Calendars);
+    IReadOnlyDictionary<string, CalendarDefinition> Calendars)
+{
+    /// <summary>The text the catalogue was read from, kept with every run so the drilled system can be rolled back as it was declared.</summary>
+    public string Text { get; init; } = "";
+}

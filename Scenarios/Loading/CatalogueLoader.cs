@@ -83,7 +83,7 @@ internal static class CatalogueLoader
     {
         var reader = new NodeReader(fileName);
         var root = YamlDocumentReader.ReadRoot(reader, text);
-        var catalogue = root is null ? null : CatalogueReader.Read(reader, root, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        var catalogue = root is null ? null : CatalogueReader.Read(reader, root, Convert.ToHexStringLower(SHA256.HashData(bytes))) is { } read ? read with { Text = text } : null;
         var errors = reader.Errors.OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ToList();
         return new CatalogueLoadResult(errors.Count == 0 ? catalogue : null, errors);
     }

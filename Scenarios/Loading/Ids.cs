@@ -1,5 +1,5 @@
-using Drills.Scenarios.Text;
 using System.Text.RegularExpressions;
+using Drills.Scenarios.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Drills.Scenarios.Loading;

@@ -1,7 +1,6 @@
-using Drills.Orchestrator.Tests.Orchestrator.Docker;
 using Drills.Orchestrator.Errors;
+using Drills.Orchestrator.Tests.Orchestrator.Docker;
 using Drills.Scenarios.RunRecords;
-
 using static Drills.Orchestrator.Tests.Integration.Scheduling.ServeCatalogues;
 using static Drills.Orchestrator.Tests.Integration.TestSystems;
 

@@ -5,6 +5,7 @@ using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Tests.Support;
 using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Loading;
 using Drills.Scenarios.RunRecords;
 using Drills.Scenarios.Steps;
 
@@ -147,12 +148,164 @@ public sealed class InterruptedRunTests : IDisposable
         Assert.Equal(run.Limits, _h.Store.Find("r")!.Limits);
     }
 
+    [Fact]
+    public async Task Baseline_older_than_the_bound_is_not_restored_without_an_operator_and_the_run_stays_open()
+    {
+        var container = _h.AddLabelledPortal();
+        var run = await CrashedRunAsync(container, attacked: true);
+        Encrypt();
+        _h.Time.Advance(TimeSpan.FromHours(25));
+
+        var first = await RecoverWithAsync(run, Catalogue, RecoveryConsent.Automatic);
+        var second = await RecoverWithAsync(_h.Store.Find(run.RunId)!, Catalogue, RecoveryConsent.Automatic);
+
+        Assert.Contains("more than 24h", first.WaitsForOperator, StringComparison.Ordinal);
+        Assert.Equal(first.WaitsForOperator, second.WaitsForOperator);
+        var stored = _h.Store.Find(run.RunId)!;
+        Assert.Equal(RunOutcome.Running, stored.Outcome);
+        Assert.Equal("encrypted", IndexText());
+        Assert.Single(stored.Journal, e => e.Message.StartsWith(StaleBaseline.NotePrefix, StringComparison.Ordinal));
+        Assert.Contains(stored.Journal, e => e.Detail?.Contains($"drills recover {run.RunId} --confirm", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Baseline_with_a_later_finished_run_of_the_system_is_not_restored_without_an_operator()
+    {
+        var container = _h.AddLabelledPortal();
+        var run = await CrashedRunAsync(container, attacked: true);
+        Encrypt();
+        _h.Time.Advance(TimeSpan.FromMinutes(5));
+        var later = RunHeader.Of(RunIds.New(_h.Time.GetUtcNow()), Catalogue, _scenario, _system, _h.Time.GetUtcNow(), RunOutcome.Passed);
+        _h.Store.Begin(later);
+
+        var result = await RecoverWithAsync(run, Catalogue, RecoveryConsent.Automatic);
+
+        Assert.Contains($"a later run of portal ({later.RunId}, passed)", result.WaitsForOperator, StringComparison.Ordinal);
+        Assert.True(result.StillOpen);
+        Assert.Equal("encrypted", IndexText());
+    }
+
+    [Fact]
+    public async Task Operator_confirmation_restores_an_old_baseline_and_closes_the_run()
+    {
+        var container = _h.AddLabelledPortal();
+        var original = _h.Files;
+        var run = await CrashedRunAsync(container, attacked: true);
+        Encrypt();
+        _h.Time.Advance(TimeSpan.FromDays(3));
+
+        var result = await RecoverWithAsync(run, Catalogue, RecoveryConsent.RestoreBaseline);
+
+        Assert.Equal((RunOutcome.Aborted, true, null), (result.Record.Outcome, result.Record.RolledBack, result.WaitsForOperator));
+        Assert.Equal(original, _h.Files);
+        Assert.Contains(result.Record.Journal, e => e.Detail?.Contains("confirmed by", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Keep_data_closes_the_run_with_the_container_running_and_its_data_as_the_operator_left_it()
+    {
+        var container = _h.AddLabelledPortal();
+        var run = await CrashedRunAsync(container, attacked: true);
+        _h.Runtime.FilesOf(TestCatalogues.PortalName)[TestCatalogues.IndexPath] = Encoding.UTF8.GetBytes("<h1>Portal</h1> repaired by hand");
+        container.Status = ContainerStatus.Exited;
+        _h.Time.Advance(TimeSpan.FromDays(3));
+
+        var result = await RecoverWithAsync(run, Catalogue, RecoveryConsent.KeepData);
+
+        Assert.Equal((RunOutcome.Aborted, false), (result.Record.Outcome, result.Record.RolledBack));
+        Assert.Equal(ContainerStatus.Running, container.Status);
+        Assert.Equal("<h1>Portal</h1> repaired by hand", IndexText());
+    }
+
+    [Fact]
+    public async Task Run_is_rolled_back_as_its_system_was_declared_when_drilled_even_when_no_catalogue_loads_now()
+    {
+        var container = _h.AddLabelledPortal();
+        var original = _h.Files;
+        var drilled = CatalogueLoader.LoadText(KeptYaml, "kept.yaml").Catalogue!;
+        _h.Store.KeepCatalogue(drilled.Sha256, drilled.SourcePath, drilled.Text);
+        var run = await CrashedRunAsync(container, attacked: true, drilledWith: drilled);
+        Encrypt();
+
+        var result = await RecoverWithAsync(run, current: null, RecoveryConsent.Automatic);
+
+        Assert.Equal((RunOutcome.Aborted, true), (result.Record.Outcome, result.Record.RolledBack));
+        Assert.Equal(original, _h.Files);
+    }
+
+    [Fact]
+    public async Task Run_without_a_kept_catalogue_and_none_loading_now_stays_open_untouched()
+    {
+        var container = _h.AddLabelledPortal();
+        var run = await CrashedRunAsync(container, attacked: true);
+        Encrypt();
+        _h.Runtime.Calls.Clear();
+
+        var result = await RecoverWithAsync(run, current: null, RecoveryConsent.Automatic);
+
+        Assert.Empty(_h.Runtime.Calls);
+        Assert.False(result.Record.RolledBack);
+        Assert.Contains(result.Record.Journal, e => e.Message.StartsWith("Rollback NOT possible now: the catalogue the run was drilled with was not kept", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Drill_whose_final_write_failed_is_closed_from_its_kept_outcome_and_never_rolled_back()
+    {
+        var container = _h.AddLabelledPortal();
+        var run = await CrashedRunAsync(container, attacked: true);
+        var ended = run with { Outcome = RunOutcome.Passed, EndedAtUtc = _h.Time.GetUtcNow(), Journal = [.. run.Journal, new JournalEvent(run.Journal.Count + 1, JournalMark.Finished, _h.Time.GetUtcNow(), TimeSpan.FromSeconds(9), "Drill finished: Passed")] };
+        await KeptOutcome.SaveAsync(new SnapshotStore(Path.Combine(_h.Folder, "snapshots")), ended, CancellationToken.None);
+        _h.Runtime.FilesOf(TestCatalogues.PortalName)[TestCatalogues.IndexPath] = Encoding.UTF8.GetBytes("written after the drill");
+        _h.Runtime.Calls.Clear();
+
+        var result = await RecoverWithAsync(run, Catalogue, RecoveryConsent.Automatic);
+
+        Assert.Empty(_h.Runtime.Calls);
+        Assert.Equal("written after the drill", IndexText());
+        var stored = _h.Store.Find(run.RunId)!;
+        Assert.Equal((RunOutcome.Passed, RunOutcome.Passed), (result.Record.Outcome, stored.Outcome));
+        Assert.Equal(JournalMark.Finished, stored.Journal[^1].Mark);
+    }
+
+    private const string KeptYaml = """
+        version: 1
+        systems:
+          portal:
+            title: Test portal
+            agency: Test agency
+            security_level: 3
+            container:
+              image: drills/portal:1
+              name: drills-test-portal
+              ports: ["127.0.0.1:18999:8080"]
+            checks:
+              - http: http://127.0.0.1:18999/
+                contains: Portal
+              - exec: ["test", "-s", "/srv/www/index.html"]
+            data:
+              paths: [/srv/www]
+        scenarios:
+          test-scenario:
+            title: Test scenario
+            system: portal
+            attack:
+              - kill: {}
+            restore:
+              - restart: {}
+        """;
+
+    private DrillCatalogue Catalogue => TestCatalogues.With(_system, _scenario);
+
+    private void Encrypt() => _h.Runtime.FilesOf(TestCatalogues.PortalName)[TestCatalogues.IndexPath] = Encoding.UTF8.GetBytes("encrypted");
+
+    private string IndexText() => Encoding.UTF8.GetString(_h.Runtime.FilesOf(TestCatalogues.PortalName)[TestCatalogues.IndexPath]);
+
     public void Dispose() => _h.Dispose();
 
     /// <summary>What a process killed mid-drill leaves: a baseline on disk, a "running" record and its journal so far.</summary>
-    private async Task<RunRecord> CrashedRunAsync(FakeContainer container, bool attacked, bool baseline = true)
+    private async Task<RunRecord> CrashedRunAsync(FakeContainer container, bool attacked, bool baseline = true, DrillCatalogue? drilledWith = null)
     {
-        var catalogue = TestCatalogues.With(_system, _scenario);
+        var catalogue = drilledWith ?? TestCatalogues.With(_system, _scenario);
         var runId = RunIds.New(_h.Time.GetUtcNow());
         if (baseline)
         {
@@ -160,7 +313,7 @@ public sealed class InterruptedRunTests : IDisposable
                 .TakeBaselineAsync(runId, container.Id, _system.Data.Paths, CancellationToken.None);
         }
 
-        var run = RunHeader.Of(runId, catalogue, _scenario, _system, _h.Time.GetUtcNow(), RunOutcome.Running) with
+        var run = RunHeader.Of(runId, catalogue, catalogue.Scenarios[_scenario.Id], catalogue.Systems[_system.Id], _h.Time.GetUtcNow(), RunOutcome.Running) with
         {
             Owner = new RunOwner(Environment.MachineName, int.MaxValue, DateTimeOffset.UnixEpoch),
         };
@@ -175,6 +328,9 @@ public sealed class InterruptedRunTests : IDisposable
         return _h.Store.Find(runId)!;
     }
 
-    private Task<RunRecord> RecoverAsync(RunRecord run, DrillCatalogue catalogue) =>
-        _h.DriveAsync(() => _h.Engine().RecoverInterruptedAsync(catalogue, run, null, CancellationToken.None), Tick);
+    private async Task<RunRecord> RecoverAsync(RunRecord run, DrillCatalogue? catalogue) =>
+        (await RecoverWithAsync(run, catalogue, RecoveryConsent.Automatic)).Record;
+
+    private Task<RecoveryResult> RecoverWithAsync(RunRecord run, DrillCatalogue? current, RecoveryConsent consent) =>
+        _h.DriveAsync(() => _h.Engine().RecoverInterruptedAsync(current, run, consent, null, CancellationToken.None), Tick);
 }
