@@ -15,7 +15,11 @@ internal sealed record SystemDefinition(
     ContainerSpec Container,
     IReadOnlyList<CheckDefinition> Checks,
     DataSpec Data,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The commands that bring the data to rest around the baseline snapshot; null: the snapshot is a copy of live data.</summary>
+    public QuiesceSpec? Quiesce { get; init; }
+}
 
 /// <summary>How the orchestrator creates (and re-creates) the system's container.</summary>
 internal sealed record ContainerSpec(
