@@ -50,6 +50,15 @@ public sealed class SampleCatalogueTests
     }
 
     [Fact]
+    public void Sample_records_database_is_stopped_cleanly_for_its_baseline_and_the_portal_copied_live()
+    {
+        var quiesce = Catalogue.Systems["citizen-records"].Quiesce!;
+        Assert.Contains("-m fast -w stop", quiesce.Before[^1], StringComparison.Ordinal);
+        Assert.Contains("-w start", quiesce.After[^1], StringComparison.Ordinal);
+        Assert.Null(Catalogue.Systems["citizen-portal"].Quiesce);
+    }
+
+    [Fact]
     public void Sample_defaults_poll_every_half_second()
     {
         Assert.Equal(TimeSpan.FromMilliseconds(500), Catalogue.Defaults.ProbeInterval);

@@ -27,6 +27,9 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
     /// <summary>Extra exec behaviour for tests (return null to fall through to the built-ins).</summary>
     public Func<FakeContainer, IReadOnlyList<string>, ExecResult?>? ExecHook { get; set; }
 
+    /// <summary>When set, copying a path out of a container throws what it returns (null: the copy works).</summary>
+    public Func<string, Exception?>? CopyFromFailure { get; set; }
+
     public FakeContainer? ByName(string name)
     {
         lock (_gate)
@@ -159,6 +162,12 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
         lock (_gate)
         {
             var files = FilesOf(Get(containerId).Name);
+            Calls.Add($"copy from {path}");
+            if (CopyFromFailure?.Invoke(path) is { } failure)
+            {
+                throw failure;
+            }
+
             var root = path.TrimEnd('/');
             var parent = root[..root.LastIndexOf('/')];
             var tar = new MemoryStream();

@@ -31,6 +31,7 @@ internal static class PlanPrinter
                     ? $"volume {TerminalMarkup.Escape(volume)} does not exist: drills would create it, labelled drills.target={TerminalMarkup.Escape(system.Id)}"
                     : $"volume {TerminalMarkup.Escape(volume)}, created by drills for {TerminalMarkup.Escape(system.Id)}: allowed");
             }
+            tree.AddNode("baseline: " + TerminalMarkup.Escape(Baseline(system)));
             AddSteps(tree.AddNode("[red]attack[/]"), scenario.Attack.Select(s => s.Describe()));
             AddSteps(tree.AddNode("[yellow]restore[/]"), scenario.Restore.Select(s => s.Describe()));
             AddSteps(tree.AddNode("[green]verify[/]"), scenario.Verify.Select(v => v switch
@@ -50,6 +51,14 @@ internal static class PlanPrinter
 
         return ExitCodes.Passed;
     }
+
+    private static string Baseline(SystemDefinition system) => system switch
+    {
+        { Data.Paths.Count: 0 } => "checks only (no data paths declared: no snapshot)",
+        { Quiesce: null } => $"snapshot of {string.Join(", ", system.Data.Paths)}, copied live (no quiesce declared)",
+        { Quiesce: { } q } => $"snapshot of {string.Join(", ", system.Data.Paths)} taken at rest, between quiesce before [{string.Join(' ', q.Before)}] " +
+                              $"and after [{string.Join(' ', q.After)}] (each within {DurationText.Format(q.Timeout)})",
+    };
 
     private static void AddSteps(TreeNode node, IEnumerable<string> steps)
     {

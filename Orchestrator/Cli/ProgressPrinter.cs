@@ -36,6 +36,7 @@ internal sealed class ProgressPrinter(IAnsiConsole console, string confirmOption
         JournalMark.Recovered => ("RECOVERED", "green bold"),
         JournalMark.StepStarted or JournalMark.StepFinished => ("step", "blue"),
         JournalMark.Rollback => ("rollback", "yellow"),
+        JournalMark.Quiesce => ("quiesce", "cyan"),
         JournalMark.ManualWaiting => ("OPERATOR", "yellow bold"),
         JournalMark.ManualConfirmed => ("confirmed", "green"),
         JournalMark.Aborted => ("ABORTED", "red bold"),

@@ -35,6 +35,12 @@ internal sealed class DrillRun
     public string? AbortReason { get; set; }
     public bool RolledBack { get; set; }
 
+    /// <summary>
+    /// The quiesce 'after' command did not resume the system, which may be left stopped: the drill rolls it
+    /// back though nothing was attacked.
+    /// </summary>
+    public bool QuiesceUnresumed { get; set; }
+
     /// <summary>The manual step the drill is waiting on, if any, so an abort can name it.</summary>
     public string? AwaitingOperator { get; set; }
 

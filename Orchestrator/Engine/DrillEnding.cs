@@ -19,7 +19,7 @@ internal readonly record struct DrillEnding(DrillEnd End, string Reason, string 
             return new(operatorCancelled ? DrillEnd.Cancelled : DrillEnd.StopCondition, reason, $"Aborted: {reason}");
         }
 
-        if (!run.AttackStarted)
+        if (!run.AttackStarted && !run.QuiesceUnresumed)
         {
             // Nothing was attacked, whatever went wrong: an environment problem, not an aborted drill.
             return new(DrillEnd.NotStarted, ex.Message, "Not started: nothing was attacked");

@@ -119,7 +119,7 @@ internal sealed class DrillEngine
             ended = (RunOutcome.Aborted, ending.End, ex);
         }
 
-        if (ended.End is not (DrillEnd.Passed or DrillEnd.MissedTarget) && phases.Target is not null && run.AttackStarted)
+        if (ended.End is not (DrillEnd.Passed or DrillEnd.MissedTarget) && phases.Target is not null && (run.AttackStarted || run.QuiesceUnresumed))
         {
             run.RolledBack = await RollBackAsync(parts.Rollback, phases, run, journal);
         }

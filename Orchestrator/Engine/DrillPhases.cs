@@ -114,7 +114,9 @@ internal sealed class DrillPhases
                 $"System '{_run.System.Id}' did not pass its checks within {DurationText.Format(_options.BaselineTimeout)} before the attack ({failing}). ", "repair the system or its checks in the catalogue; drills attacks only a healthy system.");
         }
 
-        Baseline = await _data.TakeBaselineAsync(_run.RunId, target.ContainerId, _run.System.Data.Paths, cancellationToken);
+        // The snapshot and its manifest are read from one copy, taken inside the quiesce window when the system has one.
+        await new QuiesceWindow(_runtime, _run, _journal).RunAsync(target,
+            async token => Baseline = await _data.TakeBaselineAsync(_run.RunId, target.ContainerId, _run.System.Data.Paths, token), cancellationToken);
         var info = await _runtime.InspectAsync(target.ContainerId, cancellationToken);
         _run.ImageDigest = info.ImageDigest;
         if (ContainerDrift.Between(_run.System.Container, info) is { Count: > 0 } drift)
@@ -124,8 +126,8 @@ internal sealed class DrillPhases
         }
         _journal.Record(JournalMark.Baseline, $"Baseline: all {results.Count} checks pass",
             Baseline.IsEmpty ? "no data paths declared: no snapshot taken"
-                : $"snapshot of {string.Join(", ", _run.System.Data.Paths)}: {Baseline.Manifest.Files.Count} files, " +
-                  string.Join(", ", Baseline.Snapshots.Select(s => $"{s.DataPath} sha256 {s.Sha256}")));
+                : $"snapshot of {string.Join(", ", _run.System.Data.Paths)} {(_run.System.Quiesce is null ? "copied live (no quiesce declared)" : "taken at rest (between quiesce before and after)")}: " +
+                  $"{Baseline.Manifest.Files.Count} files, " + string.Join(", ", Baseline.Snapshots.Select(s => $"{s.DataPath} sha256 {s.Sha256}")));
         _run.AddBaseline(results.Select(r => new CheckObservation("baseline", r.Item, r.Result.Passed, _run.Clock.Elapsed, r.Result.Observation)));
     }
 

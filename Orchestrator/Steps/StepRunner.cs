@@ -130,8 +130,7 @@ internal sealed class StepRunner
     private async Task<string> ExecAsync(string id, ExecStep step, CancellationToken cancellationToken)
     {
         var result = await _runtime.ExecAsync(id, step.Command, cancellationToken);
-        var output = (result.Stdout + result.Stderr).Trim();
-        output = output.Length > 200 ? output[..197] + "..." : output;
+        var output = result.ShortOutput();
         if (result.ExitCode != step.ExpectExitCode)
         {
             throw new StepFailedException($"exit {result.ExitCode}, expected {step.ExpectExitCode}: {output}", "correct the command or its expected exit code in the catalogue");

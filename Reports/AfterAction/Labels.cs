@@ -42,6 +42,7 @@ internal static class Labels
         JournalMark.Finished => new("Kết thúc", "Finished"),
         JournalMark.ManualWaiting => new("Chờ người vận hành", "Waiting for operator"),
         JournalMark.ManualConfirmed => new("Người vận hành xác nhận", "Operator confirmed"),
+        JournalMark.Quiesce => new("Tạm dừng ghi dữ liệu", "Quiesce"),
         _ => new("Ghi chú", "Note"),
     };
 
@@ -54,7 +55,7 @@ internal static class Labels
         JournalMark.AttackStart or JournalMark.Impact or JournalMark.Aborted => "bad",
         JournalMark.Recovered => "good",
         JournalMark.Baseline or JournalMark.RestoreStart or JournalMark.RestoreEnd or JournalMark.Rollback
-            or JournalMark.ManualWaiting or JournalMark.ManualConfirmed => "key",
+            or JournalMark.ManualWaiting or JournalMark.ManualConfirmed or JournalMark.Quiesce => "key",
         JournalMark.StepStarted or JournalMark.StepFinished or JournalMark.CheckObserved => "routine",
         _ => "neutral",
     };

@@ -19,6 +19,9 @@ internal sealed record SystemDefinition(
 {
     /// <summary>Where the system's http and tcp checks may connect; loopback only unless it lists check_hosts.</summary>
     public CheckReach CheckReach { get; init; } = CheckReach.LoopbackOnly;
+
+    /// <summary>The commands that bring the data to rest around the baseline snapshot; null: the snapshot is a copy of live data.</summary>
+    public QuiesceSpec? Quiesce { get; init; }
 }
 
 /// <summary>How the orchestrator creates (and re-creates) the system's container.</summary>

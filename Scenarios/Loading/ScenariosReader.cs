@@ -54,6 +54,7 @@ internal static partial class ScenariosReader
         var blackout = ReadBlackout(reader, fields, context.Calendars);
         var limits = ReadLimits(reader, fields, context.Defaults);
         var scope = new StepScope(system, limits.Budget, fields.Optional("max_duration") is not null ? fields.What : "defaults");
+        QuiesceReader.CheckFitsBudget(reader, fields.Optional("max_duration") ?? fields.Optional("system") ?? fields.Node, system, limits.Budget, scope.MaxDurationOrigin);
         var attack = StepReader.ReadList(reader, fields, StepPhases.Attack, scope);
         var restore = StepReader.ReadList(reader, fields, StepPhases.Restore, scope);
         var verify = VerifyReader.Read(reader, fields, system, reader.At(key));

@@ -14,15 +14,16 @@ internal sealed record SystemsSection(
     IReadOnlySet<string> DeclaredIds,
     IReadOnlyDictionary<string, SystemOutline> Outlines);
 
-/// <summary>What a scenario's steps and verify items are checked against: its system's id, data paths, and
-/// where its checks may connect (null when check_hosts could not be read, so inline checks go unchecked).</summary>
-internal sealed record SystemOutline(string Id, DataSpec Data, CheckReach? Reach);
+/// <summary>What a scenario's steps and verify items are checked against: its system's id, data paths,
+/// where its checks may connect (null when check_hosts could not be read, so inline checks go unchecked),
+/// and the quiesce timeout as written (null when not written), which must fit in the scenario's max_duration.</summary>
+internal sealed record SystemOutline(string Id, DataSpec Data, CheckReach? Reach, WrittenDuration? QuiesceTimeout = null);
 
 /// <summary>The <c>systems</c> section: agency systems under drill, one container each.</summary>
 internal static class SystemsReader
 {
     private static readonly string[] Keys =
-        ["title", "agency", "security_level", "rto_target", "rpo_target", "container", "checks", "check_hosts", "data"];
+        ["title", "agency", "security_level", "rto_target", "rpo_target", "container", "checks", "check_hosts", "data", "quiesce"];
 
     private static readonly string[] DataKeys = ["paths"];
 
@@ -94,14 +95,21 @@ internal static class SystemsReader
         var reach = CheckHostsReader.Read(reader, fields);
         var checks = ReadChecks(reader, fields, what, reach);
         var data = fields.Optional("data") is { } d ? ReadData(reader, d, what) : DataSpec.Empty;
-        var outline = checks is not null && data is not null ? new SystemOutline(id, data, reach) : null;
+        var (quiesce, quiesceTimeout) = fields.Optional("quiesce") is { } q ? QuiesceReader.Read(reader, q, what) : (null, null);
+        if (quiesce is not null && data is { Paths.Count: 0 })
+        {
+            reader.Report(fields.Optional("quiesce")!, $"'quiesce' of {what} runs around the baseline snapshot, but the system declares no data paths, so no snapshot is taken.",
+                "add 'data: { paths: [/var/lib/postgresql/data] }' with the folders that hold the system's data, or remove 'quiesce'");
+        }
+
+        var outline = checks is not null && data is not null ? new SystemOutline(id, data, reach, quiesceTimeout) : null;
         if (reader.Errors.Count > before)
         {
             return (null, outline);
         }
 
         return (new SystemDefinition(id, title!, agency, level!.Value, rto ?? levels.For(level.Value), rto is not null,
-            rpo?.Value, container!, checks!, data!, reader.At(key)) { CheckReach = reach! }, outline);
+            rpo?.Value, container!, checks!, data!, reader.At(key)) { CheckReach = reach!, Quiesce = quiesce }, outline);
     }
 
     private static List<CheckDefinition>? ReadChecks(NodeReader reader, Fields fields, string what, CheckReach? reach)

@@ -24,4 +24,7 @@ internal enum JournalMark
 
     /// <summary>An operator confirmed a manual step.</summary>
     ManualConfirmed,
+
+    /// <summary>A quiesce command (before or after the baseline snapshot) ran inside the target.</summary>
+    Quiesce,
 }

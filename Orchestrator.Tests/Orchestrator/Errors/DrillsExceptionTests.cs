@@ -29,6 +29,7 @@ public sealed class DrillsExceptionTests
         { nameof(DockerOperationException), ExitCodes.Environment },
         { nameof(DockerUnavailableException), ExitCodes.Environment },
         { nameof(BaselineUnhealthyException), ExitCodes.Environment },
+        { nameof(QuiesceFailedException), ExitCodes.Environment },
         { nameof(MissingImageException), ExitCodes.Environment },
         { nameof(TargetRefusedException), ExitCodes.Environment },
         { nameof(SystemBusyException), ExitCodes.Environment },
