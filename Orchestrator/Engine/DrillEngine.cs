@@ -138,7 +138,7 @@ internal sealed class DrillEngine
     {
         using var held = Hold(run.SystemId, run.ContainerName, run.RunId);
         var parts = PartsFor(run.SystemId);
-        return await new InterruptedRun(_store, parts.Guard, parts.Rollback, _snapshots, _time, _options, _log).RecoverAsync(current, run, consent, progress, cancellationToken);
+        return await new InterruptedRun(_store, parts.Runtime, parts.Guard, parts.Rollback, _snapshots, _time, _options, _log).RecoverAsync(current, run, consent, progress, cancellationToken);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Safety;
@@ -13,7 +14,7 @@ namespace Drills.Orchestrator.Engine;
 /// Recovery of one run that a crash left "running": the journal goes on where it stopped, the target is
 /// rolled back with the snapshots the run took at baseline, and the run ends aborted with its reason.
 /// </summary>
-internal sealed class InterruptedRun(IRunStore store, TargetGuard guard, Rollback rollback, SnapshotStore snapshots,
+internal sealed class InterruptedRun(IRunStore store, IContainerRuntime runtime, TargetGuard guard, Rollback rollback, SnapshotStore snapshots,
     TimeProvider time, DrillOptions options, ILogger log)
 {
     public const string Reason = "orchestrator restarted";
@@ -53,6 +54,11 @@ internal sealed class InterruptedRun(IRunStore store, TargetGuard guard, Rollbac
         if (!attacked)
         {
             journal.Record(JournalMark.Note, "The attack had not started: nothing to roll back");
+            if (UnfinishedQuiesce.LeftAtRest(run) && catalogue?.Systems.GetValueOrDefault(run.SystemId) is { Quiesce: not null } quiesced
+                && quiesced.Container.Name == run.ContainerName)
+            {
+                await UnfinishedQuiesce.ResumeAsync(runtime, guard, quiesced, journal, time);
+            }
         }
         else if (RefuseRollback(catalogue, run) is { } refusal)
         {

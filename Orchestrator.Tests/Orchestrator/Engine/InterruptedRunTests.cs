@@ -267,6 +267,23 @@ public sealed class InterruptedRunTests : IDisposable
         Assert.Equal(JournalMark.Finished, stored.Journal[^1].Mark);
     }
 
+    [Fact]
+    public async Task Drill_that_died_between_its_quiesce_before_and_after_has_after_run_by_recovery()
+    {
+        var container = _h.AddLabelledPortal();
+        var quiesced = _system with { Quiesce = new QuiesceSpec(["quiesce-before"], ["quiesce-after"], TimeSpan.FromSeconds(60), TestCatalogues.Nowhere) };
+        var catalogue = TestCatalogues.With(quiesced, _scenario);
+        var run = await CrashedRunAsync(container, attacked: false, baseline: false, drilledWith: catalogue);
+        _h.Store.JournalFor(run.RunId).Append(new JournalEvent(2, JournalMark.Quiesce, _h.Time.GetUtcNow(), TimeSpan.FromSeconds(1), "Quiesce 'before' done in 1s", "quiesce-before: exit 0"));
+        _h.Runtime.Calls.Clear();
+
+        var result = await RecoverWithAsync(_h.Store.Find(run.RunId)!, catalogue, RecoveryConsent.Automatic);
+
+        Assert.Contains("exec quiesce-after", _h.Runtime.Calls);
+        Assert.Equal(RunOutcome.Aborted, result.Record.Outcome);
+        Assert.Contains(result.Record.Journal, e => e.Message == "Quiesce 'after' run by recovery: done");
+    }
+
     private const string KeptYaml = """
         version: 1
         systems:
