@@ -28,17 +28,18 @@ internal sealed class LoopbackNetworkProbe(TimeProvider time) : INetworkProbe, I
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.ConnectionClose = true;
-            using var response = await _http.SendAsync(request, linked.Token);
+            // Headers first: the body is read up to a bound, never buffered whole.
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             var status = (int)response.StatusCode;
-            var body = await response.Content.ReadAsStringAsync(linked.Token);
+            var body = await BoundedBody.ReadAsync(response.Content, linked.Token);
             if (status != expectStatus)
             {
                 return ProbeResult.Fail($"HTTP {status}, expected {expectStatus}");
             }
 
-            if (contains is not null && !body.Contains(contains, StringComparison.Ordinal))
+            if (contains is not null && !body.Text.Contains(contains, StringComparison.Ordinal))
             {
-                return ProbeResult.Fail($"HTTP {status}, body ({body.Length} chars) lacks \"{contains}\"");
+                return ProbeResult.Fail($"HTTP {status}, body ({body.Text.Length} chars) lacks \"{contains}\"{body.CutNote}");
             }
 
             return ProbeResult.Pass($"HTTP {status}");

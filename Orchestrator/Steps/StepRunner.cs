@@ -131,7 +131,7 @@ internal sealed class StepRunner
     {
         var result = await _runtime.ExecAsync(id, step.Command, cancellationToken);
         var output = (result.Stdout + result.Stderr).Trim();
-        output = output.Length > 200 ? output[..197] + "..." : output;
+        output = (output.Length > 200 ? output[..197] + "..." : output) + result.CutNote;
         if (result.ExitCode != step.ExpectExitCode)
         {
             throw new StepFailedException($"exit {result.ExitCode}, expected {step.ExpectExitCode}: {output}", "correct the command or its expected exit code in the catalogue");
