@@ -27,8 +27,8 @@ internal sealed class ProgressPrinter(IAnsiConsole console, string confirmOption
     {
         var line = string.Join(" ⏎ ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var cut = line.LastIndexOf(OutputCut.Marker, StringComparison.Ordinal) is var at and >= 0 ? line[at..] : "";
-        var body = line[..(line.Length - cut.Length)];
-        return line.Length <= 200 ? line : (body.Length <= 200 ? body : body[..197] + "...") + cut;
+        var body = line[..(line.Length - cut.Length)].TrimEnd();
+        return line.Length <= 200 ? line : (body.Length <= 200 ? body : body[..197] + "...") + (cut.Length > 0 ? " " + cut : "");
     }
 
     private static (string Label, string Colour) Style(JournalMark mark) => mark switch
