@@ -23,7 +23,8 @@ internal static class CliProcess
     /// <summary>Starts drills and returns at once, for tests that act while it runs (such as confirming a manual step).</summary>
     public static Running Start(params string[] args) => Start(new Dictionary<string, string>(), args);
 
-    private static Running Start(IReadOnlyDictionary<string, string> environment, string[] args)
+    /// <summary>Starts drills with extra environment variables and returns at once.</summary>
+    public static Running Start(IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -57,6 +58,22 @@ internal static class CliProcess
             _stdout = process.StandardOutput.ReadToEndAsync();
             _stderr = process.StandardError.ReadToEndAsync();
         }
+
+        /// <summary>The process's peak resident memory so far (VmHWM), or null once it has exited.</summary>
+        public long? PeakResidentBytes()
+        {
+            try
+            {
+                var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+                return line is null ? null : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+
+        public bool HasExited => _process.HasExited;
 
         public async Task<Result> WaitAsync()
         {

@@ -25,6 +25,14 @@ public sealed class ReportSafetyTests
     }
 
     [Fact]
+    public void Html_text_shows_control_characters_as_signs_and_masks_url_passwords()
+    {
+        var text = HtmlText.Encode("ok\u001b]0;pwned\u0007\u001b[2J\u009b http://u:p4ss@127.0.0.1/\n");
+
+        Assert.Equal("ok␛]0;pwned␇␛[2J\\x9b http://u:***@127.0.0.1/\n", text.Encoded);
+    }
+
+    [Fact]
     public void A_misspelt_template_member_fails_instead_of_printing_nothing()
     {
         var template = new ReportTemplate("typo.html", "{{ report.cover.sytem_title }}");

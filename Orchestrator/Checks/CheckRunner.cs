@@ -52,18 +52,20 @@ internal sealed class CheckRunner
         }
 
         var output = Abbreviate(result.Stdout.Trim());
+        var cut = result.CutNote;
         if (result.ExitCode != check.ExpectExitCode)
         {
             var error = Abbreviate(result.Stderr.Trim());
-            return ProbeResult.Fail($"exit {result.ExitCode}, expected {check.ExpectExitCode}{(error.Length > 0 ? ": " + error : "")}");
+            return ProbeResult.Fail($"exit {result.ExitCode}, expected {check.ExpectExitCode}{(error.Length > 0 ? ": " + error : "")}{cut}");
         }
 
+        // Matched in the kept part of stdout only (OutputCut.MaxKeptBytes): the note says when there was more.
         if (check.Contains is not null && !result.Stdout.Contains(check.Contains, StringComparison.Ordinal))
         {
-            return ProbeResult.Fail($"exit {result.ExitCode}, output \"{output}\" lacks \"{check.Contains}\"");
+            return ProbeResult.Fail($"exit {result.ExitCode}, output \"{output}\" lacks \"{check.Contains}\"{cut}");
         }
 
-        return ProbeResult.Pass(output.Length > 0 ? $"exit {result.ExitCode}: {output}" : $"exit {result.ExitCode}");
+        return ProbeResult.Pass((output.Length > 0 ? $"exit {result.ExitCode}: {output}" : $"exit {result.ExitCode}") + cut);
     }
 
     private static string Abbreviate(string text) => text.Length <= 160 ? text : text[..157] + "...";

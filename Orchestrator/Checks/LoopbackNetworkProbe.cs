@@ -61,9 +61,9 @@ internal sealed class LoopbackNetworkProbe : INetworkProbe, IDisposable
                 return ProbeResult.Fail($"HTTP {status}, expected {expectStatus}");
             }
 
-            if (contains is not null && !body.Contains(contains, StringComparison.Ordinal))
+            if (contains is not null && !body.Text.Contains(contains, StringComparison.Ordinal))
             {
-                return ProbeResult.Fail($"HTTP {status}, body ({body.Length} chars) lacks \"{contains}\"");
+                return ProbeResult.Fail($"HTTP {status}, body ({body.Text.Length} chars) lacks \"{contains}\"{body.CutNote}");
             }
 
             return ProbeResult.Pass($"HTTP {status}");
@@ -99,24 +99,25 @@ internal sealed class LoopbackNetworkProbe : INetworkProbe, IDisposable
     /// answered by the first response, so it can assert the redirect itself. Returns the final status and
     /// body, or why a redirect was not followed.
     /// </summary>
-    private async Task<(int Status, string Body, string? Refused)> FollowAsync(Uri uri, int expectStatus, CheckReach reach, CancellationToken cancellationToken)
+    private async Task<(int Status, BoundedBody Body, string? Refused)> FollowAsync(Uri uri, int expectStatus, CheckReach reach, CancellationToken cancellationToken)
     {
         for (var hop = 0; ; hop++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             request.Headers.ConnectionClose = true;
             request.Options.Set(ReachKey, reach);
-            using var response = await _http.SendAsync(request, cancellationToken);
+            // Headers first: the body is read up to a bound, never buffered whole.
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var status = (int)response.StatusCode;
             if (!IsRedirect(status) || IsRedirect(expectStatus) || response.Headers.Location is not { } location)
             {
-                return (status, await response.Content.ReadAsStringAsync(cancellationToken), null);
+                return (status, await BoundedBody.ReadAsync(response.Content, cancellationToken), null);
             }
 
             var next = location.IsAbsoluteUri ? location : new Uri(uri, location);
             if (RedirectRefusal(status, next, reach, hop) is { } refused)
             {
-                return (status, "", refused);
+                return (status, new BoundedBody("", ""), refused);
             }
 
             uri = next;

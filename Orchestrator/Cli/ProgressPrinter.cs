@@ -1,4 +1,5 @@
 using Drills.Scenarios.RunRecords;
+using Drills.Scenarios.Text;
 using Spectre.Console;
 using static System.FormattableString;
 
@@ -20,11 +21,14 @@ internal sealed class ProgressPrinter(IAnsiConsole console, string confirmOption
         }
     }
 
-    /// <summary>Command output (a psql error, say) can span lines; progress stays one line per event.</summary>
+    /// <summary>Command output (a psql error, say) can span lines; progress stays one line per event,
+    /// and a note that the output was cut (at its end) is kept when the line is shortened.</summary>
     private static string OneLine(string text)
     {
         var line = string.Join(" ⏎ ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return line.Length <= 200 ? line : line[..197] + "...";
+        var cut = line.LastIndexOf(OutputCut.Marker, StringComparison.Ordinal) is var at and >= 0 ? line[at..] : "";
+        var body = line[..(line.Length - cut.Length)].TrimEnd();
+        return line.Length <= 200 ? line : (body.Length <= 200 ? body : body[..197] + "...") + (cut.Length > 0 ? " " + cut : "");
     }
 
     private static (string Label, string Colour) Style(JournalMark mark) => mark switch

@@ -1,4 +1,5 @@
 using Drills.Orchestrator.Logging;
+using Drills.Scenarios.Text;
 using Spectre.Console;
 
 namespace Drills.Orchestrator.Cli;
@@ -9,5 +10,5 @@ namespace Drills.Orchestrator.Cli;
 /// </summary>
 internal static class TerminalMarkup
 {
-    public static string Escape(string text) => Markup.Escape(TerminalText.Neutralise(text));
+    public static string Escape(string text) => Markup.Escape(TerminalText.Neutralise(Secrets.Redact(text)));
 }

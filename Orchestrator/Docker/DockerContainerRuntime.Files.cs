@@ -15,7 +15,8 @@ internal sealed partial class DockerContainerRuntime
         var call = new DockerCall($"exec [{string.Join(' ', command)}] in", containerId);
         var result = await CallAsync(call, () => RunExecAsync(containerId, command, cancellationToken), cancellationToken);
         _logger.Debug(
-            "Ran {Command} in {Container}: exit {ExitCode} in {Elapsed}", command, containerId, result.ExitCode, Elapsed(started));
+            "Ran {Command} in {Container}: exit {ExitCode}, {StdoutBytes} bytes of stdout and {StderrBytes} of stderr{Cut} in {Elapsed}",
+            command, containerId, result.ExitCode, result.StdoutBytes, result.StderrBytes, result.CutNote, Elapsed(started));
         return result;
     }
 
@@ -66,13 +67,17 @@ internal sealed partial class DockerContainerRuntime
             containerId,
             new ContainerExecCreateParameters { Cmd = command.ToList(), AttachStdout = true, AttachStderr = true },
             cancellationToken);
-        string stdout, stderr;
+        BoundedOutput.Kept stdout, stderr;
         using (var stream = await _client.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), cancellationToken))
         {
-            (stdout, stderr) = await stream.ReadOutputToEndAsync(cancellationToken);
+            (stdout, stderr) = await BoundedOutput.ReadAsync(stream, cancellationToken);
         }
 
-        return new ExecResult(await ExitCodeAsync(exec.ID, cancellationToken), stdout, stderr);
+        return new ExecResult(await ExitCodeAsync(exec.ID, cancellationToken), stdout.Text, stderr.Text)
+        {
+            StdoutBytes = stdout.TotalBytes,
+            StderrBytes = stderr.TotalBytes,
+        };
     }
 
     /// <summary>Covers containers paused by someone else; see <see cref="PauseGuard"/> for why an exec must never meet a frozen container.</summary>

@@ -1,4 +1,5 @@
 using Drills.Scenarios.RunRecords;
+using Drills.Scenarios.Text;
 
 namespace Drills.Orchestrator.Drill;
 
@@ -46,7 +47,8 @@ internal sealed class DrillJournal
         JournalEvent entry;
         lock (_gate)
         {
-            entry = new JournalEvent(_events.Count + 1, mark, _clock.UtcAt(elapsed), elapsed, message, detail);
+            // Masked once here, so the store, the progress printer and the report all get the masked text.
+            entry = new JournalEvent(_events.Count + 1, mark, _clock.UtcAt(elapsed), elapsed, Secrets.Redact(message), Secrets.RedactOrNull(detail));
             _events.Add(entry);
             try
             {

@@ -18,10 +18,12 @@ internal static class LogSetup
         // The host's own start-up lines (environment, content root) say nothing an operator can use.
         .MinimumLevel.Override("Microsoft.Hosting", LogEventLevel.Warning)
         .Enrich.WithProperty("Application", "drills")
-        .WriteTo.File(new CompactJsonFormatter(), Path.Combine(logFolder, "drills-.clef"),
-            rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31, shared: true)
-        // Container output reaches the terminal only through the sanitising sink; the file above keeps it whole.
-        .WriteTo.Sink(LoggerSinkConfiguration.Wrap(console => new TerminalSafeSink(console), writeTo => writeTo.Console(
+        // Secrets are masked before any sink (RedactingSink); container output otherwise stays whole in the file.
+        .WriteTo.Sink(LoggerSinkConfiguration.Wrap(file => new RedactingSink(file), writeTo => writeTo.File(
+            new CompactJsonFormatter(), Path.Combine(logFolder, "drills-.clef"),
+            rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31, shared: true)))
+        // Container output reaches the terminal only through the sanitising sink.
+        .WriteTo.Sink(LoggerSinkConfiguration.Wrap(console => new RedactingSink(new TerminalSafeSink(console)), writeTo => writeTo.Console(
                 standardErrorFromLevel: LogEventLevel.Verbose,
                 // No {Exception}: the terminal gets the message; stack traces stay in the file log.
                 outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}",

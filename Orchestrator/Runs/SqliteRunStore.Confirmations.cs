@@ -1,3 +1,4 @@
+using Drills.Scenarios.Text;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -41,7 +42,7 @@ internal sealed partial class SqliteRunStore
             """, runId, step);
         command.Parameters.AddWithValue("$at", Text(confirmation.AtUtc));
         command.Parameters.AddWithValue("$by", confirmation.By);
-        command.Parameters.AddWithValue("$note", (object?)confirmation.Note ?? DBNull.Value);
+        command.Parameters.AddWithValue("$note", (object?)Secrets.RedactOrNull(confirmation.Note) ?? DBNull.Value);
         return command.ExecuteNonQuery() == 1;
     }
 

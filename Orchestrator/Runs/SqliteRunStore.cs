@@ -3,6 +3,7 @@ using System.Text.Json;
 using Drills.Orchestrator.Drill;
 using Drills.Reports.Files;
 using Drills.Scenarios.RunRecords;
+using Drills.Scenarios.Text;
 using Microsoft.Data.Sqlite;
 
 namespace Drills.Orchestrator.Runs;
@@ -134,8 +135,8 @@ internal sealed partial class SqliteRunStore : IRunStore
         command.Parameters.AddWithValue("$mark", entry.Mark.ToString());
         command.Parameters.AddWithValue("$ts", entry.TimestampUtc.ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$elapsed", entry.Elapsed.Ticks);
-        command.Parameters.AddWithValue("$message", entry.Message);
-        command.Parameters.AddWithValue("$detail", (object?)entry.Detail ?? DBNull.Value);
+        command.Parameters.AddWithValue("$message", Secrets.Redact(entry.Message));
+        command.Parameters.AddWithValue("$detail", (object?)Secrets.RedactOrNull(entry.Detail) ?? DBNull.Value);
         command.ExecuteNonQuery();
     }
 
@@ -157,7 +158,8 @@ internal sealed partial class SqliteRunStore : IRunStore
         command.Parameters.AddWithValue("$system", run.SystemId);
         command.Parameters.AddWithValue("$started", run.StartedAtUtc.ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$outcome", run.Outcome.ToString());
-        command.Parameters.AddWithValue("$json", JsonSerializer.Serialize(run with { Journal = [] }, RunJson.Options));
+        // Masked as stored: a secret in an observation or an error never reaches the file.
+        command.Parameters.AddWithValue("$json", Secrets.Redact(JsonSerializer.Serialize(run with { Journal = [] }, RunJson.Options)));
         command.ExecuteNonQuery();
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Drills.Reports.Formatting;
 using Drills.Reports.Rendering;
 using Drills.Scenarios.RunRecords;
+using Drills.Scenarios.Text;
 
 namespace Drills.Reports.AfterAction;
 
@@ -25,8 +26,8 @@ internal static class RecordTables
                     E(mark.Vi),
                     E(mark.En),
                     E(Labels.MarkTone(e.Mark)),
-                    E(e.Message),
-                    E(e.Detail),
+                    Raw(e.Message),
+                    Raw(e.Detail),
                     !string.IsNullOrEmpty(e.Detail));
             })
             .ToList();
@@ -44,7 +45,7 @@ internal static class RecordTables
                 E(s.WasInterrupted ? "warn" : Labels.Tone(s.Succeeded)),
                 E(HumanDuration.FormatElapsed(s.StartedAt)),
                 E(HumanDuration.Format(s.Duration)),
-                E(s.Observation),
+                Raw(s.Observation),
                 E(ManualTime.StepNote(s, time)),
                 s.Manual is not null))
             .ToList();
@@ -62,7 +63,7 @@ internal static class RecordTables
                 r.Count > 1,
                 E(HumanDuration.FormatElapsed(r.FirstAt)),
                 E(HumanDuration.FormatElapsed(r.LastAt)),
-                E(r.Observation)))
+                Raw(r.Observation)))
             .ToList();
 
         return new ChecksView(
@@ -72,4 +73,8 @@ internal static class RecordTables
     }
 
     private static HtmlText E(string? text) => HtmlText.Encode(text);
+
+    /// <summary>Text a target wrote: where drills kept only its start, the note says so in both languages.</summary>
+    private static HtmlText Raw(string? text) =>
+        E(text?.Replace(OutputCut.Marker, "[đã cắt bớt / " + OutputCut.Marker[1..], StringComparison.Ordinal));
 }

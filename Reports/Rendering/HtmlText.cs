@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using Drills.Scenarios.Text;
 
 namespace Drills.Reports.Rendering;
 
@@ -16,8 +18,9 @@ internal readonly record struct HtmlText
 
     /// <summary>
     /// Encodes for element content and quoted attribute values alike. Only the five characters
-    /// that carry meaning in markup are replaced: the page is UTF-8, so Vietnamese (and "+" in
-    /// "+07:00") stays readable in the source, which general-purpose web encoders do not allow.
+    /// that carry meaning in markup (and control characters) are replaced: the page is UTF-8, so Vietnamese
+    /// (and "+" in "+07:00") stays readable in the source, which general-purpose web encoders do not allow.
+    /// Secrets are masked first (<see cref="Secrets"/>).
     /// </summary>
     public static HtmlText Encode(string? text)
     {
@@ -26,6 +29,8 @@ internal readonly record struct HtmlText
             return Empty;
         }
 
+        // Secrets and URL passwords never reach a page, whichever value carried them.
+        text = Secrets.Redact(text);
         var encoded = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
@@ -38,6 +43,12 @@ internal readonly record struct HtmlText
                 '\'' => "&#39;",
                 // A NUL is a parse error in HTML; show that something was there instead.
                 '\0' => "\uFFFD",
+                // Other controls (ESC, BEL, CSI…) from a target's output show as visible signs, so the
+                // file is inert in a browser and in a terminal alike.
+                '\n' or '\t' or '\r' => null,
+                < ' ' => ((char)('\u2400' + c)).ToString(),
+                '\u007f' => "\u2421",
+                >= '\u0080' and <= '\u009f' => string.Create(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}"),
                 _ => null,
             };
             if (entity is null)

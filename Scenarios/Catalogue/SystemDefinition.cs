@@ -31,7 +31,11 @@ internal sealed record ContainerSpec(
     IReadOnlyList<string> Ports,
     IReadOnlyList<string> Volumes,
     IReadOnlyDictionary<string, string> Env,
-    IReadOnlyList<string> Command);
+    IReadOnlyList<string> Command)
+{
+    /// <summary>Names in <see cref="Env"/> whose values are secrets read from drills' environment: passed to the container, shown nowhere.</summary>
+    public IReadOnlySet<string> SecretEnv { get; init; } = new HashSet<string>();
+}
 
 /// <summary>What backups and the integrity manifest cover.</summary>
 internal sealed record DataSpec(IReadOnlyList<string> Paths)

@@ -10,7 +10,7 @@ internal static class CatalogueLoader
     // Strict decoding: a mis-encoded file would otherwise load with garbled titles and no error.
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static CatalogueLoadResult LoadFile(string path)
+    public static CatalogueLoadResult LoadFile(string path, Func<string, string?>? environment = null)
     {
         byte[]? bytes;
         try
@@ -43,10 +43,10 @@ internal static class CatalogueLoader
             return Failed(path, $"Catalogue file '{path}' is not valid UTF-8 text.", "save the file with UTF-8 encoding");
         }
 
-        return Load(bytes, text, path);
+        return Load(bytes, text, path, environment);
     }
 
-    public static CatalogueLoadResult LoadText(string yaml, string fileName)
+    public static CatalogueLoadResult LoadText(string yaml, string fileName, Func<string, string?>? environment = null)
     {
         // A char is at least one UTF-8 byte, so a text too long in chars is too large without encoding it.
         if (yaml.Length > CatalogueLimits.MaxFileBytes)
@@ -55,7 +55,7 @@ internal static class CatalogueLoader
         }
 
         var bytes = Encoding.UTF8.GetBytes(yaml);
-        return bytes.Length > CatalogueLimits.MaxFileBytes ? TooLarge(fileName) : Load(bytes, yaml, fileName);
+        return bytes.Length > CatalogueLimits.MaxFileBytes ? TooLarge(fileName) : Load(bytes, yaml, fileName, environment);
     }
 
     /// <summary>The file's bytes, or null when it holds more than <paramref name="max"/>: a 50 MB file (or a
@@ -79,9 +79,9 @@ internal static class CatalogueLoader
             "split it, or remove what a catalogue does not need: a catalogue of hundreds of systems fits in a few hundred KB");
 
     /// <summary>The hash covers the exact bytes read, so a report can prove which file a drill ran with.</summary>
-    private static CatalogueLoadResult Load(byte[] bytes, string text, string fileName)
+    private static CatalogueLoadResult Load(byte[] bytes, string text, string fileName, Func<string, string?>? environment)
     {
-        var reader = new NodeReader(fileName);
+        var reader = new NodeReader(fileName) { Environment = environment ?? Environment.GetEnvironmentVariable };
         var root = YamlDocumentReader.ReadRoot(reader, text);
         var catalogue = root is null ? null : CatalogueReader.Read(reader, root, Convert.ToHexStringLower(SHA256.HashData(bytes))) is { } read ? read with { Text = text } : null;
         var errors = reader.Errors.OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ToList();

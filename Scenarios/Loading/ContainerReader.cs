@@ -25,14 +25,14 @@ internal static partial class ContainerReader
         var name = ReadName(reader, fields);
         var ports = fields.Optional("ports") is { } p ? ReadPorts(reader, p, what) : [];
         var volumes = fields.Optional("volumes") is { } v ? VolumeReader.Read(reader, v, what, name) : [];
-        var env = fields.Optional("env") is { } e ? ReadEnv(reader, e, what) : new Dictionary<string, string>();
+        var env = fields.Optional("env") is { } e ? EnvReader.Read(reader, e, what) : ([], []);
         var command = fields.Optional("command") is { } c ? reader.TextList(c, $"'command' of {what}", "[\"nginx\", \"-g\", \"daemon off;\"]") : [];
         if (reader.Errors.Count > before)
         {
             return null;
         }
 
-        return new ContainerSpec(image!, name!, ports!, volumes!, env!, command!);
+        return new ContainerSpec(image!, name!, ports!, volumes!, env!.Value.Values, command!) { SecretEnv = env.Value.Secret };
     }
 
     private static string? ReadName(NodeReader reader, Fields fields)
@@ -124,36 +124,6 @@ internal static partial class ContainerReader
 
     private static bool IsPort(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535;
-
-    private static Dictionary<string, string>? ReadEnv(NodeReader reader, YamlNode node, string what)
-    {
-        if (node is not YamlMappingNode mapping)
-        {
-            reader.Report(node, $"'env' of {what} must be a mapping of variable names to values, not {NodeReader.Describe(node)}.",
-                "write it as '{ PORTAL_TITLE: \"Cổng dịch vụ công\" }'");
-            return null;
-        }
-
-        var env = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in mapping.Children)
-        {
-            var name = reader.Text(key, $"a variable name in 'env' of {what}");
-            if (name is not null && (name.Length == 0 || name.Contains('=', StringComparison.Ordinal) || name.Any(c => char.IsWhiteSpace(c) || Shown.IsInvisible(c))))
-            {
-                reader.Report(key, $"Variable name '{Shown.Quote(name)}' in 'env' of {what} is blank or holds '=', spaces or invisible characters.",
-                    "write a name of letters, digits and '_', such as PORTAL_TITLE");
-                name = null;
-            }
-
-            var text = value is YamlScalarNode scalar ? (NodeReader.IsNull(value) ? "" : scalar.Value ?? "") : reader.Text(value, $"variable '{name}' in 'env' of {what}");
-            if (name is not null && text is not null)
-            {
-                env[name] = text;
-            }
-        }
-
-        return env;
-    }
 
     // \z, not $: $ also matches before a final newline, which would let "name\n" through.
     [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9_.-]+\z")]

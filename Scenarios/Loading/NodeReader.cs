@@ -18,6 +18,9 @@ internal sealed class NodeReader(string file)
 
     public string File => file;
 
+    /// <summary>Where secret env values are read from: drills' own environment, unless a test gives another.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
     public SourceLocation At(YamlNode node) => At(node.Start);
 
     /// <summary>Never before 1:1, so every error of the file's text has a position.</summary>

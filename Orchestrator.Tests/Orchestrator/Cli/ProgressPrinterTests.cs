@@ -24,4 +24,18 @@ public sealed class ProgressPrinterTests
         Assert.Contains("Step exec finished␛]0;pwned␇", line, StringComparison.Ordinal);
         Assert.Contains("psql failed␍␛[1A␛[2KRECOVERED", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_long_observation_is_shortened_but_keeps_its_note_that_the_output_was_cut()
+    {
+        var output = new StringWriter();
+        var console = Terminal.Create(output, redirected: true);
+        console.Profile.Width = 1000;
+        var printer = new ProgressPrinter(console);
+
+        printer.Report(new JournalEvent(4, JournalMark.StepFinished, DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(2),
+            "attack 1: exec done in 3s", "exit 0: " + new string('x', 400) + " [cut after 1 MiB of 95.4 MiB]"));
+
+        Assert.Contains("x... [cut after 1 MiB of 95.4 MiB]", output.ToString(), StringComparison.Ordinal);
+    }
 }
