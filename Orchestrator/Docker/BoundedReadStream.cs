@@ -21,10 +21,11 @@ internal sealed class BoundedReadStream(Stream inner, string container, string p
 
     public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 
-    public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+    // An empty read is answered here: the engine's chunked response stream fails one made at its end.
+    public override int Read(Span<byte> buffer) => buffer.IsEmpty ? 0 : Count(inner.Read(buffer));
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Count(await inner.ReadAsync(buffer, cancellationToken));
+        buffer.IsEmpty ? 0 : Count(await inner.ReadAsync(buffer, cancellationToken));
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
