@@ -66,18 +66,22 @@ internal sealed class RealDrillHarness : IAsyncDisposable
     {
         var container = await Runtime.FindByNameAsync(containerName, CancellationToken.None)
                         ?? throw new InvalidOperationException($"no container {containerName}");
-        await using var tar = await Runtime.CopyFromAsync(container.Id, path, CancellationToken.None);
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        using var reader = new TarReader(tar);
-        while (reader.GetNextEntry(copyData: true) is { } entry)
+        await Runtime.ReadArchiveAsync(container.Id, path, ArchiveLimit.InMemory, async (tar, ct) =>
         {
-            if (entry.EntryType is TarEntryType.RegularFile && entry.DataStream is { } data)
+            await using var reader = new TarReader(tar);
+            while (await reader.GetNextEntryAsync(copyData: false, ct) is { } entry)
             {
-                using var buffer = new MemoryStream();
-                await data.CopyToAsync(buffer);
-                files[entry.Name] = buffer.ToArray();
+                if (entry.EntryType is TarEntryType.RegularFile && entry.DataStream is { } data)
+                {
+                    using var buffer = new MemoryStream();
+                    await data.CopyToAsync(buffer, ct);
+                    files[entry.Name] = buffer.ToArray();
+                }
             }
-        }
+
+            return files;
+        }, CancellationToken.None);
 
         return files;
     }

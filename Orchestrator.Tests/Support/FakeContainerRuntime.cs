@@ -157,10 +157,21 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
         }
     }
 
-    public Task<Stream> CopyFromAsync(string containerId, string path, CancellationToken cancellationToken)
+    /// <summary>How many archives were copied out of any container: what a probe costs.</summary>
+    public int ArchiveReads { get; private set; }
+
+    public async Task<T> ReadArchiveAsync<T>(
+        string containerId, string path, ArchiveLimit limit, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var tar = TarOf(containerId, path);
+        return await read(tar, cancellationToken);
+    }
+
+    private MemoryStream TarOf(string containerId, string path)
     {
         lock (_gate)
         {
+            ArchiveReads++;
             var files = FilesOf(Get(containerId).Name);
             Calls.Add($"copy from {path}");
             if (CopyFromFailure?.Invoke(path) is { } failure)
@@ -181,7 +192,7 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
             }
 
             tar.Position = 0;
-            return Task.FromResult<Stream>(tar);
+            return tar;
         }
     }
 
@@ -228,6 +239,11 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
             return new ExecResult(0, "", "");
         }
 
+        if (command is ["sh", "-c", _, "drills-fingerprint", var root])
+        {
+            return new ExecResult(0, Fingerprint(files, root), "");
+        }
+
         if (command is ["test", "-s", var path])
         {
             return new ExecResult(files.TryGetValue(path, out var c) && c.Length > 0 ? 0 : 1, "", "");
@@ -235,6 +251,12 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
 
         return new ExecResult(0, "", "");
     }
+
+    /// <summary>What find lists inside a real container: an old clock and, per file, its size and a stand-in for its ctime.</summary>
+    private static string Fingerprint(SortedDictionary<string, byte[]> files, string root) =>
+        "2000000000\n" + string.Concat(files
+            .Where(f => f.Key.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal))
+            .Select(f => FormattableString.Invariant($"1.0 1.0 f 644 0 0 {f.Value.Length} {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(f.Value))} {f.Key}\0\0")));
 
     private FakeContainer Get(string containerId)
     {

@@ -18,6 +18,7 @@ internal sealed class AppServices : IDisposable
     private readonly Lazy<ContainerLocks> _containerLocks;
     private readonly LoopbackNetworkProbe _network;
     private readonly Serilog.Core.Logger _log;
+    private readonly long _snapshotBytes;
 
     public AppServices(AppOptions options)
     {
@@ -25,6 +26,7 @@ internal sealed class AppServices : IDisposable
         _network = new LoopbackNetworkProbe(Clock);
         ProcessUmask.KeepPrivate();
         Data = DataDirectory.Resolve(options.DataDir, Console.Error);
+        _snapshotBytes = SnapshotLimit.Bytes(Environment.GetEnvironmentVariable(SnapshotLimit.Variable));
         _log = (Serilog.Core.Logger)LogSetup.Create(Data.Logs, options.Verbose, options.Service);
         Store = new SqliteRunStore(Data.Database);
         _runtime = new Lazy<DockerContainerRuntime>(() => new DockerContainerRuntime(_log, endpoint: null, Clock));
@@ -45,7 +47,7 @@ internal sealed class AppServices : IDisposable
     public IContainerRuntime Runtime => _guarded.Value;
 
     public DrillEngine Engine(DrillOptions? options = null) =>
-        new(Runtime, _network, Clock, Store, new SnapshotStore(Data.Snapshots), options ?? new DrillOptions(), _log, new SystemLocks(Data.Locks), _containerLocks.Value);
+        new(Runtime, _network, Clock, Store, new SnapshotStore(Data.Snapshots, _snapshotBytes), options ?? new DrillOptions(), _log, new SystemLocks(Data.Locks), _containerLocks.Value);
 
     private ContainerLocks OpenContainerLocks()
     {

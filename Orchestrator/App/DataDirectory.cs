@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Drills.Orchestrator.Errors;
 using Drills.Reports.Files;
 
@@ -52,6 +53,9 @@ internal sealed record DataDirectory(string Root)
                 PrivateFiles.CreateFolder(folder);
                 PrivateFiles.Tighten(folder);
             }
+
+            // What a crash left half-written (a snapshot can be gigabytes); files of a drills running now are newer.
+            LeftoverTemporaries.Remove(data.Root, ProcessStartedUtc);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -59,6 +63,16 @@ internal sealed record DataDirectory(string Root)
         }
 
         return data;
+    }
+
+    /// <summary>When this process started: temporary files older than it belong to a process that is gone or, at worst, long stuck.</summary>
+    private static DateTime ProcessStartedUtc
+    {
+        get
+        {
+            using var self = Process.GetCurrentProcess();
+            return self.StartTime.ToUniversalTime();
+        }
     }
 
     private void Guard(TextWriter warnings)

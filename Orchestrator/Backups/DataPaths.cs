@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Integrity;
 using Drills.Scenarios.Paths;
@@ -13,6 +14,12 @@ internal sealed class DataPaths
     private readonly IContainerRuntime _runtime;
     private readonly SnapshotStore _store;
 
+    /// <summary>
+    /// The last manifest read of each (container, path), with the fingerprint taken just before reading it: a
+    /// probe whose fingerprint is the same reuses the manifest instead of copying the path out again.
+    /// </summary>
+    private readonly ConcurrentDictionary<(string Container, string Path), (string Fingerprint, DataManifest Manifest)> _lastRead = new();
+
     public DataPaths(IContainerRuntime runtime, SnapshotStore store)
     {
         _runtime = runtime;
@@ -25,10 +32,11 @@ internal sealed class DataPaths
         var manifest = DataManifest.Empty;
         foreach (var path in paths)
         {
-            await using var tar = await _runtime.CopyFromAsync(containerId, path, cancellationToken);
-            var snapshot = await _store.SaveAsync(runId, snapshots.Count, path, tar, cancellationToken);
-            tar.Position = 0;
-            manifest = manifest.Merge(DataManifest.FromTar(path, tar));
+            var fingerprint = await FingerprintAsync(containerId, path, cancellationToken);
+            var (snapshot, read) = await _runtime.ReadArchiveAsync(
+                containerId, path, _store.Limit, (tar, ct) => _store.SaveAsync(runId, snapshots.Count, path, tar, ct), cancellationToken);
+            Remember(containerId, path, fingerprint, read);
+            manifest = manifest.Merge(read);
             snapshots.Add(snapshot);
         }
 
@@ -37,16 +45,54 @@ internal sealed class DataPaths
         return baseline;
     }
 
+    /// <summary>
+    /// The manifest of the paths now. A path whose fingerprint has not moved since it was last read is not
+    /// copied out again; otherwise its archive is hashed as it streams and nothing of it is kept.
+    /// </summary>
     public async Task<DataManifest> ReadManifestAsync(string containerId, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         var manifest = DataManifest.Empty;
         foreach (var path in paths)
         {
-            await using var tar = await _runtime.CopyFromAsync(containerId, path, cancellationToken);
-            manifest = manifest.Merge(DataManifest.FromTar(path, tar));
+            var fingerprint = await FingerprintAsync(containerId, path, cancellationToken);
+            if (fingerprint is null || !_lastRead.TryGetValue((containerId, path), out var last) || last.Fingerprint != fingerprint)
+            {
+                var read = await _runtime.ReadArchiveAsync(
+                    containerId, path, _store.Limit, (tar, ct) => DataManifest.FromTarAsync(path, tar, ct), cancellationToken);
+                Remember(containerId, path, fingerprint, read);
+                last = (fingerprint ?? "", read);
+            }
+
+            manifest = manifest.Merge(last.Manifest);
         }
 
         return manifest;
+    }
+
+    /// <summary>Taken before the read it vouches for: a change during the read moves the next fingerprint, never this one.</summary>
+    private async Task<string?> FingerprintAsync(string containerId, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return DataFingerprint.Of(await _runtime.ExecAsync(containerId, DataFingerprint.Command(path), cancellationToken));
+        }
+        catch (DockerOperationException)
+        {
+            // Stopped or paused: the archive can still be read, just not fingerprinted.
+            return null;
+        }
+    }
+
+    private void Remember(string containerId, string path, string? fingerprint, DataManifest manifest)
+    {
+        if (fingerprint is null)
+        {
+            _lastRead.TryRemove((containerId, path), out _);
+        }
+        else
+        {
+            _lastRead[(containerId, path)] = (fingerprint, manifest);
+        }
     }
 
     /// <summary>

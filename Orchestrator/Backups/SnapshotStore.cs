@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Integrity;
 using Drills.Reports.Files;
 
 namespace Drills.Orchestrator.Backups;
@@ -12,60 +14,128 @@ internal sealed class SnapshotStore
 {
     private readonly string _root;
 
-    public SnapshotStore(string root) => _root = root;
+    /// <param name="root">The snapshots folder of the data directory.</param>
+    /// <param name="maxBytes">The largest archive of one data path drills stores (default 64 GiB; DRILLS_MAX_SNAPSHOT_GIB).</param>
+    public SnapshotStore(string root, long maxBytes = ArchiveLimit.DefaultSnapshotBytes)
+    {
+        _root = root;
+        Limit = new ArchiveLimit(maxBytes,
+            "raise the snapshot limit with DRILLS_MAX_SNAPSHOT_GIB (the data directory's disk must hold it), or declare smaller data paths in the catalogue");
+    }
 
     /// <summary>The run's own folder: its snapshots, baseline description and any kept outcome.</summary>
     public string FolderOf(string runId) => Path.Combine(_root, runId);
 
-    public async Task<Snapshot> SaveAsync(string runId, int index, string dataPath, Stream tar, CancellationToken cancellationToken)
+    /// <summary>How much of one data path's archive a snapshot may hold.</summary>
+    public ArchiveLimit Limit { get; }
+
+    /// <summary>
+    /// Streams <paramref name="tar"/> to a private file under an unpredictable temporary name while hashing it and
+    /// reading its manifest, flushes it, renames it into place and flushes the folder: no archive is ever held in
+    /// memory, and a crash leaves either the whole snapshot or a hidden temporary file the next start removes.
+    /// </summary>
+    public async Task<(Snapshot Snapshot, DataManifest Manifest)> SaveAsync(
+        string runId, int index, string dataPath, Stream tar, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(_root, runId);
         PrivateFiles.CreateFolder(folder);
         var file = Path.Combine(folder, $"{index:D2}-{FileNameFor(dataPath)}");
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[81920];
-        long bytes = 0;
-        await using (var output = PrivateFiles.CreateNew(file))
-        {
-            int read;
-            while ((read = await tar.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                sha.AppendData(buffer, 0, read);
-                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                bytes += read;
-            }
-
-            // On disk before the attack starts: a power cut mid-drill must still leave the baseline to restore.
-            output.Flush(flushToDisk: true);
-        }
-
-        return new Snapshot(dataPath, file, Convert.ToHexStringLower(sha.GetHashAndReset()), bytes);
-    }
-
-    /// <summary>Opens a snapshot only after its checksum matches the one taken at baseline.</summary>
-    public static async Task<Stream> OpenVerifiedAsync(Snapshot snapshot, CancellationToken cancellationToken)
-    {
-        byte[] bytes;
+        var temporary = PrivateFiles.TemporaryPathFor(file);
         try
         {
-            // Read once and check those very bytes: nothing can change between the check and the use.
-            bytes = await File.ReadAllBytesAsync(snapshot.File, cancellationToken);
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            DataManifest manifest;
+            long bytes;
+            await using (var output = OnDisk(dataPath, file, () => PrivateFiles.CreateNew(temporary)))
+            {
+                await using var copying = new CopyingReadStream(tar, output, sha, dataPath);
+                manifest = await DataManifest.FromTarAsync(dataPath, copying, cancellationToken);
+                // The tar's end blocks (and anything after) belong to the archive too.
+                await copying.CopyToAsync(Stream.Null, cancellationToken);
+                bytes = copying.Copied;
+                // On disk before the attack starts: a power cut mid-drill must still leave the baseline to restore.
+                OnDisk(dataPath, file, () => output.Flush(flushToDisk: true));
+            }
+
+            OnDisk(dataPath, file, () =>
+            {
+                File.Move(temporary, file, overwrite: false);
+                FolderSync.Flush(folder);
+            });
+            return (new Snapshot(dataPath, file, Convert.ToHexStringLower(sha.GetHashAndReset()), bytes), manifest);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens a snapshot for a restore only after its checksum matches the one taken at baseline: the file is
+    /// read through once to hash it, then handed back from its start on the same open handle (nothing is
+    /// buffered; a file renamed over it meanwhile is not the one read).
+    /// </summary>
+    public static async Task<Stream> OpenVerifiedAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        FileStream file;
+        string actual;
+        try
+        {
+            file = PrivateFiles.OpenRead(snapshot.File);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new BackupCorruptException($"Backup of {snapshot.DataPath} cannot be read from {snapshot.File}: {ex.Message}", "check the data directory's snapshots folder (permissions, disk)", ex);
+            throw Unreadable(snapshot, ex);
         }
 
-        var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        try
+        {
+            actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+            file.Position = 0;
+        }
+        catch (Exception ex)
+        {
+            await file.DisposeAsync();
+            throw ex is IOException or UnauthorizedAccessException ? Unreadable(snapshot, ex) : ex;
+        }
+
         if (!string.Equals(actual, snapshot.Sha256, StringComparison.Ordinal))
         {
+            await file.DisposeAsync();
             throw new BackupCorruptException(
                 $"Backup of {snapshot.DataPath} failed its checksum (expected {snapshot.Sha256[..12]}…, found {actual[..12]}…); refusing to restore from it.",
                 "the snapshot file was changed or damaged after it was taken; restore the system from another copy");
         }
 
-        return new MemoryStream(bytes, writable: false);
+        return file;
     }
+
+    /// <summary>
+    /// Runs a step on the data directory's disk. Its failures are the disk's, not the engine's: they must not
+    /// read as "Docker does not answer" when they pass through the engine call that streams the archive.
+    /// </summary>
+    private static T OnDisk<T>(string dataPath, string file, Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (IOException ex)
+        {
+            throw SnapshotWriteException.For(dataPath, file, ex);
+        }
+    }
+
+    private static void OnDisk(string dataPath, string file, Action step) =>
+        OnDisk(dataPath, file, () =>
+        {
+            step();
+            return true;
+        });
+
+    private static BackupCorruptException Unreadable(Snapshot snapshot, Exception ex) =>
+        new($"Backup of {snapshot.DataPath} cannot be read from {snapshot.File}: {ex.Message}", "check the data directory's snapshots folder (permissions, disk)", ex);
 
     /// <summary>
     /// Writes the baseline's description beside its snapshots: after a crash, the next start reads it to

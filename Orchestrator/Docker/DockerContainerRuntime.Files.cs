@@ -20,28 +20,29 @@ internal sealed partial class DockerContainerRuntime
         return result;
     }
 
-    public async Task<Stream> CopyFromAsync(string containerId, string path, CancellationToken cancellationToken)
+    public async Task<T> ReadArchiveAsync<T>(
+        string containerId, string path, ArchiveLimit limit, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
-        var buffer = await CallAsync(
+        long bytes = 0;
+        var result = await CallAsync(
             new DockerCall($"copy {path} out of", containerId),
             async () =>
             {
                 using var entry = await _pauses.EnterAsync(containerId, cancellationToken);
                 var archive = await _client.Containers.GetArchiveFromContainerAsync(
                     containerId, new ContainerPathStatParameters { Path = path }, statOnly: false, cancellationToken);
-                // Buffered whole: the engine's stream dies with the HTTP response, and backups
-                // read the tar more than once (hash, then store).
+                // Read as it arrives: the engine's stream dies with the HTTP response, so the reader gets it only while it runs.
                 await using var source = archive.Stream
                     ?? throw new DockerOperationException($"The engine sent no archive for {path} in {containerId}.", "check that the path exists in the container and the engine is healthy (docker info)");
-                var copy = new MemoryStream();
-                await source.CopyToAsync(copy, cancellationToken);
-                copy.Position = 0;
-                return copy;
+                await using var bounded = new BoundedReadStream(source, ShortId(containerId), path, limit);
+                var value = await read(bounded, cancellationToken);
+                bytes = bounded.Position;
+                return value;
             },
             cancellationToken);
-        _logger.Debug("Copied {Path} out of {Container} ({Bytes} bytes tar) in {Elapsed}", path, containerId, buffer.Length, Elapsed(started));
-        return buffer;
+        _logger.Debug("Read {Path} out of {Container} ({Bytes} bytes tar) in {Elapsed}", path, containerId, bytes, Elapsed(started));
+        return result;
     }
 
     public async Task CopyToAsync(string containerId, string directory, Stream tar, CancellationToken cancellationToken)

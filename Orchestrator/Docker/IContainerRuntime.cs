@@ -38,8 +38,12 @@ internal interface IContainerRuntime
     /// <summary>Runs a command inside a running container (no shell unless the command names one).</summary>
     Task<ExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, CancellationToken cancellationToken);
 
-    /// <summary>A tar of <paramref name="path"/> (its last segment is the tar's root entry), fully buffered.</summary>
-    Task<Stream> CopyFromAsync(string containerId, string path, CancellationToken cancellationToken);
+    /// <summary>
+    /// Streams a tar of <paramref name="path"/> (its last segment is the tar's root entry) through <paramref name="read"/>,
+    /// never buffered whole: the stream lives only while <paramref name="read"/> runs, and reading more than
+    /// <paramref name="limit"/> fails with <see cref="ArchiveTooLargeException"/>.
+    /// </summary>
+    Task<T> ReadArchiveAsync<T>(string containerId, string path, ArchiveLimit limit, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken);
 
     /// <summary>Extracts a tar into <paramref name="directory"/> inside the container.</summary>
     Task CopyToAsync(string containerId, string directory, Stream tar, CancellationToken cancellationToken);

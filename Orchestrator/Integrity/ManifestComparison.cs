@@ -3,21 +3,24 @@ namespace Drills.Orchestrator.Integrity;
 /// <summary>How a data manifest differs from the baseline's.</summary>
 internal sealed record ManifestComparison(
     int BaselineFiles,
-    IReadOnlyList<string> Changed,
+    IReadOnlyList<ManifestChange> Changes,
     IReadOnlyList<string> Added,
     IReadOnlyList<string> Missing)
 {
-    public bool Matches => Changed.Count == 0 && Added.Count == 0 && Missing.Count == 0;
+    public bool Matches => Changes.Count == 0 && Added.Count == 0 && Missing.Count == 0;
+
+    /// <summary>The paths whose entry changed.</summary>
+    public IReadOnlyList<string> Changed => Changes.Select(c => c.Path).ToArray();
 
     public string Describe()
     {
         if (Matches)
         {
-            return $"all {BaselineFiles} files match the baseline (SHA-256)";
+            return $"all {BaselineFiles} entries match the baseline (SHA-256 of files, folders, links, modes, owners)";
         }
 
-        return $"{Changed.Count} changed, {Added.Count} added, {Missing.Count} missing of {BaselineFiles}" +
-               Sample("changed", Changed) + Sample("added", Added) + Sample("missing", Missing);
+        return $"{Changes.Count} changed, {Added.Count} added, {Missing.Count} missing of {BaselineFiles}" +
+               Sample("changed", Changes.Select(c => c.ToString()).ToArray()) + Sample("added", Added) + Sample("missing", Missing);
     }
 
     private static string Sample(string label, IReadOnlyList<string> paths) =>

@@ -97,10 +97,11 @@ internal sealed class LabelledOnlyRuntime(IContainerRuntime inner, string? syste
         return await inner.ExecAsync(containerId, command, cancellationToken);
     }
 
-    public async Task<Stream> CopyFromAsync(string containerId, string path, CancellationToken cancellationToken)
+    public async Task<T> ReadArchiveAsync<T>(
+        string containerId, string path, ArchiveLimit limit, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         await VetAsync(containerId, cancellationToken);
-        return await inner.CopyFromAsync(containerId, path, cancellationToken);
+        return await inner.ReadArchiveAsync(containerId, path, limit, read, cancellationToken);
     }
 
     public async Task CopyToAsync(string containerId, string directory, Stream tar, CancellationToken cancellationToken)

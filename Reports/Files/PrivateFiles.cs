@@ -59,6 +59,7 @@ internal static class PrivateFiles
             }
 
             File.Move(temporary, path, overwrite: true);
+            FolderSync.Flush(Path.GetDirectoryName(Path.GetFullPath(path))!);
         }
         catch
         {
@@ -80,6 +81,7 @@ internal static class PrivateFiles
             }
 
             File.Move(temporary, path, overwrite: true);
+            FolderSync.Flush(Path.GetDirectoryName(Path.GetFullPath(path))!);
         }
         catch
         {
@@ -133,6 +135,13 @@ internal static class PrivateFiles
     {
         mode = OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(path);
         return (mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0;
+    }
+
+    /// <summary>The file for reading, shared with readers only; a link at the path is refused instead of followed.</summary>
+    public static FileStream OpenRead(string path)
+    {
+        RefuseLink(path);
+        return new FileStream(path, new FileStreamOptions { Mode = System.IO.FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, Options = FileOptions.SequentialScan });
     }
 
     /// <summary>A name in the target's folder nobody can guess in advance, hidden from listings.</summary>

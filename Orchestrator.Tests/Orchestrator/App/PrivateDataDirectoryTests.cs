@@ -1,12 +1,12 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
-using System.Text;
 using Drills.Orchestrator.App;
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Safety;
 using Drills.Orchestrator.Tests.Reports;
 using Drills.Scenarios.RunRecords;
+using Drills.Orchestrator.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.App;
@@ -60,7 +60,7 @@ public sealed class PrivateDataDirectoryTests : IDisposable
             var data = DataDirectory.Resolve(Root, TextWriter.Null);
             var run = SampleRuns.Passed() with { RunId = "20261122-190000-0123456789abcdef" };
             var snapshots = new SnapshotStore(data.Snapshots);
-            await snapshots.SaveAsync(run.RunId, 0, "/srv/www", new MemoryStream([1, 2, 3]), CancellationToken.None);
+            await snapshots.SaveAsync(run.RunId, 0, "/srv/www", Tars.Of(Tars.File("www/a", "x")), CancellationToken.None);
             await snapshots.SaveBaselineAsync(run.RunId, BaselineBackup.None, CancellationToken.None);
             await new global::Drills.Reports.AfterAction.ReportWriter().WriteAsync(run, SampleRuns.Context, data.Reports, CancellationToken.None);
             using (new SystemLocks(data.Locks).TryAcquire("portal", run.RunId))
@@ -133,7 +133,7 @@ public sealed class PrivateDataDirectoryTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(data.Locks, "records.lock"), outside);
 
         var snapshots = new SnapshotStore(data.Snapshots);
-        await Assert.ThrowsAsync<IOException>(() => snapshots.SaveAsync(run.RunId, 0, "/srv/www", new MemoryStream([1, 2, 3]), CancellationToken.None));
+        await Assert.ThrowsAsync<SnapshotWriteException>(() => snapshots.SaveAsync(run.RunId, 0, "/srv/www", Tars.Of(Tars.File("www/a", "x")), CancellationToken.None));
         await snapshots.SaveBaselineAsync(run.RunId, BaselineBackup.None, CancellationToken.None);
         await new global::Drills.Reports.AfterAction.ReportWriter().WriteAsync(run, SampleRuns.Context, data.Reports, CancellationToken.None);
         using (new SystemLocks(data.Locks).TryAcquire("portal", run.RunId))
@@ -153,7 +153,7 @@ public sealed class PrivateDataDirectoryTests : IDisposable
         services.Store.Begin(run);
         services.Store.JournalFor(run.RunId).Append(new JournalEvent(1, JournalMark.Started, run.StartedAtUtc, TimeSpan.Zero, "started"));
         var snapshots = new SnapshotStore(services.Data.Snapshots);
-        await snapshots.SaveAsync(run.RunId, 0, "/srv/www", new MemoryStream(Encoding.UTF8.GetBytes("records")), CancellationToken.None);
+        await snapshots.SaveAsync(run.RunId, 0, "/srv/www", Tars.Of(Tars.File("www/a", "records")), CancellationToken.None);
         await snapshots.SaveBaselineAsync(run.RunId, BaselineBackup.None, CancellationToken.None);
         services.Store.Complete(run with { Outcome = RunOutcome.Passed });
         await ReportPublisher.PublishAsync(services, services.Store.Find(run.RunId)!, timeZone: null, CancellationToken.None);

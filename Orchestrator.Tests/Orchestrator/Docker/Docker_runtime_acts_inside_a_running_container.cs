@@ -50,11 +50,26 @@ public sealed class Docker_runtime_acts_inside_a_running_container : IAsyncLifet
     [Fact]
     public async Task Copy_out_returns_a_tar_whose_root_is_the_copied_folder()
     {
-        await using var tar = await _box.Runtime.CopyFromAsync(_box.Id, "/data", _box.Token);
+        var files = await _box.Runtime.ReadArchiveAsync(_box.Id, "/data", ArchiveLimit.InMemory, (tar, _) => ReadFilesAsync(tar), _box.Token);
 
-        Assert.Equal(0, tar.Position);
-        var files = await ReadFilesAsync(tar);
         Assert.Equal("hello\n", files["data/a.txt"]);
+    }
+
+    [Fact]
+    public async Task Copy_out_past_the_limit_fails_naming_the_container_path_and_fix()
+    {
+        var tooSmall = new ArchiveLimit(1024, "raise the limit");
+
+        var refused = await Assert.ThrowsAsync<ArchiveTooLargeException>(() =>
+            _box.Runtime.ReadArchiveAsync(_box.Id, "/data", tooSmall, async (tar, ct) =>
+            {
+                await tar.CopyToAsync(Stream.Null, ct);
+                return true;
+            }, _box.Token));
+
+        Assert.Contains("/data", refused.Problem, StringComparison.Ordinal);
+        Assert.Contains(_box.Id[..12], refused.Problem, StringComparison.Ordinal);
+        Assert.Equal("raise the limit", refused.Fix);
     }
 
     [Fact]

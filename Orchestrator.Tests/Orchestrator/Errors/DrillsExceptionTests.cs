@@ -28,6 +28,8 @@ public sealed class DrillsExceptionTests
         { nameof(StepFailedException), ExitCodes.Aborted },
         { nameof(DockerOperationException), ExitCodes.Environment },
         { nameof(DockerUnavailableException), ExitCodes.Environment },
+        { nameof(ArchiveTooLargeException), ExitCodes.Environment },
+        { nameof(SnapshotWriteException), ExitCodes.Environment },
         { nameof(BaselineUnhealthyException), ExitCodes.Environment },
         { nameof(QuiesceFailedException), ExitCodes.Environment },
         { nameof(MissingImageException), ExitCodes.Environment },
@@ -50,6 +52,7 @@ public sealed class DrillsExceptionTests
             nameof(ContainerBusyException) => new ContainerBusyException("drills-portal", "run r1", "/run/drills/drills-portal.lock"),
             nameof(DrillsLockFolderException) => new DrillsLockFolderException("/run/drills", "/tmp/drills-locks"),
             nameof(CatalogueInvalidException) => new CatalogueInvalidException([]),
+            nameof(ArchiveTooLargeException) => new ArchiveTooLargeException("drills-portal", "/srv/www", ArchiveLimit.InMemory),
             _ => (DrillsException)typeof(DrillsException).Assembly.GetTypes().Single(t => t.Name == type)
                 .GetConstructors().Single().Invoke(["it broke.", "mend it", null]),
         };

@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+
+namespace Drills.Reports.Files;
+
+/// <summary>
+/// Removes the hidden temporary files (<see cref="PrivateFiles.TemporaryPathFor"/>) a crash left in the data
+/// directory: a half-written snapshot can be gigabytes, and nothing else would ever delete it. Only names of
+/// exactly that shape, regular files (never links), and only ones last written before this process started,
+/// and none another drills still holds open, so a file being written this moment is left alone.
+/// </summary>
+internal static partial class LeftoverTemporaries
+{
+    /// <summary>Deletes them under <paramref name="root"/> (its subfolders included, links not followed); returns their paths.</summary>
+    public static IReadOnlyList<string> Remove(string root, DateTime startedUtc)
+    {
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            // Hidden files are what is looked for; links, to files or folders, are neither followed nor touched.
+            AttributesToSkip = FileAttributes.ReparsePoint,
+            IgnoreInaccessible = true,
+        };
+        var removed = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(root, ".*.tmp", options))
+        {
+            var info = new FileInfo(file);
+            if (info.LinkTarget is null && TemporaryName().IsMatch(info.Name) && info.LastWriteTimeUtc < startedUtc && TryDeleteUnused(file))
+            {
+                removed.Add(file);
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>
+    /// Deletes the file unless a process still has it open for writing: drills writes them opened exclusively,
+    /// which .NET backs with a lock this open cannot take while the writer lives.
+    /// </summary>
+    private static bool TryDeleteUnused(string file)
+    {
+        try
+        {
+            using var unused = new FileStream(file, System.IO.FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            File.Delete(file);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex("^\\..+\\.[0-9a-f]{16}\\.tmp$", RegexOptions.CultureInvariant)]
+    private static partial Regex TemporaryName();
+}
