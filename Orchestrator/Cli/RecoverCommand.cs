@@ -36,10 +36,11 @@ internal static class RecoverCommand
             var terminal = new Terminal(parse.GetValue(json));
             using var services = GlobalOptions.Services(parse, clock);
             var run = OpenRun(services, parse.GetValue(runId)!);
-            // Rolled back as declared when drilled; today's file is read only when that text was not kept.
+            // Rolled back as declared when drilled: today's file when it is unchanged, else the text kept with the
+            // run; a file that does not load is an error only when no text was kept.
             var current = services.Store.FindCatalogue(run.CatalogueSha256) is null
                 ? CatalogueSource.Load(parse.GetValue(file), clock.GetUtcNow(), Console.Error)
-                : null;
+                : CatalogueSource.Validate(parse.GetValue(file), clock.GetUtcNow(), Console.Error).Catalogue;
             await services.Runtime.PingAsync(cancellationToken);
             var progress = new ProgressPrinter(terminal.Errors, services.Data.IsDefault ? "" : $" --data-dir \"{services.Data.Root}\"");
             var result = await services.Engine().RecoverInterruptedAsync(current, run, consent, progress, cancellationToken);

@@ -8,6 +8,7 @@ using Drills.Orchestrator.Safety;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Durations;
 using Drills.Scenarios.RunRecords;
+using Drills.Scenarios.Text;
 using Serilog;
 
 namespace Drills.Orchestrator.Engine;
@@ -59,7 +60,8 @@ internal sealed class DrillEngine
         if (catalogue.Text.Length > 0)
         {
             // Before the run exists: crash recovery rolls back the system as declared now, whatever the file says then.
-            _store.KeepCatalogue(catalogue.Sha256, catalogue.SourcePath, catalogue.Text);
+            // URL passwords masked as everywhere drills writes: recovery prefers the file itself while its hash is unchanged.
+            _store.KeepCatalogue(catalogue.Sha256, catalogue.SourcePath, Secrets.Redact(catalogue.Text));
         }
 
         _store.Begin(run.ToRecord(RunOutcome.Running));

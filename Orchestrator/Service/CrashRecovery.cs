@@ -18,7 +18,7 @@ internal sealed class CrashRecovery(AppServices services, ILogger log)
     public bool AnyInterrupted() => services.Store.ListRunning().Any(r => !RunOwners.IsAlive(r.Owner));
 
     /// <summary>One pass over every interrupted run.</summary>
-    /// <param name="current">Today's catalogue, asked for only when a run's own catalogue was not kept; null when none loads.</param>
+    /// <param name="current">Today's catalogue, null when none loads: used when it is the one the run was drilled with, or that one was not kept.</param>
     public async Task RunOnceAsync(Func<DrillCatalogue?> current, CancellationToken cancellationToken)
     {
         foreach (var run in services.Store.ListRunning().Where(r => !RunOwners.IsAlive(r.Owner)))
@@ -26,8 +26,7 @@ internal sealed class CrashRecovery(AppServices services, ILogger log)
             try
             {
                 var progress = ServiceReports.Progress(log, run.ScenarioId);
-                var catalogue = services.Store.FindCatalogue(run.CatalogueSha256) is null ? current() : null;
-                var result = await services.Engine().RecoverInterruptedAsync(catalogue, run, RecoveryConsent.Automatic, progress, cancellationToken);
+                var result = await services.Engine().RecoverInterruptedAsync(current(), run, RecoveryConsent.Automatic, progress, cancellationToken);
                 if (result.WaitsForOperator is not null)
                 {
                     // Said once, in the run's journal and the log, when the run first came to wait.
@@ -41,7 +40,7 @@ internal sealed class CrashRecovery(AppServices services, ILogger log)
                 }
 
                 log.Warning("Interrupted run {RunId} closed as {Outcome} ({Reason}); rolled back: {RolledBack}",
-                    run.RunId, result.Record.Outcome, result.Record.AbortReason, result.Record.RolledBack);
+                    run.RunId, result.Record.Outcome.ToString().ToLowerInvariant(), result.Record.AbortReason ?? "its outcome was kept", result.Record.RolledBack);
                 await ServiceReports.PublishAsync(services, result.Record, log, CancellationToken.None);
             }
             catch (Exception ex) when (ex is SystemBusyException or ContainerBusyException)

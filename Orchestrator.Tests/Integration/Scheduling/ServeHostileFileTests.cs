@@ -71,6 +71,30 @@ public sealed class ServeHostileFileTests : IAsyncLifetime
         Assert.Contains("Cổng dịch vụ công", System.Text.Encoding.UTF8.GetString(files["www/index.html"]), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Drills_run_killed_while_the_service_runs_is_rolled_back_by_the_service_without_a_restart()
+    {
+        const string name = "drills-test-serve-periodic";
+        var file = await WriteAsync(_h.Folder, Load(Portal(name, 18213, SlowRansomware("slow-ransom", Once(SecondsAhead(3600))))));
+        await using var serve = ServeProcess.Start(_h.Folder, file);
+        await serve.WaitForAsync("drills serve started", Minute);
+        using (CliProcess.Start("run", "slow-ransom", "--file", file, "--data-dir", _h.Folder))
+        {
+            await TestEngine.EventuallyAsync("the drill has encrypted the portal", TimeSpan.FromMinutes(2),
+                () => Task.FromResult(_h.Store.ListRunning().Any(r => r.Steps.Any(s => s.Kind == "encrypt-files"))), CancellationToken.None);
+        }
+
+        var killed = Assert.Single(_h.Store.ListRunning());
+        // The service looks for crashed runs every minute: within two it has rolled this one back.
+        await serve.WaitForAsync($"Interrupted run {killed.RunId} closed as aborted", TimeSpan.FromMinutes(3));
+
+        Assert.Equal(ExitCodes.Passed, await serve.StopAsync(Minute));
+        var run = _h.Store.Find(killed.RunId)!;
+        Assert.Equal((RunOutcome.Aborted, true), (run.Outcome, run.RolledBack));
+        var files = await _h.ReadFilesAsync(name, "/srv/www");
+        Assert.DoesNotContain(files.Keys, f => f.EndsWith(".locked", StringComparison.Ordinal) || f.EndsWith("README_RESTORE.txt", StringComparison.Ordinal));
+    }
+
     public Task InitializeAsync() => _h.RemoveLeftoversAsync();
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
