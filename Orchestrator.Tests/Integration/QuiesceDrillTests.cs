@@ -12,44 +12,15 @@ namespace Drills.Orchestrator.Tests.Integration;
 public sealed class QuiesceDrillTests : IAsyncLifetime
 {
     private const string Name = "drills-test-quiesce-db";
-    private const string Count = "select count(*) from citizens";
-    private const string Pgdata = "/var/lib/postgresql/data";
+    private const string Count = TestSystems.CountCitizens;
+    private const string Pgdata = TestSystems.Pgdata;
     private readonly RealDrillHarness _h = new();
 
-    private static readonly string Catalogue = $$"""
-        version: 1
-        defaults: { probe_interval: 250ms, max_duration: 3m }
-        systems:
-          records:
-            title: Test records / Hộ tịch thử nghiệm
-            security_level: 4
-            container:
-              image: drills/records-db:1
-              name: {{Name}}
-              ports: ["127.0.0.1:18852:5432"]
-            checks:
-              - tcp: 127.0.0.1:18852
-              - exec: ["psql", "-U", "postgres", "-h", "127.0.0.1", "-d", "records", "-tAc", "{{Count}}"]
-                contains: "1000"
-            data:
-              paths: [{{Pgdata}}]
-            quiesce:
-              before: ["su", "postgres", "-c", "pg_ctl -D {{Pgdata}} -m fast -w stop"]
-              after: ["sh", "-c", "su postgres -c 'pg_ctl -D {{Pgdata}} -w start' >/proc/1/fd/2 2>&1"]
-              timeout: 60s
-        scenarios:
-          wiper:
-            title: Wiper drops the tables
-            system: records
-            technique: T1485
-            attack:
-              - exec: ["psql", "-U", "postgres", "-h", "127.0.0.1", "-d", "records", "-c", "DROP TABLE citizens CASCADE"]
-            restore:
-              - exec: ["su", "postgres", "-c", "pg_ctl -D {{Pgdata}} -m fast -w stop"]
-              - restore-backup: baseline
-              - restart: {}
-            verify: [checks]
-        """;
+    private static readonly string Catalogue = TestSystems.RecordsWiper(Name, 18852, "[checks]", string.Join("\n",
+        "    quiesce:",
+        $"      before: [\"su\", \"postgres\", \"-c\", \"pg_ctl -D {Pgdata} -m fast -w stop\"]",
+        $"      after: [\"sh\", \"-c\", \"su postgres -c 'pg_ctl -D {Pgdata} -w start' >/proc/1/fd/2 2>&1\"]",
+        "      timeout: 60s"));
 
     [Fact]
     public async Task Baseline_is_copied_from_a_cleanly_stopped_database_that_is_up_again_for_the_attack()

@@ -8,42 +8,14 @@ namespace Drills.Orchestrator.Tests.Integration;
 public sealed class RecordsWiperDrillTests : IAsyncLifetime
 {
     private const string Name = "drills-test-records";
-    private const string Count = "select count(*) from citizens";
+    private const string Count = TestSystems.CountCitizens;
     private readonly RealDrillHarness _h = new();
 
-    private static readonly string Catalogue = $$"""
-        version: 1
-        defaults: { probe_interval: 250ms, max_duration: 3m }
-        systems:
-          records:
-            title: Test records / Hộ tịch thử nghiệm
-            security_level: 4
-            container:
-              image: drills/records-db:1
-              name: {{Name}}
-              ports: ["127.0.0.1:15433:5432"]
-            checks:
-              - tcp: 127.0.0.1:15433
-              - exec: ["psql", "-U", "postgres", "-h", "127.0.0.1", "-d", "records", "-tAc", "{{Count}}"]
-                contains: "1000"
-            data:
-              paths: [/var/lib/postgresql/data]
-        scenarios:
-          wiper:
-            title: Wiper drops the tables
-            system: records
-            technique: T1485
-            attack:
-              - exec: ["psql", "-U", "postgres", "-h", "127.0.0.1", "-d", "records", "-c", "DROP TABLE citizens CASCADE"]
-            restore:
-              - exec: ["su", "postgres", "-c", "pg_ctl -D /var/lib/postgresql/data -m fast -w stop"]
-              - restore-backup: baseline
-              - restart: {}
-            verify:
-              - checks
-              - exec: ["psql", "-U", "postgres", "-h", "127.0.0.1", "-d", "records", "-tAc", "select count(distinct national_id) from citizens"]
-                contains: "1000"
-        """;
+    private static readonly string Catalogue = TestSystems.RecordsWiper(Name, 15433, string.Join("\n",
+        "",
+        "      - checks",
+        "      - exec: [\"psql\", \"-U\", \"postgres\", \"-h\", \"127.0.0.1\", \"-d\", \"records\", \"-tAc\", \"select count(distinct national_id) from citizens\"]",
+        "        contains: \"1000\""));
 
     [Fact]
     public async Task Wiper_drill_drops_the_tables_and_the_baseline_backup_brings_every_record_back()

@@ -35,6 +35,43 @@ internal static class TestSystems
         {{scenarios}}
         """;
 
+    /// <summary>The sample records database (1000 citizens) and a wiper drill that drops its tables and restores the baseline.</summary>
+    public static string RecordsWiper(string name, int port, string verify, string extraSystem = "") => $$"""
+        version: 1
+        defaults: { probe_interval: 250ms, max_duration: 3m }
+        systems:
+          records:
+            title: Test records / Hộ tịch thử nghiệm
+            security_level: 4
+            container:
+              image: drills/records-db:1
+              name: {{name}}
+              ports: ["127.0.0.1:{{port}}:5432"]
+            checks:
+              - tcp: 127.0.0.1:{{port}}
+              - exec: ["psql", "-U", "postgres", "-h", "127.0.0.1", "-d", "records", "-tAc", "{{CountCitizens}}"]
+                contains: "1000"
+            data:
+              paths: [{{Pgdata}}]
+        {{extraSystem}}
+        scenarios:
+          wiper:
+            title: Wiper drops the tables
+            system: records
+            technique: T1485
+            attack:
+              - exec: ["psql", "-U", "postgres", "-h", "127.0.0.1", "-d", "records", "-c", "DROP TABLE citizens CASCADE"]
+            restore:
+              - exec: ["su", "postgres", "-c", "pg_ctl -D {{Pgdata}} -m fast -w stop"]
+              - restore-backup: baseline
+              - restart: {}
+            verify: {{verify}}
+        """;
+
+    public const string CountCitizens = "select count(*) from citizens";
+
+    public const string Pgdata = "/var/lib/postgresql/data";
+
     public static string Scenario(string id, string attack, string restore, string verify = "[checks, integrity]", string extra = "") => $$"""
           {{id}}:
             title: {{id}}

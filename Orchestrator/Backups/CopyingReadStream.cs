@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Drills.Orchestrator.Docker;
 
 namespace Drills.Orchestrator.Backups;
 
@@ -7,22 +8,11 @@ namespace Drills.Orchestrator.Backups;
 /// engine's archive stores the snapshot, checksums it and lets the manifest be read from it, holding no more
 /// than a chunk. Errors writing the file leave as <see cref="SnapshotWriteException"/>, never as the source's.
 /// </summary>
-internal sealed class CopyingReadStream(Stream source, FileStream sink, IncrementalHash hash, string dataPath) : Stream
+internal sealed class CopyingReadStream(Stream source, FileStream sink, IncrementalHash hash, string dataPath) : ReadOnlyStream
 {
     public long Copied { get; private set; }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => Copied;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long BytesRead => Copied;
 
     public override int Read(Span<byte> buffer)
     {
@@ -57,17 +47,4 @@ internal sealed class CopyingReadStream(Stream source, FileStream sink, Incremen
         Copied += read;
         return read;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
