@@ -24,6 +24,16 @@ internal sealed class InMemoryRunStore : IRunStore
         }
     }
 
+    public RunRecord? FinishedAfter(string systemId, DateTimeOffset startedAfterUtc)
+    {
+        lock (_gate)
+        {
+            return _runs.Values.Where(r => r.SystemId == systemId && r.StartedAtUtc > startedAfterUtc
+                                           && r.Outcome is RunOutcome.Passed or RunOutcome.Failed or RunOutcome.Aborted)
+                .OrderByDescending(r => r.StartedAtUtc).FirstOrDefault();
+        }
+    }
+
     public KeptCatalogue? FindCatalogue(string sha256)
     {
         lock (_gate)

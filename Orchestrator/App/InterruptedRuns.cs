@@ -23,6 +23,11 @@ internal static class InterruptedRuns
         {
             var result = await engine.RecoverInterruptedAsync(catalogue, run, RecoveryConsent.Automatic, progress, cancellationToken);
             var record = result.Record;
+            if (result.AlreadyClosed)
+            {
+                continue;
+            }
+
             if (result.WaitsForOperator is { } why)
             {
                 throw new TargetRefusedException(
@@ -48,13 +53,11 @@ internal static class InterruptedRuns
     {
         try
         {
-            await ReportPublisher.PublishAsync(services, record, record.TimeZone, CancellationToken.None);
+            return record with { ReportPath = await ReportPublisher.PublishAsync(services, record, record.TimeZone, CancellationToken.None) };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             return record;
         }
-
-        return services.Store.Find(record.RunId) ?? record;
     }
 }

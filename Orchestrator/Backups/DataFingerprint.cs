@@ -25,11 +25,12 @@ internal static class DataFingerprint
 
     /// <summary>
     /// The fingerprint, or null when there is none to trust: the container has no shell or no find with
-    /// -printf (busybox), the listing failed, or an entry changed within the last two seconds.
+    /// -printf (busybox), the listing failed or was cut (a part of it cannot vouch for the rest), or an entry
+    /// changed within the last two seconds.
     /// </summary>
     public static string? Of(ExecResult listing)
     {
-        if (!listing.Succeeded)
+        if (!listing.Succeeded || listing.Truncated)
         {
             return null;
         }

@@ -44,6 +44,12 @@ internal static class RecoverCommand
             await services.Runtime.PingAsync(cancellationToken);
             var progress = new ProgressPrinter(terminal.Errors, services.Data.IsDefault ? "" : $" --data-dir \"{services.Data.Root}\"");
             var result = await services.Engine().RecoverInterruptedAsync(current, run, consent, progress, cancellationToken);
+            if (result.AlreadyClosed)
+            {
+                throw new CliException(ExitCodes.BadInput, $"Run {run.RunId} is no longer open: it ended {result.Record.Outcome.ToString().ToLowerInvariant()} while drills recover started.",
+                    "nothing to recover; drills runs shows it");
+            }
+
             if (result.WaitsForOperator is { } why)
             {
                 throw new CliException(ExitCodes.Environment, $"Run {run.RunId} of {run.SystemId} is not rolled back without your confirmation: {why}.", StaleBaseline.Fix(run.RunId));

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Drills.Orchestrator.App;
 using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Service;
-using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Loading;
 using Drills.Scenarios.Durations;
 using Microsoft.Extensions.Hosting;
 
@@ -38,14 +38,14 @@ internal static class ServeCommand
             // Targets a crash left attacked come back first: a catalogue that does not load must not keep them
             // attacked. Each run is rolled back as declared when it was drilled.
             var recovery = new CrashRecovery(services, services.Log);
-            if (recovery.AnyInterrupted())
+            var loaded = new Lazy<CatalogueLoadResult>(() => CatalogueSource.Validate(path, clock.GetUtcNow(), Console.Error));
+            if (recovery.Interrupted() is { Count: > 0 } interrupted)
             {
                 await services.Runtime.PingAsync(cancellationToken);
-                var fallback = new Lazy<DrillCatalogue?>(() => CatalogueSource.Validate(path, clock.GetUtcNow(), TextWriter.Null).Catalogue);
-                await recovery.RunOnceAsync(() => fallback.Value, cancellationToken);
+                await recovery.RunOnceAsync(interrupted, () => loaded.Value.Catalogue, retryFailed: true, cancellationToken);
             }
 
-            var catalogue = CatalogueSource.Load(path, clock.GetUtcNow(), Console.Error);
+            var catalogue = loaded.Value.IsValid ? loaded.Value.Catalogue : throw new CatalogueInvalidException(loaded.Value.Errors);
             await services.Runtime.PingAsync(cancellationToken);
             using var host = ServeHost.Build(services, new CatalogueHolder(catalogue, path), options);
             await host.RunAsync(cancellationToken);

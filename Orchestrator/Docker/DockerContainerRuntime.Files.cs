@@ -1,4 +1,5 @@
 using Docker.DotNet.Models;
+using Drills.Scenarios.Text;
 using static System.FormattableString;
 
 namespace Drills.Orchestrator.Docker;
@@ -74,7 +75,8 @@ internal sealed partial class DockerContainerRuntime
             (stdout, stderr) = await BoundedOutput.ReadAsync(stream, cancellationToken);
         }
 
-        return new ExecResult(await ExitCodeAsync(exec.ID, cancellationToken), stdout.Text, stderr.Text)
+        // Masked as it enters: every later cut (progress lines, journal, errors) works on text that holds no secret whole or in part.
+        return new ExecResult(await ExitCodeAsync(exec.ID, cancellationToken), Secrets.Redact(stdout.Text), Secrets.Redact(stderr.Text))
         {
             StdoutBytes = stdout.TotalBytes,
             StderrBytes = stderr.TotalBytes,

@@ -12,9 +12,21 @@ internal sealed record ExecResult(long ExitCode, string Stdout, string Stderr)
     public bool Succeeded => ExitCode == 0;
 
     /// <summary>Bytes written to stdout, kept or not; the length of what was kept when not given.</summary>
-    public long StdoutBytes { get; init; } = System.Text.Encoding.UTF8.GetByteCount(Stdout);
+    public long StdoutBytes
+    {
+        get => _stdoutBytes ?? System.Text.Encoding.UTF8.GetByteCount(Stdout);
+        init => _stdoutBytes = value;
+    }
 
-    public long StderrBytes { get; init; } = System.Text.Encoding.UTF8.GetByteCount(Stderr);
+    public long StderrBytes
+    {
+        get => _stderrBytes ?? System.Text.Encoding.UTF8.GetByteCount(Stderr);
+        init => _stderrBytes = value;
+    }
+
+    // Given by the runtime, which counted the whole streams; counted from the text only for results built by hand.
+    private readonly long? _stdoutBytes;
+    private readonly long? _stderrBytes;
 
     public bool Truncated => StdoutBytes > OutputCut.MaxKeptBytes || StderrBytes > OutputCut.MaxKeptBytes;
 

@@ -139,8 +139,14 @@ internal sealed class DrillEngine
         CancellationToken cancellationToken)
     {
         using var held = Hold(run.SystemId, run.ContainerName, run.RunId);
+        // Read again under the locks: a drill listed as interrupted may have ended (and let go) since it was listed.
+        if (_store.Find(run.RunId) is not { Outcome: RunOutcome.Running } open || RunOwners.IsAlive(open.Owner))
+        {
+            return new RecoveryResult(_store.Find(run.RunId) ?? run) { AlreadyClosed = true };
+        }
+
         var parts = PartsFor(run.SystemId);
-        return await new InterruptedRun(_store, parts.Runtime, parts.Guard, parts.Rollback, _snapshots, _time, _options, _log).RecoverAsync(current, run, consent, progress, cancellationToken);
+        return await new InterruptedRun(_store, parts.Runtime, parts.Guard, parts.Rollback, _snapshots, _time, _options, _log).RecoverAsync(current, open, consent, progress, cancellationToken);
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ internal sealed class InterruptedRun(IRunStore store, IContainerRuntime runtime,
 {
     public const string Reason = "orchestrator restarted";
 
+    /// <summary>The journal line of a rollback that did not complete; the service's periodic pass does not retry such a run.</summary>
+    public const string RollbackFailed = "Rollback did NOT complete";
+
     /// <summary>
     /// Returns the run closed as aborted, or still open when its rollback could not complete now or needs an
     /// operator: a target is never marked done while it may still be attacked, and the next start tries again.
@@ -33,14 +36,20 @@ internal sealed class InterruptedRun(IRunStore store, IContainerRuntime runtime,
             return new RecoveryResult(CloseFromKeptOutcome(run, kept));
         }
 
+        // Once stale, always stale (the baseline only ages, a later run stays finished): said once, not re-read at every pass.
+        if (consent is RecoveryConsent.Automatic && StaleBaseline.Noted(run) is { } noted)
+        {
+            return new RecoveryResult(run, noted);
+        }
+
         var clock = new DrillClock(time, run.StartedAtUtc);
         var journal = new DrillJournal(clock, store.JournalFor(run.RunId), progress, run.Journal);
         // The baseline file is written just before T0, so it proves an attack may have begun even if the
         // journal row saying so was lost with the crash.
         var baseline = snapshots.LoadBaseline(run.RunId);
         var attacked = baseline is not null || run.Journal.Any(e => e.Mark == JournalMark.AttackStart);
-        if (attacked && baseline is not null && consent is RecoveryConsent.Automatic
-            && StaleBaseline.Reason(run, store, time.GetUtcNow(), options.StaleBaselineAfter) is { } stale)
+        if (baseline is not null && consent is RecoveryConsent.Automatic
+            && (EndedUnsaved(run) ?? StaleBaseline.Reason(run, store, time.GetUtcNow(), options.StaleBaselineAfter)) is { } stale)
         {
             return WaitForOperator(run, journal, stale);
         }
@@ -94,19 +103,23 @@ internal sealed class InterruptedRun(IRunStore store, IContainerRuntime runtime,
         return new RecoveryResult(record);
     }
 
-    /// <summary>Leaves the run open, saying once in its journal why and what the operator can do.</summary>
+    /// <summary>Leaves the run open, saying in its journal (once: later passes find the note) why and what the operator can do.</summary>
     private RecoveryResult WaitForOperator(RunRecord run, DrillJournal journal, string why)
     {
-        var note = StaleBaseline.NotePrefix + why;
-        if (!run.Journal.Any(e => e.Message == note))
-        {
-            journal.Record(JournalMark.Rollback, note, StaleBaseline.Fix(run.RunId));
-            log.Error("Run {RunId} of {System} was interrupted, and its baseline is not restored without an operator: {Why}. Fix: {Fix}",
-                run.RunId, run.SystemId, why, StaleBaseline.Fix(run.RunId));
-        }
-
+        journal.Record(JournalMark.Rollback, StaleBaseline.NotePrefix + why, StaleBaseline.Fix(run.RunId));
+        log.Error("Run {RunId} of {System} was interrupted, and its baseline is not restored without an operator: {Why}. Fix: {Fix}",
+            run.RunId, run.SystemId, why, StaleBaseline.Fix(run.RunId));
         return new RecoveryResult(run with { Journal = journal.Events }, why);
     }
+
+    /// <summary>
+    /// The journal says the drill ended, yet neither the store nor the kept outcome holds how (a full disk took
+    /// both): a drill that passed has already restored its system, and a rollback would undo what came since.
+    /// </summary>
+    private static string? EndedUnsaved(RunRecord run) =>
+        run.Journal.LastOrDefault(e => e.Mark == JournalMark.Finished) is { } finished
+            ? $"its journal says it ended ('{finished.Message}') but its outcome was never saved, so its system may already be restored and in use"
+            : null;
 
     private static string ConsentNote(RecoveryConsent consent) => consent switch
     {
@@ -131,7 +144,7 @@ internal sealed class InterruptedRun(IRunStore store, IContainerRuntime runtime,
         store.Complete(kept);
         log.Warning("Run {RunId} had ended {Outcome}, but the run store refused its last write then; closed from the outcome kept beside its snapshots, without a rollback",
             run.RunId, kept.Outcome);
-        return store.Find(run.RunId) ?? kept;
+        return kept;
     }
 
     /// <summary>The catalogue the run was drilled with, when its text was kept and still loads; else today's.</summary>
@@ -185,7 +198,7 @@ internal sealed class InterruptedRun(IRunStore store, IContainerRuntime runtime,
         catch (Exception ex)
         {
             log.Warning(ex, "Rollback of interrupted run {RunId} did not complete: {Error}", run.RunId, ex.Message);
-            journal.Record(JournalMark.Rollback, "Rollback did NOT complete", ex.Message);
+            journal.Record(JournalMark.Rollback, RollbackFailed, ex.Message);
             return false;
         }
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Runs;
@@ -19,7 +20,7 @@ internal static class KeptOutcome
         var folder = snapshots.FolderOf(record.RunId);
         PrivateFiles.CreateFolder(folder);
         // Replaced whole and flushed to disk when this returns.
-        await PrivateFiles.ReplaceAsync(Path.Combine(folder, FileName), JsonSerializer.SerializeToUtf8Bytes(record, RunJson.Options), cancellationToken);
+        await PrivateFiles.ReplaceAsync(Path.Combine(folder, FileName), Encoding.UTF8.GetBytes(RunJson.SerializeMasked(record)), cancellationToken);
     }
 
     /// <summary>The ended run kept for this id, or null when there is none (or it is unreadable, so the run is recovered as any other).</summary>

@@ -110,15 +110,21 @@ internal sealed class QuiesceWindow
             return null;
         }
 
-        Record(which, Invariant($"FAILED (exit {result.ExitCode})"), started, output.Length == 0 ? shown : $"{shown}: {output}");
+        Record(which, Invariant($"{ExitedFailed} {result.ExitCode})"), started, output.Length == 0 ? shown : $"{shown}: {output}");
         var after = which == "after" ? "; the drill rolls the system back to its baseline" : "; nothing was attacked";
         return new Failure(new QuiesceFailedException(
             Invariant($"The quiesce '{which}' command of system '{_run.System.Id}' exited {result.ExitCode}") + (output.Length == 0 ? "" : ": " + output),
             byHand + after), Exited: true);
     }
 
+    /// <summary>How a journal line of a quiesce command begins ("Quiesce 'before' done in 1s"); crash recovery reads them.</summary>
+    public static string MessageOf(string which) => $"Quiesce '{which}'";
+
+    /// <summary>What a journal line of a command that ran and exited non-zero holds after <see cref="MessageOf"/>.</summary>
+    public const string ExitedFailed = "FAILED (exit";
+
     private void Record(string which, string outcome, TimeSpan started, string detail) =>
-        _journal.Record(JournalMark.Quiesce, $"Quiesce '{which}' {outcome} in {DurationText.Format(_run.Clock.Elapsed - started)}", detail);
+        _journal.Record(JournalMark.Quiesce, $"{MessageOf(which)} {outcome} in {DurationText.Format(_run.Clock.Elapsed - started)}", detail);
 
     /// <param name="Exited">The command ran to its end with a non-zero exit, rather than timing out or failing to start.</param>
     private sealed record Failure(Exception Error, bool Exited);

@@ -9,4 +9,7 @@ namespace Drills.Orchestrator.Engine;
 internal sealed record RecoveryResult(RunRecord Record, string? WaitsForOperator = null)
 {
     public bool StillOpen => Record.Outcome == RunOutcome.Running;
+
+    /// <summary>The run had ended (or its process was alive) by the time its locks were held: nothing was done.</summary>
+    public bool AlreadyClosed { get; init; }
 }

@@ -20,18 +20,27 @@ internal static class StaleBaseline
     {
         var takenAt = run.Journal.FirstOrDefault(e => e.Mark == JournalMark.Baseline)?.TimestampUtc ?? run.StartedAtUtc;
         var age = nowUtc - takenAt;
+        if (age < TimeSpan.Zero)
+        {
+            return Invariant($"its baseline was taken at {takenAt:yyyy-MM-dd HH:mm} UTC, later than this machine's clock says it is now ({nowUtc:yyyy-MM-dd HH:mm} UTC), ") +
+                   "so its age cannot be known; check the clock and the system";
+        }
+
         if (age > bound)
         {
             return Invariant($"its baseline was taken {DurationText.Format(Whole(age))} ago ({takenAt:yyyy-MM-dd HH:mm} UTC), more than {DurationText.Format(bound)}, ") +
                    "so the system may have been repaired and written new records since; restoring it would lose them";
         }
 
-        var newer = store.List(500).FirstOrDefault(r => r.SystemId == run.SystemId && r.RunId != run.RunId
-            && r.StartedAtUtc > run.StartedAtUtc && r.Outcome is RunOutcome.Passed or RunOutcome.Failed or RunOutcome.Aborted);
+        var newer = store.FinishedAfter(run.SystemId, run.StartedAtUtc);
         return newer is null
             ? null
             : $"a later run of {run.SystemId} ({newer.RunId}, {newer.Outcome.ToString().ToLowerInvariant()}) finished after it, so this baseline is out of date; restoring it would undo what happened since";
     }
+
+    /// <summary>Why the run waits, when an earlier pass already said so in its journal.</summary>
+    public static string? Noted(RunRecord run) =>
+        run.Journal.LastOrDefault(e => e.Message.StartsWith(NotePrefix, StringComparison.Ordinal))?.Message[NotePrefix.Length..];
 
     /// <summary>What the operator can do, for journals, logs and errors.</summary>
     public static string Fix(string runId) =>

@@ -16,9 +16,11 @@ internal static class UnfinishedQuiesce
 {
     /// <summary>True when the journal shows a 'before' that may have brought the system to rest, and no 'after'.</summary>
     public static bool LeftAtRest(RunRecord run) =>
-        run.Journal.Any(e => e.Mark == JournalMark.Quiesce && e.Message.StartsWith("Quiesce 'before'", StringComparison.Ordinal)
-                             && !e.Message.Contains("FAILED (exit", StringComparison.Ordinal))
-        && !run.Journal.Any(e => e.Mark == JournalMark.Quiesce && e.Message.StartsWith("Quiesce 'after'", StringComparison.Ordinal));
+        run.Journal.Any(e => e.Mark == JournalMark.Quiesce && e.Message.StartsWith(QuiesceWindow.MessageOf("before"), StringComparison.Ordinal)
+                             && !e.Message.Contains(QuiesceWindow.ExitedFailed, StringComparison.Ordinal))
+        && !run.Journal.Any(e => e.Mark == JournalMark.Quiesce && e.Message.StartsWith(QuiesceWindow.MessageOf("after"), StringComparison.Ordinal));
+
+    private static string After => QuiesceWindow.MessageOf("after");
 
     public static async Task ResumeAsync(IContainerRuntime runtime, TargetGuard guard, SystemDefinition system, DrillJournal journal, TimeProvider time)
     {
@@ -30,18 +32,18 @@ internal static class UnfinishedQuiesce
         {
             if (await guard.InspectAsync(system, timeout.Token) is not { } info)
             {
-                journal.Record(JournalMark.Quiesce, "Quiesce 'after' not run by recovery: the container is gone", shown);
+                journal.Record(JournalMark.Quiesce, $"{After} not run by recovery: the container is gone", shown);
                 return;
             }
 
             var result = await runtime.ExecAsync(info.Id, quiesce.After, timeout.Token);
             journal.Record(JournalMark.Quiesce,
-                result.Succeeded ? "Quiesce 'after' run by recovery: done" : Invariant($"Quiesce 'after' run by recovery: FAILED (exit {result.ExitCode})"),
+                result.Succeeded ? $"{After} run by recovery: done" : Invariant($"{After} run by recovery: {QuiesceWindow.ExitedFailed} {result.ExitCode})"),
                 $"{shown}: {result.ShortOutput()}".TrimEnd(' ', ':'));
         }
         catch (Exception ex) when (ex is OperationCanceledException or DockerOperationException or DockerUnavailableException)
         {
-            journal.Record(JournalMark.Quiesce, "Quiesce 'after' run by recovery: did not complete; check the system, which may still be at rest",
+            journal.Record(JournalMark.Quiesce, $"{After} run by recovery: did not complete; check the system, which may still be at rest",
                 $"{shown}: {DrillsException.ProblemOf(ex)}");
         }
     }

@@ -27,6 +27,9 @@ internal interface IRunStore : IConfirmationStore
     /// <summary>True when a run (or a skip) was already recorded for this scenario's fire time: a fire is never run twice.</summary>
     bool HasRunFor(string scenarioId, DateTimeOffset scheduledForUtc);
 
+    /// <summary>The latest drill of the system that started after <paramref name="startedAfterUtc"/> and has finished (passed, failed or aborted), or null.</summary>
+    RunRecord? FinishedAfter(string systemId, DateTimeOffset startedAfterUtc);
+
     /// <summary>Keeps a catalogue's text by its SHA-256 (once per distinct text).</summary>
     void KeepCatalogue(string sha256, string sourcePath, string text);
 

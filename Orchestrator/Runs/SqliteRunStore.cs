@@ -81,6 +81,14 @@ internal sealed partial class SqliteRunStore : IRunStore
         Query("SELECT record_json FROM runs WHERE scenario_id = $scenario ORDER BY started_at_utc DESC LIMIT 500", ("$scenario", scenarioId))
             .Any(run => run.Origin.ScheduledForUtc == scheduledForUtc);
 
+    public RunRecord? FinishedAfter(string systemId, DateTimeOffset startedAfterUtc) =>
+        Query("""
+              SELECT record_json FROM runs
+              WHERE system_id = $system AND started_at_utc > $after AND outcome IN ('Passed', 'Failed', 'Aborted')
+              ORDER BY started_at_utc DESC, run_id DESC LIMIT 1
+              """,
+            ("$system", systemId), ("$after", startedAfterUtc.ToString("O", CultureInfo.InvariantCulture))).FirstOrDefault();
+
     public void KeepCatalogue(string sha256, string sourcePath, string text)
     {
         using var connection = Open();
@@ -159,7 +167,7 @@ internal sealed partial class SqliteRunStore : IRunStore
         command.Parameters.AddWithValue("$started", run.StartedAtUtc.ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$outcome", run.Outcome.ToString());
         // Masked as stored: a secret in an observation or an error never reaches the file.
-        command.Parameters.AddWithValue("$json", Secrets.Redact(JsonSerializer.Serialize(run with { Journal = [] }, RunJson.Options)));
+        command.Parameters.AddWithValue("$json", RunJson.SerializeMasked(run with { Journal = [] }));
         command.ExecuteNonQuery();
     }
 

@@ -3,6 +3,7 @@ using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Safety;
 using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.RunRecords;
 using Serilog;
 
 namespace Drills.Orchestrator.Service;
@@ -14,20 +15,25 @@ namespace Drills.Orchestrator.Service;
 /// </summary>
 internal sealed class CrashRecovery(AppServices services, ILogger log)
 {
-    /// <summary>True when a run a crash left open waits to be recovered.</summary>
-    public bool AnyInterrupted() => services.Store.ListRunning().Any(r => !RunOwners.IsAlive(r.Owner));
+    /// <summary>Runs a crash left open: marked running, their process gone.</summary>
+    public IReadOnlyList<RunRecord> Interrupted() => services.Store.ListRunning().Where(r => !RunOwners.IsAlive(r.Owner)).ToArray();
 
-    /// <summary>One pass over every interrupted run.</summary>
+    /// <summary>One pass over the interrupted runs given.</summary>
     /// <param name="current">Today's catalogue, null when none loads: used when it is the one the run was drilled with, or that one was not kept.</param>
-    public async Task RunOnceAsync(Func<DrillCatalogue?> current, CancellationToken cancellationToken)
+    /// <param name="retryFailed">
+    /// Whether to try again a run whose rollback already failed: at start-up yes; not in the periodic pass, which
+    /// would otherwise restore and kill a target every minute while someone repairs it (the next drill of the
+    /// system, a restart of the service or drills recover tries again).
+    /// </param>
+    public async Task RunOnceAsync(IReadOnlyList<RunRecord> runs, Func<DrillCatalogue?> current, bool retryFailed, CancellationToken cancellationToken)
     {
-        foreach (var run in services.Store.ListRunning().Where(r => !RunOwners.IsAlive(r.Owner)))
+        foreach (var run in runs.Where(r => retryFailed || !r.Journal.Any(e => e.Message == InterruptedRun.RollbackFailed)))
         {
             try
             {
                 var progress = ServiceReports.Progress(log, run.ScenarioId);
                 var result = await services.Engine().RecoverInterruptedAsync(current(), run, RecoveryConsent.Automatic, progress, cancellationToken);
-                if (result.WaitsForOperator is not null)
+                if (result.WaitsForOperator is not null || result.AlreadyClosed)
                 {
                     // Said once, in the run's journal and the log, when the run first came to wait.
                     continue;
@@ -64,7 +70,7 @@ internal sealed class CrashRecovery(AppServices services, ILogger log)
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                await RunOnceAsync(current, cancellationToken);
+                await RunOnceAsync(Interrupted(), current, retryFailed: false, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

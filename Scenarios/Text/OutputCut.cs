@@ -19,8 +19,6 @@ internal static class OutputCut
         ? string.Create(CultureInfo.InvariantCulture, $"{Marker}{Size(keptBytes)} of {Size(total)}]")
         : string.Create(CultureInfo.InvariantCulture, $"{Marker}{Size(keptBytes)}]");
 
-    public static bool IsCut(string text) => text.Contains(Marker, StringComparison.Ordinal);
-
     private static string Size(long bytes) => bytes switch
     {
         >= 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024d / 1024:0.#} MiB"),

@@ -24,6 +24,15 @@ public sealed class DataFingerprintTests
     }
 
     [Fact]
+    public void A_listing_cut_short_vouches_for_nothing()
+    {
+        var cut = new ExecResult(0, "2000\n" + Old, "") { StdoutBytes = 5L * 1024 * 1024 };
+
+        Assert.NotNull(DataFingerprint.Of(new ExecResult(0, "2000\n" + Old, "")));
+        Assert.Null(DataFingerprint.Of(cut));
+    }
+
+    [Fact]
     public void An_entry_changed_within_two_seconds_of_the_listing_is_not_trusted()
     {
         Assert.Null(DataFingerprint.Of(new ExecResult(0, "1001\n" + Old, "")));

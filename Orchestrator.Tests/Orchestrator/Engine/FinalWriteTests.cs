@@ -38,6 +38,8 @@ public sealed class FinalWriteTests : IDisposable
         // Records written after the drill, which a rollback to its baseline would throw away.
         _h.Runtime.FilesOf(PortalName)[IndexPath] = Encoding.UTF8.GetBytes("<h1>Portal</h1> new records");
         Store.RefuseCompletes = 0;
+        // Its process is gone, as after a crash.
+        Store.Checkpoint(Store.Find(runId)! with { Owner = new RunOwner(Environment.MachineName, int.MaxValue, DateTimeOffset.UnixEpoch) });
         _h.Runtime.Calls.Clear();
 
         var recovered = await _h.DriveAsync(() => _h.Engine().RecoverInterruptedAsync(null, Store.Find(runId)!, RecoveryConsent.Automatic, null, CancellationToken.None), Tick);

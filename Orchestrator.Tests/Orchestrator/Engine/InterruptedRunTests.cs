@@ -123,6 +123,7 @@ public sealed class InterruptedRunTests : IDisposable
         {
             Limits = new RunLimits(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(10), RollbackTimeout: TimeSpan.FromSeconds(20)),
         };
+        _h.Store.Checkpoint(run);
         // The system never becomes healthy again, so only the rollback's bound ends it.
         _h.Runtime.ExecHook = (_, command) => command is ["test", ..] ? new ExecResult(1, "", "") : null;
         var started = _h.Time.GetUtcNow();
@@ -282,6 +283,46 @@ public sealed class InterruptedRunTests : IDisposable
         Assert.Contains("exec quiesce-after", _h.Runtime.Calls);
         Assert.Equal(RunOutcome.Aborted, result.Record.Outcome);
         Assert.Contains(result.Record.Journal, e => e.Message == "Quiesce 'after' run by recovery: done");
+    }
+
+    [Fact]
+    public async Task Run_whose_journal_says_it_ended_but_whose_outcome_was_never_saved_waits_for_an_operator()
+    {
+        var container = _h.AddLabelledPortal();
+        var run = await CrashedRunAsync(container, attacked: true);
+        _h.Store.JournalFor(run.RunId).Append(new JournalEvent(run.Journal.Count + 1, JournalMark.Finished, _h.Time.GetUtcNow(), TimeSpan.FromSeconds(9), "Drill finished: Passed"));
+        _h.Runtime.FilesOf(TestCatalogues.PortalName)[TestCatalogues.IndexPath] = Encoding.UTF8.GetBytes("<h1>Portal</h1> new records");
+
+        var result = await RecoverWithAsync(_h.Store.Find(run.RunId)!, Catalogue, RecoveryConsent.Automatic);
+
+        Assert.Contains("its journal says it ended ('Drill finished: Passed')", result.WaitsForOperator, StringComparison.Ordinal);
+        Assert.Equal("<h1>Portal</h1> new records", IndexText());
+    }
+
+    [Fact]
+    public async Task Run_that_ended_after_it_was_listed_is_left_as_it_ended()
+    {
+        var container = _h.AddLabelledPortal();
+        var listed = await CrashedRunAsync(container, attacked: true);
+        _h.Store.Complete(listed with { Outcome = RunOutcome.Passed });
+        _h.Runtime.Calls.Clear();
+
+        var result = await RecoverWithAsync(listed, Catalogue, RecoveryConsent.Automatic);
+
+        Assert.True(result.AlreadyClosed);
+        Assert.Empty(_h.Runtime.Calls);
+        Assert.Equal(RunOutcome.Passed, _h.Store.Find(listed.RunId)!.Outcome);
+    }
+
+    [Fact]
+    public async Task Baseline_taken_later_than_the_clock_says_it_is_now_is_stale()
+    {
+        var container = _h.AddLabelledPortal();
+        var run = await CrashedRunAsync(container, attacked: true);
+
+        var reason = StaleBaseline.Reason(run, _h.Store, _h.Time.GetUtcNow() - TimeSpan.FromHours(3), TimeSpan.FromHours(24));
+
+        Assert.Contains("later than this machine's clock says it is now", reason, StringComparison.Ordinal);
     }
 
     private const string KeptYaml = """
