@@ -27,6 +27,7 @@ public sealed class LayerTests
         ["Catalogue"],
         ["Checks", "Steps", "Schedules"],
         ["Durations", "Paths", "Text", "RunRecords"],
+        ["Regulation"],
     ];
 
     private static readonly string[][] ReportsLayers =

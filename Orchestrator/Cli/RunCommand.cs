@@ -27,7 +27,12 @@ internal static class RunCommand
         {
             Description = "Count each manual step at its declared expected duration instead of waiting for drills confirm; declared time is reported apart from measured time",
         };
-        var command = new Command("run", "Run a drill: attack, restore, verify, measure, report") { scenario, file, dryRun, json, all, simulateManual };
+        var participant = new Option<string[]>("--participant")
+        {
+            Description = "A person taking part, recorded in the run and its report (repeat for each); added to the scenario's participants",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("run", "Run a drill: attack, restore, verify, measure, report") { scenario, file, dryRun, json, all, simulateManual, participant };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var terminal = new Terminal(parse.GetValue(json));
@@ -41,7 +46,11 @@ internal static class RunCommand
             }
 
             var summaries = new List<RunSummary>();
-            var options = new DrillOptions { SimulateManual = parse.GetValue(simulateManual) };
+            var options = new DrillOptions
+            {
+                SimulateManual = parse.GetValue(simulateManual),
+                Participants = Participants.Read(parse.GetValue(participant)),
+            };
             // From another shell DRILLS_DATA_DIR may not be set: any folder but the default goes into the pasted command.
             var progress = new ProgressPrinter(terminal.Errors, services.Data.IsDefault ? "" : $" --data-dir \"{services.Data.Root}\"");
             foreach (var each in selected)

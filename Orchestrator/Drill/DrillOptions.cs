@@ -31,6 +31,9 @@ internal sealed record DrillOptions
     /// </summary>
     public bool SimulateManual { get; init; }
 
+    /// <summary>People taking part named on the command line (<c>drills run --participant NAME</c>), recorded after the scenario's own.</summary>
+    public IReadOnlyList<string> Participants { get; init; } = [];
+
     /// <summary>How often a waiting manual step looks for its confirmation in the run store: 500 ms, so the drill moves on at once.</summary>
     public TimeSpan ConfirmationPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 }

@@ -24,6 +24,9 @@ internal sealed class DrillRun
     public DrillClock Clock { get; }
     public RunOrigin Origin { get; init; } = RunOrigin.OnDemand;
 
+    /// <summary>People named on the command line (<c>--participant</c>), after the scenario's own.</summary>
+    public IReadOnlyList<string> ExtraParticipants { get; init; } = [];
+
     /// <summary>The bounds of this run, stored with its record so a crash recovery uses them too.</summary>
     public required RunLimits Limits { get; init; }
     public string? ImageDigest { get; set; }
@@ -77,6 +80,7 @@ internal sealed class DrillRun
         AbortReason = AbortReason,
         RolledBack = RolledBack,
         Origin = Origin,
+        Participants = Scenario.Participants.Concat(ExtraParticipants).Distinct(StringComparer.Ordinal).ToArray(),
         Owner = RunOwners.Current,
         Limits = Limits,
         Steps = StepsSnapshot(),

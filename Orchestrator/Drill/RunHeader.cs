@@ -23,5 +23,10 @@ internal static class RunHeader
         StartedAtUtc = startedAtUtc,
         Outcome = outcome,
         RtoTarget = system.RtoTarget,
+        Level = system.Level,
+        Approval = system.Approval,
+        SystemOwner = system.Owner,
+        Participants = scenario.Participants,
+        Objectives = scenario.Objectives,
     };
 }

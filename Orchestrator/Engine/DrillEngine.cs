@@ -54,6 +54,7 @@ internal sealed class DrillEngine
         var run = new DrillRun(RunIds.New(clock.StartedAtUtc), catalogue, scenario, system, clock)
         {
             Origin = origin,
+            ExtraParticipants = _options.Participants,
             Limits = new RunLimits(scenario.ProbeInterval, scenario.MaxDuration, _options.RollbackTimeout),
         };
         using var held = Hold(system.Id, system.Container.Name, run.RunId);

@@ -20,4 +20,10 @@ internal sealed record ScenarioDefinition(
 {
     /// <summary>Where the <c>schedule</c> value was written, so a schedule that can never fire is pointed at there.</summary>
     public SourceLocation ScheduleLocation { get; init; } = Location;
+
+    /// <summary>Who takes part in the drill (Decree 331/2026 asks drill records to name them); run adds --participant names.</summary>
+    public IReadOnlyList<string> Participants { get; init; } = [];
+
+    /// <summary>What the drill sets out to show, beyond recovery within target; empty when not written.</summary>
+    public IReadOnlyList<string> Objectives { get; init; } = [];
 }

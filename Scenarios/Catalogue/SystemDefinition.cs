@@ -1,4 +1,5 @@
 using Drills.Scenarios.Checks;
+using Drills.Scenarios.Regulation;
 using Drills.Scenarios.Text;
 
 namespace Drills.Scenarios.Catalogue;
@@ -22,6 +23,15 @@ internal sealed record SystemDefinition(
 
     /// <summary>The commands that bring the data to rest around the baseline snapshot; null: the snapshot is a copy of live data.</summary>
     public QuiesceSpec? Quiesce { get; init; }
+
+    /// <summary>Who owns the system (chủ quản), the default owner of its corrective actions; null when not written.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>The decision that approved the system's security level, if the catalogue cites one.</summary>
+    public ApprovalReference? Approval { get; init; }
+
+    /// <summary>What the system's security level asks (target, cadences) as configured in this catalogue.</summary>
+    public LevelPolicy Level { get; init; } = LevelTargets.Product.PolicyFor(LevelTargets.MinLevel);
 }
 
 /// <summary>How the orchestrator creates (and re-creates) the system's container.</summary>

@@ -1,16 +1,17 @@
 using System.Globalization;
 using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Regulation;
 using YamlDotNet.RepresentationModel;
 
 namespace Drills.Scenarios.Loading;
 
 /// <summary>
-/// The optional <c>levels</c> section: per security level recovery targets that replace the
-/// product's defaults, because level rules are policy and change with the law.
+/// The optional <c>levels</c> section: per security level recovery targets and drill and restore-test
+/// cadences that replace the product's defaults, because level rules are policy and change with the law.
 /// </summary>
 internal static class LevelsReader
 {
-    private static readonly string[] LevelKeys = ["rto_target"];
+    private static readonly string[] LevelKeys = ["rto_target", "drill_cadence", "restore_test_cadence"];
 
     public static LevelTargets Read(NodeReader reader, YamlNode? node)
     {
@@ -22,20 +23,20 @@ internal static class LevelsReader
         if (node is not YamlMappingNode mapping)
         {
             reader.Report(node, $"levels must be a mapping from security level to targets, not {NodeReader.Describe(node)}.",
-                "write it as '4: { rto_target: 4h }' lines indented under levels");
+                "write it as '4: { rto_target: 4h, drill_cadence: yearly }' lines indented under levels");
             return LevelTargets.Product;
         }
 
-        var targets = new Dictionary<int, TimeSpan>(LevelTargets.Product.RtoByLevel);
+        var policies = new Dictionary<int, LevelPolicy>(LevelTargets.Product.Policies);
         foreach (var (key, value) in mapping.Children)
         {
-            if (ReadLevel(reader, key) is { } level && ReadTarget(reader, value, level) is { } target)
+            if (ReadLevel(reader, key) is { } level && ReadPolicy(reader, value, policies[level]) is { } policy)
             {
-                targets[level] = target;
+                policies[level] = policy;
             }
         }
 
-        return new LevelTargets(targets);
+        return new LevelTargets(policies);
     }
 
     private static int? ReadLevel(NodeReader reader, YamlNode key)
@@ -52,16 +53,36 @@ internal static class LevelsReader
         return null;
     }
 
-    private static TimeSpan? ReadTarget(NodeReader reader, YamlNode value, int level)
+    private static LevelPolicy? ReadPolicy(NodeReader reader, YamlNode value, LevelPolicy defaults)
     {
-        var what = $"level {level.ToString(CultureInfo.InvariantCulture)}";
+        var what = $"level {defaults.Level.ToString(CultureInfo.InvariantCulture)}";
         if (reader.Mapping(value, what, LevelKeys) is not { } fields)
         {
             return null;
         }
 
-        return fields.Required("rto_target", "4h") is { } target
-            ? DefaultsReader.RecoveryTarget(reader, target, $"'rto_target' of {what}")
-            : null;
+        if (fields.Count == 0)
+        {
+            if (!fields.HasUnknownKeys)
+            {
+                reader.Report(value, $"{what} in levels overrides nothing.",
+                    "give at least one of rto_target, drill_cadence, restore_test_cadence, or remove the line");
+            }
+
+            return null;
+        }
+
+        var before = reader.Errors.Count;
+        var target = fields.Optional("rto_target") is { } t ? DefaultsReader.RecoveryTarget(reader, t, $"'rto_target' of {what}") : null;
+        var drill = fields.Optional("drill_cadence") is { } d ? CadenceReader.Read(reader, d, $"'drill_cadence' of {what}") : null;
+        var restoreTest = fields.Optional("restore_test_cadence") is { } r ? CadenceReader.Read(reader, r, $"'restore_test_cadence' of {what}") : null;
+        return reader.Errors.Count > before
+            ? null
+            : defaults with
+            {
+                RtoTarget = target ?? defaults.RtoTarget,
+                DrillCadence = drill ?? defaults.DrillCadence,
+                RestoreTestCadence = restoreTest ?? defaults.RestoreTestCadence,
+            };
     }
 }

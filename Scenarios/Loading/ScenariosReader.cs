@@ -16,7 +16,7 @@ internal static partial class ScenariosReader
     private static readonly string[] Keys =
     [
         "title", "system", "technique", "schedule", "blackout",
-        "attack", "restore", "verify", "max_duration", "probe_interval",
+        "attack", "restore", "verify", "max_duration", "probe_interval", "participants", "objectives",
     ];
 
     public static Dictionary<string, ScenarioDefinition> Read(NodeReader reader, YamlNode? node, ScenarioContext context)
@@ -58,6 +58,12 @@ internal static partial class ScenariosReader
         var attack = StepReader.ReadList(reader, fields, StepPhases.Attack, scope);
         var restore = StepReader.ReadList(reader, fields, StepPhases.Restore, scope);
         var verify = VerifyReader.Read(reader, fields, system, reader.At(key));
+        var participants = fields.Optional("participants") is { } p
+            ? reader.TextList(p, $"'participants' of scenario '{id}'", "[\"Nguyễn Văn A (ATTT)\"]", allowEmpty: true)
+            : [];
+        var objectives = fields.Optional("objectives") is { } o
+            ? reader.TextList(o, $"'objectives' of scenario '{id}'", "[\"Restore the portal from the offline copy\"]", allowEmpty: true)
+            : [];
         if (reader.Errors.Count > before || system is null)
         {
             return null;
@@ -67,6 +73,8 @@ internal static partial class ScenariosReader
             limits.MaxDuration, limits.ProbeInterval, reader.At(key))
         {
             ScheduleLocation = fields.Optional("schedule") is { } scheduleNode ? reader.At(scheduleNode) : reader.At(key),
+            Participants = participants!,
+            Objectives = objectives!,
         };
     }
 

@@ -23,7 +23,10 @@ internal sealed record SystemOutline(string Id, DataSpec Data, CheckReach? Reach
 internal static class SystemsReader
 {
     private static readonly string[] Keys =
-        ["title", "agency", "security_level", "rto_target", "rpo_target", "container", "checks", "check_hosts", "data", "quiesce"];
+        [
+            "title", "agency", "owner", "security_level", "rto_target", "rpo_target", "approval",
+            "container", "checks", "check_hosts", "data", "quiesce",
+        ];
 
     private static readonly string[] DataKeys = ["paths"];
 
@@ -84,6 +87,8 @@ internal static class SystemsReader
 
         var title = fields.RequiredTitle("Public service portal");
         var agency = fields.OptionalText("agency") ?? "";
+        var owner = fields.OptionalText("owner");
+        var approval = fields.Optional("approval") is { } a ? ApprovalReader.Read(reader, a, what) : null;
         var level = fields.Required("security_level", "3") is { } l
             ? reader.Integer(l, $"'security_level' of {what}", LevelTargets.MinLevel, LevelTargets.MaxLevel)
             : null;
@@ -109,7 +114,14 @@ internal static class SystemsReader
         }
 
         return (new SystemDefinition(id, title!, agency, level!.Value, rto ?? levels.For(level.Value), rto is not null,
-            rpo?.Value, container!, checks!, data!, reader.At(key)) { CheckReach = reach!, Quiesce = quiesce }, outline);
+            rpo?.Value, container!, checks!, data!, reader.At(key)) 
+        {
+            CheckReach = reach!,
+            Quiesce = quiesce,
+            Owner = owner,
+            Approval = approval,
+            Level = levels.PolicyFor(level.Value),
+        }, outline);
     }
 
     private static List<CheckDefinition>? ReadChecks(NodeReader reader, Fields fields, string what, CheckReach? reach)

@@ -1,3 +1,5 @@
+using Drills.Scenarios.Regulation;
+
 namespace Drills.Scenarios.RunRecords;
 
 /// <summary>
@@ -47,6 +49,21 @@ internal sealed record RunRecord
 
     /// <summary>The bounds the run was drilled with; null for a skipped fire, and for runs recorded before limits were kept.</summary>
     public RunLimits? Limits { get; init; }
+
+    /// <summary>What the system's security level asked when the drill ran (target, cadences); null for runs recorded before it was kept.</summary>
+    public LevelPolicy? Level { get; init; }
+
+    /// <summary>The decision that approved the system's security level, as the catalogue cited it.</summary>
+    public ApprovalReference? Approval { get; init; }
+
+    /// <summary>The system's owner as the catalogue named it: the default owner of corrective actions.</summary>
+    public string? SystemOwner { get; init; }
+
+    /// <summary>Who took part: the scenario's participants, then any named on the command line.</summary>
+    public IReadOnlyList<string> Participants { get; init; } = [];
+
+    /// <summary>What the drill set out to show, as the scenario states it.</summary>
+    public IReadOnlyList<string> Objectives { get; init; } = [];
 
     public IReadOnlyList<JournalEvent> Journal { get; init; } = Array.Empty<JournalEvent>();
     public IReadOnlyList<StepResult> Steps { get; init; } = Array.Empty<StepResult>();
