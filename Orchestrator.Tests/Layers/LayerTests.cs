@@ -16,7 +16,7 @@ public sealed class LayerTests
         ["App"],
         ["Engine"],
         ["Manual", "Steps"],
-        ["Runs", "Backups", "Checks", "Safety", "Scheduling"],
+        ["Runs", "Backups", "Checks", "Safety", "Scheduling", "Evidence"],
         ["Drill", "Integrity", "Docker", "Scheduling.Calendars", "Logging"],
         ["Errors"],
     ];

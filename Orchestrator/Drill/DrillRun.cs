@@ -77,6 +77,7 @@ internal sealed class DrillRun
         AbortReason = AbortReason,
         RolledBack = RolledBack,
         Origin = Origin,
+        StartedBy = RunStarter.Of(Origin, Scenario.Id),
         Owner = RunOwners.Current,
         Limits = Limits,
         Steps = StepsSnapshot(),
