@@ -1,6 +1,7 @@
 using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Runs;
 using Drills.Scenarios.RunRecords;
+using Drills.Scenarios.Text;
 
 namespace Drills.Orchestrator.Tests.Support;
 
@@ -90,7 +91,13 @@ internal sealed class InMemoryRunStore : IRunStore
     {
         lock (_gate)
         {
-            return _runs.TryGetValue(runId, out var run) ? run with { Journal = _journals.GetValueOrDefault(runId, []).ToArray() } : null;
+            if (!_runs.TryGetValue(runId, out var run))
+            {
+                return null;
+            }
+
+            var journal = _journals.GetValueOrDefault(runId, []).ToArray();
+            return run with { Journal = journal, ChainHead = JournalChain.HeadOf(journal) };
         }
     }
 
@@ -175,7 +182,9 @@ internal sealed class InMemoryRunStore : IRunStore
                     store._journals[runId] = events = [];
                 }
 
-                events.Add(entry);
+                // Chained as the SQLite store chains it: to the run's last event, over the masked text.
+                var masked = entry with { Message = Secrets.Redact(entry.Message), Detail = Secrets.RedactOrNull(entry.Detail) };
+                events.Add(JournalChain.Link(masked, events.Count == 0 ? null : events[^1].Hash));
             }
         }
     }

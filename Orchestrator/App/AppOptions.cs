@@ -1,3 +1,5 @@
+using Drills.Orchestrator.Evidence;
+
 namespace Drills.Orchestrator.App;
 
 /// <summary>What the application is built from, whichever front end (command line, service) starts it.</summary>
@@ -5,4 +7,5 @@ namespace Drills.Orchestrator.App;
 /// <param name="Verbose">Log every engine call to stderr.</param>
 /// <param name="Service">A long-running service: its console shows what happens, not only errors.</param>
 /// <param name="Clock">The one clock of the process, made at its entry point; every timing and timestamp reads it.</param>
-internal sealed record AppOptions(string? DataDir, bool Verbose, bool Service, TimeProvider Clock);
+/// <param name="Signing">Which certificate signs the evidence of runs that end in this process; null: the default signer.</param>
+internal sealed record AppOptions(string? DataDir, bool Verbose, bool Service, TimeProvider Clock, SigningSettings? Signing = null);

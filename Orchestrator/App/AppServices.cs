@@ -3,6 +3,7 @@ using Drills.Orchestrator.Checks;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Evidence;
 using Drills.Orchestrator.Logging;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Safety;
@@ -23,6 +24,7 @@ internal sealed class AppServices : IDisposable
     public AppServices(AppOptions options)
     {
         Clock = options.Clock;
+        Signing = options.Signing ?? SigningSettings.Default;
         _network = new LoopbackNetworkProbe(Clock);
         ProcessUmask.KeepPrivate();
         Data = DataDirectory.Resolve(options.DataDir, Console.Error);
@@ -38,6 +40,9 @@ internal sealed class AppServices : IDisposable
     public TimeProvider Clock { get; }
 
     public DataDirectory Data { get; }
+
+    /// <summary>Which certificate signs the evidence of a run that ends (and whether a time-stamp authority countersigns).</summary>
+    public SigningSettings Signing { get; }
 
     public SqliteRunStore Store { get; }
 

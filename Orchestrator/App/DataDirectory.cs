@@ -19,6 +19,9 @@ internal sealed record DataDirectory(string Root)
     public string Reports => Path.Combine(Root, "reports");
     public string Logs => Path.Combine(Root, "logs");
 
+    /// <summary>Each ended run's evidence, one folder per run id: report copy, chained journal, signed manifest.</summary>
+    public string Evidence => Path.Combine(Root, "evidence");
+
     /// <summary>True when this is the folder every drills command uses without options: a pasted command needs no --data-dir.</summary>
     public bool IsDefault => string.Equals(Root, Path.GetFullPath(DefaultRoot), StringComparison.Ordinal);
 
@@ -48,7 +51,7 @@ internal sealed record DataDirectory(string Root)
             }
 
             // drills' own folders: created private, and tightened when an earlier version left them open.
-            foreach (var folder in (string[])[data.Snapshots, data.Reports, data.Logs, data.Locks])
+            foreach (var folder in (string[])[data.Snapshots, data.Reports, data.Logs, data.Locks, data.Evidence])
             {
                 PrivateFiles.CreateFolder(folder);
                 PrivateFiles.Tighten(folder);

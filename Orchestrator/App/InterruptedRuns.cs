@@ -48,15 +48,21 @@ internal static class InterruptedRuns
         return closed;
     }
 
-    /// <summary>The closed run with its report's path; a report that failed to render is written again with drills report.</summary>
+    /// <summary>
+    /// The closed run with its report's path, its evidence written and signed; a report that failed to render is
+    /// written again with drills report, evidence that failed with drills export (both are logged).
+    /// </summary>
     public static async Task<RunRecord> PublishAsync(AppServices services, RunRecord record)
     {
         try
         {
-            return record with { ReportPath = await ReportPublisher.PublishAsync(services, record, record.TimeZone, CancellationToken.None) };
+            var published = record with { ReportPath = await ReportPublisher.PublishAsync(services, record, record.TimeZone, CancellationToken.None) };
+            await EvidencePublisher.PublishAsync(services, record.RunId, published.ReportPath, CancellationToken.None);
+            return published;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
+            services.Log.Error(ex, "Report or evidence of {RunId} not written: {Error}. Retry with: drills export {RunId}", record.RunId, ex.Message, record.RunId);
             return record;
         }
     }

@@ -20,6 +20,7 @@ internal static class ReportPublisher
         return path;
     }
 
-    private static string Version { get; } =
+    /// <summary>This build of drills, as reports and evidence manifests name it.</summary>
+    public static string Version { get; } =
         typeof(ReportPublisher).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev";
 }

@@ -23,6 +23,8 @@ internal static class CliApp
             RunsCommand.Create(clock),
             ScheduleCommand.Create(clock),
             ReportCommand.Create(clock),
+            ExportCommand.Create(clock),
+            VerifyCommand.Create(clock),
             ServeCommand.Create(clock),
             ReloadCommand.Create(clock),
             ConfirmCommand.Create(clock),

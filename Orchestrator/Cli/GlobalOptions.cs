@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Drills.Orchestrator.App;
+using Drills.Orchestrator.Evidence;
 
 namespace Drills.Orchestrator.Cli;
 
@@ -19,6 +20,6 @@ internal static class GlobalOptions
     };
 
     /// <summary>The application's parts for a command, built from the global options and the process's clock.</summary>
-    public static AppServices Services(ParseResult parse, TimeProvider clock, bool service = false) =>
-        new(new AppOptions(parse.GetValue(DataDir), parse.GetValue(Verbose), service, clock));
+    public static AppServices Services(ParseResult parse, TimeProvider clock, bool service = false, SigningSettings? signing = null) =>
+        new(new AppOptions(parse.GetValue(DataDir), parse.GetValue(Verbose), service, clock, signing));
 }

@@ -4,6 +4,7 @@ using Drills.Orchestrator.App;
 using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Errors;
+using Drills.Orchestrator.Evidence;
 using Drills.Orchestrator.Runs;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Durations;
@@ -32,13 +33,22 @@ internal static class RunCommand
             Description = "A person taking part, recorded in the run and its report (repeat for each); added to the scenario's participants",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("run", "Run a drill: attack, restore, verify, measure, report") { scenario, file, dryRun, json, all, simulateManual, participant };
+        var signing = new SigningOptions();
+        var command = new Command("run", "Run a drill: attack, restore, verify, measure, report, and write its signed evidence") { scenario, file, dryRun, json, all, simulateManual, participant };
+        signing.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var terminal = new Terminal(parse.GetValue(json));
             var catalogue = CatalogueSource.Load(parse.GetValue(file), clock.GetUtcNow(), Console.Error);
             var selected = ScenarioSelection.Select(catalogue, parse.GetValue(scenario), parse.GetValue(all));
-            using var services = GlobalOptions.Services(parse, clock);
+            var settings = signing.Resolve(parse);
+            using var services = GlobalOptions.Services(parse, clock, signing: settings);
+            if (settings.Pkcs12Path is not null)
+            {
+                // A wrong file or password is said before anything is attacked, not after the drill.
+                using var check = EvidenceSigner.Open(settings, services.Data.Root, clock);
+            }
+
             await services.Runtime.PingAsync(cancellationToken);
             if (parse.GetValue(dryRun))
             {
@@ -89,9 +99,40 @@ internal static class RunCommand
             terminal.Errors.MarkupLine($"[yellow]warning:[/] report not written: {TerminalMarkup.Escape(ex.Message)}. Retry with: drills report {result.Record.RunId}");
         }
 
+        var evidence = await PublishEvidenceAsync(terminal, services, result.Record.RunId, reportPath);
         var summary = RunSummary.From(result.Record with { ReportPath = reportPath }, result.End.ExitCode()) with { End = JsonNamingPolicy.CamelCase.ConvertName(result.End.ToString()) };
         PrintOutcome(terminal.Errors, summary, result);
+        if (evidence is not null)
+        {
+            terminal.Errors.MarkupLine($"  evidence: {TerminalMarkup.Escape(evidence.Folder)}{(evidence.Signed ? " (signed)" : "")}");
+        }
+
         return summary;
+    }
+
+    /// <summary>Writes and signs the run's evidence; a failure is a warning with its retry, never the drill's result.</summary>
+    private static async Task<EvidenceResult?> PublishEvidenceAsync(Terminal terminal, AppServices services, string runId, string? reportPath)
+    {
+        if (reportPath is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var evidence = await EvidencePublisher.PublishAsync(services, runId, reportPath, CancellationToken.None);
+            if (evidence is { Signed: false })
+            {
+                terminal.Errors.MarkupLine($"[yellow]warning:[/] evidence written but not signed: {TerminalMarkup.Escape(evidence.SigningProblem ?? "")}. drills export {runId} signs it.");
+            }
+
+            return evidence;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            terminal.Errors.MarkupLine($"[yellow]warning:[/] evidence not written: {TerminalMarkup.Escape(ex.Message)}. Retry with: drills export {runId}");
+            return null;
+        }
     }
 
     private static void PrintOutcome(IAnsiConsole console, RunSummary summary, DrillResult result)

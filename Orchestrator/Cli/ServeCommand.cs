@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Drills.Orchestrator.App;
 using Drills.Orchestrator.Errors;
+using Drills.Orchestrator.Evidence;
 using Drills.Orchestrator.Service;
 using Drills.Scenarios.Loading;
 using Drills.Scenarios.Durations;
@@ -29,11 +30,20 @@ internal static class ServeCommand
             DefaultValueFactory = _ => new SchedulerOptions().KeepSnapshots,
         };
         var command = new Command("serve", "Run the scheduler: fire scheduled drills in their time zone, outside blackout calendars; a catalogue file is watched for edits (the built-in sample is not)") { file, maxConcurrent, grace, keep };
+        var signing = new SigningOptions();
+        signing.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = Options(parse.GetValue(maxConcurrent), parse.GetValue(grace), parse.GetValue(keep));
             var path = CatalogueSource.Resolve(parse.GetValue(file));
-            using var services = GlobalOptions.Services(parse, clock, service: true);
+            var settings = signing.Resolve(parse);
+            using var services = GlobalOptions.Services(parse, clock, service: true, signing: settings);
+            if (settings.Pkcs12Path is not null)
+            {
+                // A wrong file or password stops the service at start, not at the first drill's end.
+                using var check = EvidenceSigner.Open(settings, services.Data.Root, clock);
+            }
+
             using var single = ServiceLock.Acquire(services.Data);
             // Targets a crash left attacked come back first: a catalogue that does not load must not keep them
             // attacked. Each run is rolled back as declared when it was drilled.

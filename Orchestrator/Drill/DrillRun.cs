@@ -81,6 +81,7 @@ internal sealed class DrillRun
         RolledBack = RolledBack,
         Origin = Origin,
         Participants = Scenario.Participants.Concat(ExtraParticipants).Distinct(StringComparer.Ordinal).ToArray(),
+        StartedBy = RunStarter.Of(Origin, Scenario.Id),
         Owner = RunOwners.Current,
         Limits = Limits,
         Steps = StepsSnapshot(),

@@ -6,6 +6,9 @@ namespace Drills.Orchestrator.Runs;
 /// begins and when it waits, and by <c>drills confirm</c>, often another process, when the operator is done.
 /// catalogues: the text of every catalogue a run was drilled with, by its SHA-256, so a crashed run is rolled
 /// back as its system was declared then, whatever the file holds now (or if it no longer loads).
+/// journal.prev_hash/hash: the hash chain (<see cref="Drills.Scenarios.RunRecords.JournalChain"/>); runs.chain_head and
+/// chain_events: the chain's end, written in the same transaction as each journal row, so the run keeps its head.
+/// Rows written before the chain existed have NULL hashes: legal, and reported as unchained.
 /// </summary>
 internal static class RunSchema
 {
@@ -16,7 +19,9 @@ internal static class RunSchema
             system_id      TEXT NOT NULL,
             started_at_utc TEXT NOT NULL,
             outcome        TEXT NOT NULL,
-            record_json    TEXT NOT NULL
+            record_json    TEXT NOT NULL,
+            chain_head     TEXT,
+            chain_events   INTEGER
         );
         CREATE TABLE IF NOT EXISTS journal (
             run_id        TEXT NOT NULL,
@@ -26,6 +31,8 @@ internal static class RunSchema
             elapsed_ticks INTEGER NOT NULL,
             message       TEXT NOT NULL,
             detail        TEXT,
+            prev_hash     TEXT,
+            hash          TEXT,
             PRIMARY KEY (run_id, seq)
         );
         CREATE TABLE IF NOT EXISTS service_requests (
@@ -53,4 +60,13 @@ internal static class RunSchema
             PRIMARY KEY (run_id, step)
         );
         """;
+
+    /// <summary>Columns added since the first schema, added to a file an earlier version created (table, column, type).</summary>
+    public static readonly (string Table, string Column, string Type)[] Added =
+    [
+        ("journal", "prev_hash", "TEXT"),
+        ("journal", "hash", "TEXT"),
+        ("runs", "chain_head", "TEXT"),
+        ("runs", "chain_events", "INTEGER"),
+    ];
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Drills.Orchestrator.Drill;
 using Drills.Reports.Files;
 using Drills.Scenarios.RunRecords;
-using Drills.Scenarios.Text;
 using Microsoft.Data.Sqlite;
 
 namespace Drills.Orchestrator.Runs;
@@ -25,6 +24,7 @@ internal sealed partial class SqliteRunStore : IRunStore
         // WAL once for the file: readers (drills runs) never block the drill writing its journal.
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, RunSchema.Create);
+        AddMissingColumns(connection);
     }
 
     /// <summary>Records a new run; an id already recorded is refused, so two runs can never merge into one record.</summary>
@@ -61,29 +61,30 @@ internal sealed partial class SqliteRunStore : IRunStore
     private static RunRecord? ReadRecord(SqliteConnection connection, string runId)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT record_json FROM runs WHERE run_id = $id";
+        command.CommandText = $"SELECT {RunColumns} FROM runs WHERE run_id = $id";
         command.Parameters.AddWithValue("$id", runId);
-        return command.ExecuteScalar() is string json ? Deserialize(json) : null;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadRun(reader) : null;
     }
 
     public IReadOnlyList<RunRecord> List(int limit) =>
-        Query("SELECT record_json FROM runs ORDER BY started_at_utc DESC, run_id DESC LIMIT $limit", ("$limit", limit));
+        Query($"SELECT {RunColumns} FROM runs ORDER BY started_at_utc DESC, run_id DESC LIMIT $limit", ("$limit", limit));
 
     public IReadOnlyList<RunRecord> ListRunning()
     {
         using var connection = Open();
-        return Query("SELECT record_json FROM runs WHERE outcome = $outcome ORDER BY started_at_utc", ("$outcome", nameof(RunOutcome.Running)))
+        return Query($"SELECT {RunColumns} FROM runs WHERE outcome = $outcome ORDER BY started_at_utc", ("$outcome", nameof(RunOutcome.Running)))
             .Select(run => WithJournal(connection, run))
             .ToArray();
     }
 
     public bool HasRunFor(string scenarioId, DateTimeOffset scheduledForUtc) =>
-        Query("SELECT record_json FROM runs WHERE scenario_id = $scenario ORDER BY started_at_utc DESC LIMIT 500", ("$scenario", scenarioId))
+        Query($"SELECT {RunColumns} FROM runs WHERE scenario_id = $scenario ORDER BY started_at_utc DESC LIMIT 500", ("$scenario", scenarioId))
             .Any(run => run.Origin.ScheduledForUtc == scheduledForUtc);
 
     public RunRecord? FinishedAfter(string systemId, DateTimeOffset startedAfterUtc) =>
-        Query("""
-              SELECT record_json FROM runs
+        Query($"""
+              SELECT {RunColumns} FROM runs
               WHERE system_id = $system AND started_at_utc > $after AND outcome IN ('Passed', 'Failed', 'Aborted')
               ORDER BY started_at_utc DESC, run_id DESC LIMIT 1
               """,
@@ -124,28 +125,10 @@ internal sealed partial class SqliteRunStore : IRunStore
         var runs = new List<RunRecord>();
         while (reader.Read())
         {
-            runs.Add(Deserialize(reader.GetString(0)));
+            runs.Add(ReadRun(reader));
         }
 
         return runs.ToArray();
-    }
-
-    private void Append(string runId, JournalEvent entry)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO journal (run_id, seq, mark, ts_utc, elapsed_ticks, message, detail)
-            VALUES ($run, $seq, $mark, $ts, $elapsed, $message, $detail)
-            """;
-        command.Parameters.AddWithValue("$run", runId);
-        command.Parameters.AddWithValue("$seq", entry.Sequence);
-        command.Parameters.AddWithValue("$mark", entry.Mark.ToString());
-        command.Parameters.AddWithValue("$ts", entry.TimestampUtc.ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$elapsed", entry.Elapsed.Ticks);
-        command.Parameters.AddWithValue("$message", Secrets.Redact(entry.Message));
-        command.Parameters.AddWithValue("$detail", (object?)Secrets.RedactOrNull(entry.Detail) ?? DBNull.Value);
-        command.ExecuteNonQuery();
     }
 
     /// <summary>Saves a running run's progress, never over a run that has already ended.</summary>
@@ -167,29 +150,9 @@ internal sealed partial class SqliteRunStore : IRunStore
         command.Parameters.AddWithValue("$started", run.StartedAtUtc.ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$outcome", run.Outcome.ToString());
         // Masked as stored: a secret in an observation or an error never reaches the file.
-        command.Parameters.AddWithValue("$json", RunJson.SerializeMasked(run with { Journal = [] }));
+        // The chain head lives in its own columns, written with each journal row; never a stale copy in the JSON.
+        command.Parameters.AddWithValue("$json", RunJson.SerializeMasked(run with { Journal = [], ChainHead = null }));
         command.ExecuteNonQuery();
-    }
-
-    private static RunRecord WithJournal(SqliteConnection connection, RunRecord run)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, mark, ts_utc, elapsed_ticks, message, detail FROM journal WHERE run_id = $id ORDER BY seq";
-        command.Parameters.AddWithValue("$id", run.RunId);
-        using var reader = command.ExecuteReader();
-        var events = new List<JournalEvent>();
-        while (reader.Read())
-        {
-            events.Add(new JournalEvent(
-                reader.GetInt32(0),
-                Enum.Parse<JournalMark>(reader.GetString(1)),
-                DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
-                TimeSpan.FromTicks(reader.GetInt64(3)),
-                reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5)));
-        }
-
-        return run with { Journal = events };
     }
 
     private static RunRecord Deserialize(string json) =>

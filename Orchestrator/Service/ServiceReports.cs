@@ -7,17 +7,31 @@ namespace Drills.Orchestrator.Service;
 /// <summary>Reports and live journals of the runs the service makes, written to its log instead of a terminal.</summary>
 internal static class ServiceReports
 {
-    /// <summary>Renders a run's report; a report that fails to render is logged, never allowed to lose the run.</summary>
+    /// <summary>
+    /// Renders a run's report, then writes and signs its evidence; a report or evidence that fails is logged, never
+    /// allowed to lose the run (drills report and drills export write them again).
+    /// </summary>
     public static async Task PublishAsync(AppServices services, RunRecord record, ILogger log, CancellationToken cancellationToken)
     {
+        string path;
         try
         {
-            var path = await ReportPublisher.PublishAsync(services, record, record.TimeZone, cancellationToken);
+            path = await ReportPublisher.PublishAsync(services, record, record.TimeZone, cancellationToken);
             log.Information("Report of {RunId} ({Outcome}): {Path}", record.RunId, record.Outcome, path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             log.Error(ex, "Report of {RunId} not written: {Error}. Retry with: drills report {RunId}", record.RunId, ex.Message, record.RunId);
+            return;
+        }
+
+        try
+        {
+            await EvidencePublisher.PublishAsync(services, record.RunId, path, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            log.Error(ex, "Evidence of {RunId} not written: {Error}. Retry with: drills export {RunId}", record.RunId, ex.Message, record.RunId);
         }
     }
 

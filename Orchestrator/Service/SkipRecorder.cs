@@ -23,6 +23,7 @@ internal sealed class SkipRecorder(AppServices services, TimeProvider time, ILog
             EndedAtUtc = now,
             SkipReason = reason,
             Origin = origin,
+            StartedBy = RunStarter.Of(origin, scenario.Id),
             Journal = [new JournalEvent(1, JournalMark.Note, now, TimeSpan.Zero, message)],
         };
         services.Store.Begin(record);

@@ -47,6 +47,15 @@ internal sealed record RunRecord
     /// <summary>The process that runs the drill, so a later start can tell a crashed run from one still going.</summary>
     public RunOwner? Owner { get; init; }
 
+    /// <summary>
+    /// Who started the run: <c>user:NAME</c> (the OS user of <c>drills run</c>) or <c>schedule:SCENARIO fire TIME</c>
+    /// (a scheduled or catch-up fire); null for runs recorded before it was kept.
+    /// </summary>
+    public string? StartedBy { get; init; }
+
+    /// <summary>The end of the run's hash-chained journal as the run store keeps it beside the run; null while nothing is chained.</summary>
+    public ChainHead? ChainHead { get; init; }
+
     /// <summary>The bounds the run was drilled with; null for a skipped fire, and for runs recorded before limits were kept.</summary>
     public RunLimits? Limits { get; init; }
 

@@ -3,6 +3,7 @@ using Drills.Orchestrator.Checks;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Errors;
+using Drills.Orchestrator.Evidence;
 using Drills.Orchestrator.Manual;
 using Drills.Orchestrator.Safety;
 using Drills.Orchestrator.Steps;
@@ -40,6 +41,7 @@ public sealed class DrillsExceptionTests
         { nameof(HostRefusedException), ExitCodes.Environment },
         { nameof(ConfirmationRefusedException), ExitCodes.BadInput },
         { nameof(CatalogueInvalidException), ExitCodes.BadInput },
+        { nameof(BundleUnreadableException), ExitCodes.BadInput },
     };
 
     [Theory]
