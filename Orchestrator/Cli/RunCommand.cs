@@ -32,10 +32,12 @@ internal static class RunCommand
             Description = "A person taking part, recorded in the run and its report (repeat for each); added to the scenario's participants",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("run", "Run a drill: attack, restore, verify, measure, report") { scenario, file, dryRun, json, all, simulateManual, participant };
+        var junit = JUnitFile.Option();
+        var command = new Command("run", "Run a drill: attack, restore, verify, measure, report") { scenario, file, dryRun, json, all, simulateManual, participant, junit };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var terminal = new Terminal(parse.GetValue(json));
+            var junitPath = JUnitFile.Check(parse.GetValue(junit));
             var catalogue = CatalogueSource.Load(parse.GetValue(file), clock.GetUtcNow(), Console.Error);
             var selected = ScenarioSelection.Select(catalogue, parse.GetValue(scenario), parse.GetValue(all));
             using var services = GlobalOptions.Services(parse, clock);
@@ -46,6 +48,7 @@ internal static class RunCommand
             }
 
             var summaries = new List<RunSummary>();
+            var records = new List<RunRecord>();
             var options = new DrillOptions
             {
                 SimulateManual = parse.GetValue(simulateManual),
@@ -55,19 +58,25 @@ internal static class RunCommand
             var progress = new ProgressPrinter(terminal.Errors, services.Data.IsDefault ? "" : $" --data-dir \"{services.Data.Root}\"");
             foreach (var each in selected)
             {
-                summaries.Add(await RunOneAsync(terminal, services, services.Engine(options), progress, catalogue, each, cancellationToken));
+                var (summary, record) = await RunOneAsync(terminal, services, services.Engine(options), progress, catalogue, each, cancellationToken);
+                summaries.Add(summary);
+                records.Add(record);
                 if (cancellationToken.IsCancellationRequested)
                 {
                     break;
                 }
             }
 
-            return Finish(terminal, summaries, selected.Count > 1);
+            var code = Finish(terminal, summaries, selected.Count > 1);
+            // A file not written is not silent: the exit code says so, as a pipeline gating on the file must not pass.
+            return junitPath is null || await JUnitFile.WriteAsync(junitPath, records, Console.Error, CancellationToken.None)
+                ? code
+                : ExitCodes.Worst([code, ExitCodes.Environment]);
         });
         return command;
     }
 
-    private static async Task<RunSummary> RunOneAsync(Terminal terminal, AppServices services, DrillEngine engine, ProgressPrinter progress,
+    private static async Task<(RunSummary, RunRecord)> RunOneAsync(Terminal terminal, AppServices services, DrillEngine engine, ProgressPrinter progress,
         DrillCatalogue catalogue, ScenarioDefinition scenario, CancellationToken cancellationToken)
     {
         var system = catalogue.Systems[scenario.SystemId];
@@ -91,7 +100,7 @@ internal static class RunCommand
 
         var summary = RunSummary.From(result.Record with { ReportPath = reportPath }, result.End.ExitCode()) with { End = JsonNamingPolicy.CamelCase.ConvertName(result.End.ToString()) };
         PrintOutcome(terminal.Errors, summary, result);
-        return summary;
+        return (summary, result.Record with { ReportPath = reportPath });
     }
 
     private static void PrintOutcome(IAnsiConsole console, RunSummary summary, DrillResult result)
