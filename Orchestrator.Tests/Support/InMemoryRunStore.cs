@@ -35,6 +35,20 @@ internal sealed class InMemoryRunStore : IRunStore
         }
     }
 
+    public RunRecord? PreviousOf(RunRecord run)
+    {
+        lock (_gate)
+        {
+            return _runs.Values
+                .Where(r => r.ScenarioId == run.ScenarioId && r.RunId != run.RunId
+                            && r.Outcome is RunOutcome.Passed or RunOutcome.Failed or RunOutcome.Aborted
+                            && (r.StartedAtUtc < run.StartedAtUtc || (r.StartedAtUtc == run.StartedAtUtc && string.CompareOrdinal(r.RunId, run.RunId) < 0)))
+                .OrderByDescending(r => r.StartedAtUtc).ThenByDescending(r => r.RunId, StringComparer.Ordinal)
+                .Select(r => r with { Journal = _journals.GetValueOrDefault(r.RunId, []).ToArray() })
+                .FirstOrDefault();
+        }
+    }
+
     public KeptCatalogue? FindCatalogue(string sha256)
     {
         lock (_gate)

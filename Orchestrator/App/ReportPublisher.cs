@@ -9,7 +9,8 @@ internal static class ReportPublisher
 {
     public static async Task<string> PublishAsync(AppServices services, RunRecord run, string? timeZone, CancellationToken cancellationToken)
     {
-        var context = new ReportContext(services.Clock.GetUtcNow(), Version);
+        // The previous run of the scenario: its open corrective actions are re-tested by this one.
+        var context = new ReportContext(services.Clock.GetUtcNow(), Version) with { PreviousRun = services.Store.PreviousOf(run) };
         if ((timeZone ?? run.TimeZone) is { } zoneId && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
         {
             context = context with { DisplayZone = zone };

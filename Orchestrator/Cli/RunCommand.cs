@@ -33,12 +33,14 @@ internal static class RunCommand
             Description = "A person taking part, recorded in the run and its report (repeat for each); added to the scenario's participants",
             AllowMultipleArgumentsPerToken = false,
         };
+        var junit = JUnitFile.Option();
         var signing = new SigningOptions();
-        var command = new Command("run", "Run a drill: attack, restore, verify, measure, report, and write its signed evidence") { scenario, file, dryRun, json, all, simulateManual, participant };
+        var command = new Command("run", "Run a drill: attack, restore, verify, measure, report, and write its signed evidence") { scenario, file, dryRun, json, all, simulateManual, participant, junit };
         signing.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var terminal = new Terminal(parse.GetValue(json));
+            var junitPath = JUnitFile.Check(parse.GetValue(junit));
             var catalogue = CatalogueSource.Load(parse.GetValue(file), clock.GetUtcNow(), Console.Error);
             var selected = ScenarioSelection.Select(catalogue, parse.GetValue(scenario), parse.GetValue(all));
             var settings = signing.Resolve(parse);
@@ -56,6 +58,7 @@ internal static class RunCommand
             }
 
             var summaries = new List<RunSummary>();
+            var records = new List<RunRecord>();
             var options = new DrillOptions
             {
                 SimulateManual = parse.GetValue(simulateManual),
@@ -65,19 +68,25 @@ internal static class RunCommand
             var progress = new ProgressPrinter(terminal.Errors, services.Data.IsDefault ? "" : $" --data-dir \"{services.Data.Root}\"");
             foreach (var each in selected)
             {
-                summaries.Add(await RunOneAsync(terminal, services, services.Engine(options), progress, catalogue, each, cancellationToken));
+                var (summary, record) = await RunOneAsync(terminal, services, services.Engine(options), progress, catalogue, each, cancellationToken);
+                summaries.Add(summary);
+                records.Add(record);
                 if (cancellationToken.IsCancellationRequested)
                 {
                     break;
                 }
             }
 
-            return Finish(terminal, summaries, selected.Count > 1);
+            var code = Finish(terminal, summaries, selected.Count > 1);
+            // A file not written is not silent: the exit code says so, as a pipeline gating on the file must not pass.
+            return junitPath is null || await JUnitFile.WriteAsync(junitPath, records, Console.Error, CancellationToken.None)
+                ? code
+                : ExitCodes.Worst([code, ExitCodes.Environment]);
         });
         return command;
     }
 
-    private static async Task<RunSummary> RunOneAsync(Terminal terminal, AppServices services, DrillEngine engine, ProgressPrinter progress,
+    private static async Task<(RunSummary, RunRecord)> RunOneAsync(Terminal terminal, AppServices services, DrillEngine engine, ProgressPrinter progress,
         DrillCatalogue catalogue, ScenarioDefinition scenario, CancellationToken cancellationToken)
     {
         var system = catalogue.Systems[scenario.SystemId];
@@ -107,7 +116,7 @@ internal static class RunCommand
             terminal.Errors.MarkupLine($"  evidence: {TerminalMarkup.Escape(evidence.Folder)}{(evidence.Signed ? " (signed)" : "")}");
         }
 
-        return summary;
+        return (summary, result.Record with { ReportPath = reportPath });
     }
 
     /// <summary>Writes and signs the run's evidence; a failure is a warning with its retry, never the drill's result.</summary>

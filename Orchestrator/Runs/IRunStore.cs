@@ -30,6 +30,12 @@ internal interface IRunStore : IConfirmationStore
     /// <summary>The latest drill of the system that started after <paramref name="startedAfterUtc"/> and has finished (passed, failed or aborted), or null.</summary>
     RunRecord? FinishedAfter(string systemId, DateTimeOffset startedAfterUtc);
 
+    /// <summary>
+    /// The latest run of the same scenario that started before <paramref name="run"/> and finished passed, failed or
+    /// aborted (never a skip, never one still running), with its journal: the run whose open actions this one re-tests.
+    /// </summary>
+    RunRecord? PreviousOf(RunRecord run);
+
     /// <summary>Keeps a catalogue's text by its SHA-256 (once per distinct text).</summary>
     void KeepCatalogue(string sha256, string sourcePath, string text);
 

@@ -4,6 +4,7 @@ namespace Drills.Orchestrator.Runs;
 /// The run store's tables. The full record is JSON; the columns beside it exist for listing and lookup.
 /// confirmations: one row a manual restore step (step = its 1-based number), written by the drill when it
 /// begins and when it waits, and by <c>drills confirm</c>, often another process, when the operator is done.
+/// runs_by_scenario: a report finds the previous run of its scenario with one index seek.
 /// catalogues: the text of every catalogue a run was drilled with, by its SHA-256, so a crashed run is rolled
 /// back as its system was declared then, whatever the file holds now (or if it no longer loads).
 /// journal.prev_hash/hash: the hash chain (<see cref="Drills.Scenarios.RunRecords.JournalChain"/>); runs.chain_head and
@@ -23,6 +24,7 @@ internal static class RunSchema
             chain_head     TEXT,
             chain_events   INTEGER
         );
+        CREATE INDEX IF NOT EXISTS runs_by_scenario ON runs (scenario_id, started_at_utc);
         CREATE TABLE IF NOT EXISTS journal (
             run_id        TEXT NOT NULL,
             seq           INTEGER NOT NULL,

@@ -90,6 +90,20 @@ internal sealed partial class SqliteRunStore : IRunStore
               """,
             ("$system", systemId), ("$after", startedAfterUtc.ToString("O", CultureInfo.InvariantCulture))).FirstOrDefault();
 
+    public RunRecord? PreviousOf(RunRecord run)
+    {
+        using var connection = Open();
+        // Same start: the run id (its start second and random bits) breaks the tie as List orders them.
+        var previous = Query("""
+              SELECT record_json FROM runs
+              WHERE scenario_id = $scenario AND run_id <> $run AND outcome IN ('Passed', 'Failed', 'Aborted')
+                AND (started_at_utc < $before OR (started_at_utc = $before AND run_id < $run))
+              ORDER BY started_at_utc DESC, run_id DESC LIMIT 1
+              """,
+            ("$scenario", run.ScenarioId), ("$run", run.RunId), ("$before", run.StartedAtUtc.ToString("O", CultureInfo.InvariantCulture))).FirstOrDefault();
+        return previous is null ? null : WithJournal(connection, previous);
+    }
+
     public void KeepCatalogue(string sha256, string sourcePath, string text)
     {
         using var connection = Open();
