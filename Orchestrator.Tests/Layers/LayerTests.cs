@@ -32,6 +32,7 @@ public sealed class LayerTests
 
     private static readonly string[][] ReportsLayers =
     [
+        ["Index"],
         ["AfterAction"],
         ["Formatting", "Rendering"],
         ["Files"],

@@ -23,6 +23,7 @@ internal static class CliApp
             RunsCommand.Create(clock),
             ScheduleCommand.Create(clock),
             ReportCommand.Create(clock),
+            IndexCommand.Create(clock),
             ServeCommand.Create(clock),
             ReloadCommand.Create(clock),
             ConfirmCommand.Create(clock),

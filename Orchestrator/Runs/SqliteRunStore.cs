@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Drills.Orchestrator.Drill;
 using Drills.Reports.Files;
+using Drills.Reports.Index;
 using Drills.Scenarios.RunRecords;
 using Drills.Scenarios.Text;
 using Microsoft.Data.Sqlite;
@@ -12,7 +13,7 @@ namespace Drills.Orchestrator.Runs;
 /// Runs and journals in one embedded SQLite file. Journal rows are inserted as events happen (WAL mode,
 /// each insert its own transaction) so a process killed mid-drill keeps everything written before.
 /// </summary>
-internal sealed partial class SqliteRunStore : IRunStore
+internal sealed partial class SqliteRunStore : IRunStore, IDrillHistory
 {
     private readonly SqliteFile _file;
 
@@ -25,6 +26,7 @@ internal sealed partial class SqliteRunStore : IRunStore
         // WAL once for the file: readers (drills runs) never block the drill writing its journal.
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, RunSchema.Create);
+        RunColumns.Migrate(connection);
     }
 
     /// <summary>Records a new run; an id already recorded is refused, so two runs can never merge into one record.</summary>
@@ -156,10 +158,10 @@ internal sealed partial class SqliteRunStore : IRunStore
         using var connection = Open();
         using var command = connection.CreateCommand();
         // A late checkpoint (a probe finishing after the drill ended) must not reopen a finished run.
-        command.CommandText = """
-            INSERT INTO runs (run_id, scenario_id, system_id, started_at_utc, outcome, record_json)
-            VALUES ($id, $scenario, $system, $started, $outcome, $json)
-            """ + (onlyNew ? "" : " ON CONFLICT(run_id) DO UPDATE SET outcome = excluded.outcome, record_json = excluded.record_json")
+        command.CommandText = $"""
+            INSERT INTO runs (run_id, scenario_id, system_id, started_at_utc, outcome, record_json, {RunColumns.Names})
+            VALUES ($id, $scenario, $system, $started, $outcome, $json, {RunColumns.Values})
+            """ + (onlyNew ? "" : $" ON CONFLICT(run_id) DO UPDATE SET outcome = excluded.outcome, record_json = excluded.record_json, {RunColumns.Updates}")
                  + (onlyWhileRunning ? " WHERE runs.outcome = 'Running'" : "");
         command.Parameters.AddWithValue("$id", run.RunId);
         command.Parameters.AddWithValue("$scenario", run.ScenarioId);
@@ -168,6 +170,7 @@ internal sealed partial class SqliteRunStore : IRunStore
         command.Parameters.AddWithValue("$outcome", run.Outcome.ToString());
         // Masked as stored: a secret in an observation or an error never reaches the file.
         command.Parameters.AddWithValue("$json", RunJson.SerializeMasked(run with { Journal = [] }));
+        RunColumns.Bind(command, run);
         command.ExecuteNonQuery();
     }
 
