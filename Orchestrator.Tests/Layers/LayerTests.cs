@@ -32,7 +32,7 @@ public sealed class LayerTests
 
     private static readonly string[][] ReportsLayers =
     [
-        ["Machine"],
+        ["Index", "Machine"],
         ["AfterAction"],
         ["Formatting", "Rendering"],
         ["Files"],

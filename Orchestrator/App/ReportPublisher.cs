@@ -4,7 +4,7 @@ using Drills.Scenarios.RunRecords;
 
 namespace Drills.Orchestrator.App;
 
-/// <summary>Renders a stored run's report into the data directory and records the path on the run.</summary>
+/// <summary>Renders a stored run's report into the data directory, records the path on the run and rewrites the CIO index.</summary>
 internal static class ReportPublisher
 {
     public static async Task<string> PublishAsync(AppServices services, RunRecord run, string? timeZone, CancellationToken cancellationToken)
@@ -18,6 +18,8 @@ internal static class ReportPublisher
 
         var path = await new ReportWriter().WriteAsync(run, context, services.Data.Reports, cancellationToken);
         services.Store.SetReportPath(run.RunId, path);
+        // Every run and skip ends here, and the index shows its report: rewrite it, never failing the run for it.
+        await IndexPublisher.RefreshAsync(services, cancellationToken);
         return path;
     }
 

@@ -25,6 +25,7 @@ internal static class CliApp
             ReportCommand.Create(clock),
             ExportCommand.Create(clock),
             VerifyCommand.Create(clock),
+            IndexCommand.Create(clock),
             ServeCommand.Create(clock),
             ReloadCommand.Create(clock),
             ConfirmCommand.Create(clock),

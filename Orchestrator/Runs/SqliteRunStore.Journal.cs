@@ -8,7 +8,7 @@ namespace Drills.Orchestrator.Runs;
 /// <summary>The journal's hash chain in the store: each row is chained to the run's last one as it is inserted.</summary>
 internal sealed partial class SqliteRunStore
 {
-    private const string RunColumns = "record_json, chain_head, chain_events";
+    private const string RecordColumns = "record_json, chain_head, chain_events";
 
     /// <summary>
     /// Inserts the event chained to the run's last row, over the masked text it stores. The previous hash is read
@@ -84,7 +84,7 @@ internal sealed partial class SqliteRunStore
         return run with { Journal = events };
     }
 
-    /// <summary>A run row read with <see cref="RunColumns"/>: its record and the chain head kept beside it.</summary>
+    /// <summary>A run row read with <see cref="RecordColumns"/>: its record and the chain head kept beside it.</summary>
     private static RunRecord ReadRun(SqliteDataReader reader) => Deserialize(reader.GetString(0)) with
     {
         ChainHead = reader.IsDBNull(1) ? null : new ChainHead(reader.GetString(1), reader.GetInt32(2)),

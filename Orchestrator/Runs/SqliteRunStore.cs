@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Drills.Orchestrator.Drill;
 using Drills.Reports.Files;
+using Drills.Reports.Index;
 using Drills.Scenarios.RunRecords;
 using Microsoft.Data.Sqlite;
 
@@ -11,7 +12,7 @@ namespace Drills.Orchestrator.Runs;
 /// Runs and journals in one embedded SQLite file. Journal rows are inserted as events happen (WAL mode,
 /// each insert its own transaction) so a process killed mid-drill keeps everything written before.
 /// </summary>
-internal sealed partial class SqliteRunStore : IRunStore
+internal sealed partial class SqliteRunStore : IRunStore, IDrillHistory
 {
     private readonly SqliteFile _file;
 
@@ -25,6 +26,7 @@ internal sealed partial class SqliteRunStore : IRunStore
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, RunSchema.Create);
         AddMissingColumns(connection);
+        RunColumns.Migrate(connection);
     }
 
     /// <summary>Records a new run; an id already recorded is refused, so two runs can never merge into one record.</summary>
@@ -61,30 +63,30 @@ internal sealed partial class SqliteRunStore : IRunStore
     private static RunRecord? ReadRecord(SqliteConnection connection, string runId)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {RunColumns} FROM runs WHERE run_id = $id";
+        command.CommandText = $"SELECT {RecordColumns} FROM runs WHERE run_id = $id";
         command.Parameters.AddWithValue("$id", runId);
         using var reader = command.ExecuteReader();
         return reader.Read() ? ReadRun(reader) : null;
     }
 
     public IReadOnlyList<RunRecord> List(int limit) =>
-        Query($"SELECT {RunColumns} FROM runs ORDER BY started_at_utc DESC, run_id DESC LIMIT $limit", ("$limit", limit));
+        Query($"SELECT {RecordColumns} FROM runs ORDER BY started_at_utc DESC, run_id DESC LIMIT $limit", ("$limit", limit));
 
     public IReadOnlyList<RunRecord> ListRunning()
     {
         using var connection = Open();
-        return Query($"SELECT {RunColumns} FROM runs WHERE outcome = $outcome ORDER BY started_at_utc", ("$outcome", nameof(RunOutcome.Running)))
+        return Query($"SELECT {RecordColumns} FROM runs WHERE outcome = $outcome ORDER BY started_at_utc", ("$outcome", nameof(RunOutcome.Running)))
             .Select(run => WithJournal(connection, run))
             .ToArray();
     }
 
     public bool HasRunFor(string scenarioId, DateTimeOffset scheduledForUtc) =>
-        Query($"SELECT {RunColumns} FROM runs WHERE scenario_id = $scenario ORDER BY started_at_utc DESC LIMIT 500", ("$scenario", scenarioId))
+        Query($"SELECT {RecordColumns} FROM runs WHERE scenario_id = $scenario ORDER BY started_at_utc DESC LIMIT 500", ("$scenario", scenarioId))
             .Any(run => run.Origin.ScheduledForUtc == scheduledForUtc);
 
     public RunRecord? FinishedAfter(string systemId, DateTimeOffset startedAfterUtc) =>
         Query($"""
-              SELECT {RunColumns} FROM runs
+              SELECT {RecordColumns} FROM runs
               WHERE system_id = $system AND started_at_utc > $after AND outcome IN ('Passed', 'Failed', 'Aborted')
               ORDER BY started_at_utc DESC, run_id DESC LIMIT 1
               """,
@@ -153,10 +155,10 @@ internal sealed partial class SqliteRunStore : IRunStore
         using var connection = Open();
         using var command = connection.CreateCommand();
         // A late checkpoint (a probe finishing after the drill ended) must not reopen a finished run.
-        command.CommandText = """
-            INSERT INTO runs (run_id, scenario_id, system_id, started_at_utc, outcome, record_json)
-            VALUES ($id, $scenario, $system, $started, $outcome, $json)
-            """ + (onlyNew ? "" : " ON CONFLICT(run_id) DO UPDATE SET outcome = excluded.outcome, record_json = excluded.record_json")
+        command.CommandText = $"""
+            INSERT INTO runs (run_id, scenario_id, system_id, started_at_utc, outcome, record_json, {RunColumns.Names})
+            VALUES ($id, $scenario, $system, $started, $outcome, $json, {RunColumns.Values})
+            """ + (onlyNew ? "" : $" ON CONFLICT(run_id) DO UPDATE SET outcome = excluded.outcome, record_json = excluded.record_json, {RunColumns.Updates}")
                  + (onlyWhileRunning ? " WHERE runs.outcome = 'Running'" : "");
         command.Parameters.AddWithValue("$id", run.RunId);
         command.Parameters.AddWithValue("$scenario", run.ScenarioId);
@@ -166,6 +168,7 @@ internal sealed partial class SqliteRunStore : IRunStore
         // Masked as stored: a secret in an observation or an error never reaches the file.
         // The chain head lives in its own columns, written with each journal row; never a stale copy in the JSON.
         command.Parameters.AddWithValue("$json", RunJson.SerializeMasked(run with { Journal = [], ChainHead = null }));
+        RunColumns.Bind(command, run);
         command.ExecuteNonQuery();
     }
 
