@@ -7,10 +7,15 @@ namespace Drills.Orchestrator.App;
 /// <summary>Renders a stored run's report into the data directory, records the path on the run and rewrites the CIO index.</summary>
 internal static class ReportPublisher
 {
-    public static async Task<string> PublishAsync(AppServices services, RunRecord run, string? timeZone, CancellationToken cancellationToken)
+    public static Task<string> PublishAsync(AppServices services, RunRecord run, string? timeZone, CancellationToken cancellationToken) =>
+        PublishAsync(services, run, timeZone, ReportLanguage.Both, cancellationToken);
+
+    /// <param name="language">The languages the report prints (<c>--lang</c>).</param>
+    public static async Task<string> PublishAsync(
+        AppServices services, RunRecord run, string? timeZone, ReportLanguage language, CancellationToken cancellationToken)
     {
         // The previous run of the scenario: its open corrective actions are re-tested by this one.
-        var context = new ReportContext(services.Clock.GetUtcNow(), Version) with { PreviousRun = services.Store.PreviousOf(run) };
+        var context = new ReportContext(services.Clock.GetUtcNow(), Version) { Language = language, PreviousRun = services.Store.PreviousOf(run) };
         if ((timeZone ?? run.TimeZone) is { } zoneId && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
         {
             context = context with { DisplayZone = zone };

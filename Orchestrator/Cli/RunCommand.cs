@@ -6,6 +6,7 @@ using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Evidence;
 using Drills.Orchestrator.Runs;
+using Drills.Reports.AfterAction;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Durations;
 using Drills.Scenarios.RunRecords;
@@ -35,12 +36,14 @@ internal static class RunCommand
         };
         var junit = JUnitFile.Option();
         var signing = new SigningOptions();
-        var command = new Command("run", "Run a drill: attack, restore, verify, measure, report, and write its signed evidence") { scenario, file, dryRun, json, all, simulateManual, participant, junit };
+        var lang = LanguageOption.Create();
+        var command = new Command("run", "Run a drill: attack, restore, verify, measure, report, and write its signed evidence") { scenario, file, dryRun, json, all, simulateManual, participant, junit, lang };
         signing.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var terminal = new Terminal(parse.GetValue(json));
             var junitPath = JUnitFile.Check(parse.GetValue(junit));
+            var language = LanguageOption.Read(parse.GetValue(lang));
             var catalogue = CatalogueSource.Load(parse.GetValue(file), clock.GetUtcNow(), Console.Error);
             var selected = ScenarioSelection.Select(catalogue, parse.GetValue(scenario), parse.GetValue(all));
             var settings = signing.Resolve(parse);
@@ -68,7 +71,7 @@ internal static class RunCommand
             var progress = new ProgressPrinter(terminal.Errors, services.Data.IsDefault ? "" : $" --data-dir \"{services.Data.Root}\"");
             foreach (var each in selected)
             {
-                var (summary, record) = await RunOneAsync(terminal, services, services.Engine(options), progress, catalogue, each, cancellationToken);
+                var (summary, record) = await RunOneAsync(terminal, services, services.Engine(options), progress, catalogue, each, language, cancellationToken);
                 summaries.Add(summary);
                 records.Add(record);
                 if (cancellationToken.IsCancellationRequested)
@@ -87,7 +90,7 @@ internal static class RunCommand
     }
 
     private static async Task<(RunSummary, RunRecord)> RunOneAsync(Terminal terminal, AppServices services, DrillEngine engine, ProgressPrinter progress,
-        DrillCatalogue catalogue, ScenarioDefinition scenario, CancellationToken cancellationToken)
+        DrillCatalogue catalogue, ScenarioDefinition scenario, ReportLanguage language, CancellationToken cancellationToken)
     {
         var system = catalogue.Systems[scenario.SystemId];
         terminal.Errors.Write(new Rule($"[bold]{TerminalMarkup.Escape(scenario.Id)}[/] → {TerminalMarkup.Escape(system.Id)}").LeftJustified());
@@ -100,7 +103,7 @@ internal static class RunCommand
         string? reportPath = null;
         try
         {
-            reportPath = await ReportPublisher.PublishAsync(services, result.Record, catalogue.Defaults.TimeZone, CancellationToken.None);
+            reportPath = await ReportPublisher.PublishAsync(services, result.Record, catalogue.Defaults.TimeZone, language, CancellationToken.None);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
