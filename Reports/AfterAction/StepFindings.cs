@@ -62,9 +62,9 @@ internal static class StepFindings
     {
         var first = failed[0];
         var described = string.Join("; ", failed.Select(s => s.Description).Distinct(StringComparer.Ordinal));
-        var phase = Labels.Phase(first.Phase).Split(" / ");
+        var phase = Labels.Phase(first.Phase);
         return new(key,
-            new($"Bước {phase[0].ToLowerInvariant()} {first.Kind} không thành công: {described}.",
+            new($"Bước {phase.Vi.ToLowerInvariant()} {first.Kind} không thành công: {described}.",
                 $"The {first.Phase} step {first.Kind} failed: {described}."),
             ActionFor(first),
             string.Join(Environment.NewLine, failed.Select(s => s.Observation)));
