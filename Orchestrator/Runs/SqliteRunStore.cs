@@ -96,8 +96,8 @@ internal sealed partial class SqliteRunStore : IRunStore, IDrillHistory
     {
         using var connection = Open();
         // Same start: the run id (its start second and random bits) breaks the tie as List orders them.
-        var previous = Query("""
-              SELECT record_json FROM runs
+        var previous = Query($"""
+              SELECT {RecordColumns} FROM runs
               WHERE scenario_id = $scenario AND run_id <> $run AND outcome IN ('Passed', 'Failed', 'Aborted')
                 AND (started_at_utc < $before OR (started_at_utc = $before AND run_id < $run))
               ORDER BY started_at_utc DESC, run_id DESC LIMIT 1
