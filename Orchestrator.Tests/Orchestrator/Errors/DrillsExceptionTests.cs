@@ -3,6 +3,7 @@ using Drills.Orchestrator.Checks;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Errors;
+using Drills.Orchestrator.Evidence;
 using Drills.Orchestrator.Manual;
 using Drills.Orchestrator.Safety;
 using Drills.Orchestrator.Steps;
@@ -40,6 +41,10 @@ public sealed class DrillsExceptionTests
         { nameof(HostRefusedException), ExitCodes.Environment },
         { nameof(ConfirmationRefusedException), ExitCodes.BadInput },
         { nameof(CatalogueInvalidException), ExitCodes.BadInput },
+        { nameof(SigningCertificateException), ExitCodes.BadInput },
+        { nameof(SigningOptionException), ExitCodes.BadInput },
+        { nameof(SigningStoreException), ExitCodes.Environment },
+        { nameof(TimestampFailedException), ExitCodes.Environment },
     };
 
     [Theory]
@@ -52,6 +57,8 @@ public sealed class DrillsExceptionTests
             nameof(ContainerBusyException) => new ContainerBusyException("drills-portal", "run r1", "/run/drills/drills-portal.lock"),
             nameof(DrillsLockFolderException) => new DrillsLockFolderException("/run/drills", "/tmp/drills-locks"),
             nameof(CatalogueInvalidException) => new CatalogueInvalidException([]),
+            nameof(SigningOptionException) => new SigningOptionException("it broke.", "mend it"),
+            nameof(TimestampFailedException) => new TimestampFailedException(new Uri("http://tsa.example.org/"), "it broke."),
             nameof(ArchiveTooLargeException) => new ArchiveTooLargeException("drills-portal", "/srv/www", ArchiveLimit.InMemory),
             _ => (DrillsException)typeof(DrillsException).Assembly.GetTypes().Single(t => t.Name == type)
                 .GetConstructors().Single().Invoke(["it broke.", "mend it", null]),
