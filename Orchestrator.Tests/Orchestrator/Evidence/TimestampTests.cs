@@ -49,6 +49,27 @@ public sealed class TimestampTests : IDisposable
         Assert.True(cmsCheck.ExitCode == 0, cmsCheck.ToString());
     }
 
+    /// <summary>
+    /// Every byte counts except those of CA certificates an authority adds to its token for convenience: no
+    /// signature covers them and verify does not judge the authority's chain (see README).
+    /// </summary>
+    [Fact]
+    public async Task One_changed_byte_anywhere_in_a_timestamped_signature_fails_verify()
+    {
+        await using var tsa = LocalTimestampAuthority.Start(Path.Combine(_folder, "tsa"));
+        using var signer = Open(tsa.Address);
+        var signature = await signer.SignDetachedAsync(Manifest, CancellationToken.None);
+        var uncovered = AuthorityCaCertificates(signature).ToList();
+
+        var passing = Enumerable.Range(0, signature.Length)
+            .Where(i => !uncovered.Any(range => i >= range.Start && i < range.End))
+            .Where(i => EvidenceSignature.Verify(Manifest, EvidenceSignatureTests.Flipped(signature, i), signer.CertificatePem).Valid)
+            .ToList();
+
+        Assert.Single(uncovered);
+        Assert.Empty(passing);
+    }
+
     [Fact]
     public async Task A_token_moved_onto_another_signature_fails_verify()
     {
@@ -122,6 +143,20 @@ public sealed class TimestampTests : IDisposable
 
     private EvidenceSigner Open(Uri tsa) =>
         EvidenceSigner.Open(new SigningSettings(null, null, tsa), Path.Combine(_folder, "data"), _clock);
+
+    /// <summary>Where in the signature the token's certificates other than the authority's own lie.</summary>
+    private static IEnumerable<(int Start, int End)> AuthorityCaCertificates(byte[] signature)
+    {
+        var signerInfo = Decode(signature).SignerInfos[0];
+        var token = new SignedCms();
+        token.Decode(signerInfo.UnsignedAttributes[0].Values[0].RawData);
+        var authority = token.SignerInfos[0].Certificate!;
+        foreach (var certificate in token.Certificates.Where(c => c.Thumbprint != authority.Thumbprint))
+        {
+            var start = signature.AsSpan().IndexOf(certificate.RawData);
+            yield return (start, start + certificate.RawData.Length);
+        }
+    }
 
     private static SignedCms Decode(byte[] signature)
     {
