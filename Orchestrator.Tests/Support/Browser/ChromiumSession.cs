@@ -27,7 +27,7 @@ public sealed class ChromiumSession : IAsyncLifetime
         "--disable-sync",
     ];
 
-    private readonly string _profile = Directory.CreateTempSubdirectory("drills-chromium-").FullName;
+    private string? _profile;
     private IPlaywright? _playwright;
     private IBrowserContext? _context;
 
@@ -39,6 +39,7 @@ public sealed class ChromiumSession : IAsyncLifetime
                 $"{ExecutablePath} is missing, so the browser tests cannot run. Run scripts/setup as root: it installs Debian's chromium.");
         }
 
+        _profile = Directory.CreateTempSubdirectory("drills-chromium-").FullName;
         _playwright = await Playwright.CreateAsync();
         _context = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
         {
@@ -70,6 +71,9 @@ public sealed class ChromiumSession : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        Directory.Delete(_profile, recursive: true);
+        if (_profile is not null)
+        {
+            Directory.Delete(_profile, recursive: true);
+        }
     }
 }
