@@ -46,7 +46,7 @@ public sealed class CheckRunTests
         [
             new("attack", "http", false, TimeSpan.FromSeconds(1), "500", Repeats: 8, LastAt: TimeSpan.FromSeconds(8)),
             new("restore", "http", true, TimeSpan.FromSeconds(9), "200", Repeats: 2, LastAt: TimeSpan.FromSeconds(10)),
-        ]);
+        ], ReportLanguage.Both);
 
         Assert.Equal("10", view.ObservationCount.ToString());
         Assert.Equal("2", view.RowCount.ToString());

@@ -11,6 +11,9 @@ internal static class SampleRuns
     public static ReportContext Context { get; } =
         new(new DateTimeOffset(2026, 11, 22, 19, 5, 0, TimeSpan.Zero), "0.1.0-test");
 
+    /// <summary>How a bilingual report prints an inline phrase: Vietnamese, then the English in a muted span.</summary>
+    public static string Both(string vi, string en) => $"{vi} <span class=\"en\" lang=\"en\">/ {en}</span>";
+
     public static RunRecord Passed()
     {
         var journal = new List<JournalEvent>();

@@ -5,6 +5,7 @@ using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Runs;
+using Drills.Reports.AfterAction;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Durations;
 using Drills.Scenarios.RunRecords;
@@ -32,10 +33,12 @@ internal static class RunCommand
             Description = "A person taking part, recorded in the run and its report (repeat for each); added to the scenario's participants",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("run", "Run a drill: attack, restore, verify, measure, report") { scenario, file, dryRun, json, all, simulateManual, participant };
+        var lang = LanguageOption.Create();
+        var command = new Command("run", "Run a drill: attack, restore, verify, measure, report") { scenario, file, dryRun, json, all, simulateManual, participant, lang };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var terminal = new Terminal(parse.GetValue(json));
+            var language = LanguageOption.Read(parse.GetValue(lang));
             var catalogue = CatalogueSource.Load(parse.GetValue(file), clock.GetUtcNow(), Console.Error);
             var selected = ScenarioSelection.Select(catalogue, parse.GetValue(scenario), parse.GetValue(all));
             using var services = GlobalOptions.Services(parse, clock);
@@ -55,7 +58,7 @@ internal static class RunCommand
             var progress = new ProgressPrinter(terminal.Errors, services.Data.IsDefault ? "" : $" --data-dir \"{services.Data.Root}\"");
             foreach (var each in selected)
             {
-                summaries.Add(await RunOneAsync(terminal, services, services.Engine(options), progress, catalogue, each, cancellationToken));
+                summaries.Add(await RunOneAsync(terminal, services, services.Engine(options), progress, catalogue, each, language, cancellationToken));
                 if (cancellationToken.IsCancellationRequested)
                 {
                     break;
@@ -68,7 +71,7 @@ internal static class RunCommand
     }
 
     private static async Task<RunSummary> RunOneAsync(Terminal terminal, AppServices services, DrillEngine engine, ProgressPrinter progress,
-        DrillCatalogue catalogue, ScenarioDefinition scenario, CancellationToken cancellationToken)
+        DrillCatalogue catalogue, ScenarioDefinition scenario, ReportLanguage language, CancellationToken cancellationToken)
     {
         var system = catalogue.Systems[scenario.SystemId];
         terminal.Errors.Write(new Rule($"[bold]{TerminalMarkup.Escape(scenario.Id)}[/] → {TerminalMarkup.Escape(system.Id)}").LeftJustified());
@@ -81,7 +84,7 @@ internal static class RunCommand
         string? reportPath = null;
         try
         {
-            reportPath = await ReportPublisher.PublishAsync(services, result.Record, catalogue.Defaults.TimeZone, CancellationToken.None);
+            reportPath = await ReportPublisher.PublishAsync(services, result.Record, catalogue.Defaults.TimeZone, language, CancellationToken.None);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {

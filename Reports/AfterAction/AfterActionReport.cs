@@ -19,6 +19,6 @@ internal sealed class AfterActionReport
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(context);
         var view = AfterActionViewBuilder.Build(run, context);
-        return template.Value.Render(view, stylesheet.Value);
+        return template.Value.Render(view, stylesheet.Value, new LanguageFunctions(context.Language).All);
     }
 }

@@ -2,114 +2,37 @@ using Drills.Reports.Rendering;
 
 namespace Drills.Reports.AfterAction;
 
-// The view model of one after-action report. Every printable leaf is HtmlText (already encoded)
-// and every other leaf is a bool, so the template has no raw user text to forget to escape.
+// The view model of one after-action report. Every printable leaf is HtmlText (already encoded), a
+// BiText (two encoded sides) or a bool, so the template has no raw user text to forget to escape.
 // A test walks these types and fails if another kind of member appears.
 
 internal sealed record AfterActionView(
+    LanguageView Lang,
     CoverView Cover,
     SummaryView Summary,
     OverviewView Overview,
+    RegulatoryView Regulatory,
+    TimelineView Timeline,
     IReadOnlyList<MetricRow> Metrics,
-    IReadOnlyList<TimelineRow> Timeline,
-    IReadOnlyList<StepRow> Steps,
-    ChecksView Checks,
-    FooterView Footer)
-{
-    public bool HasTimeline => Timeline.Count > 0;
+    AnalysisView Analysis,
+    ImprovementView Improvement,
+    EvidenceView Evidence,
+    FooterView Footer);
 
-    public bool HasSteps => Steps.Count > 0;
+/// <summary>Which languages print: <see cref="Vi"/> and <see cref="En"/> both true for a bilingual report.</summary>
+internal sealed record LanguageView(HtmlText Code, bool Vi, bool En)
+{
+    public bool Both => Vi && En;
+
+    public static LanguageView For(ReportLanguage language) => language switch
+    {
+        ReportLanguage.Vi => new(HtmlText.Encode("vi"), true, false),
+        ReportLanguage.En => new(HtmlText.Encode("en"), false, true),
+        _ => new(HtmlText.Encode("vi"), true, true),
+    };
 }
 
-internal sealed record CoverView(
-    HtmlText SystemTitle,
-    HtmlText SystemId,
-    HtmlText Agency,
-    HtmlText SecurityLevel,
-    HtmlText RunId,
-    HtmlText ScenarioTitle,
-    HtmlText DrillDate,
-    HtmlText StartedLocal,
-    HtmlText StartedUtc,
-    HtmlText Classification);
-
-internal sealed record SummaryView(
-    HtmlText OutcomeTone,
-    HtmlText OutcomeVi,
-    HtmlText OutcomeEn,
-    HtmlText RecoveryTime,
-    HtmlText RecoveryTone,
-    HtmlText Target,
-    HtmlText VerdictVi,
-    HtmlText VerdictEn,
-    IReadOnlyList<FindingRow> Findings,
-    HtmlText DeclaredManual,
-    bool HasDeclaredManual)
-{
-    public bool HasFindings => Findings.Count > 0;
-}
-
-internal sealed record FindingRow(HtmlText Tone, HtmlText Vi, HtmlText En);
-
-internal sealed record OverviewView(
-    HtmlText ScenarioId,
-    HtmlText ScenarioTitle,
-    HtmlText Technique,
-    HtmlText SystemId,
-    HtmlText ContainerName,
-    HtmlText ImageDigest,
-    HtmlText CatalogueSha256,
-    HtmlText StartedLocal,
-    HtmlText StartedUtc,
-    HtmlText EndedLocal,
-    HtmlText EndedUtc,
-    bool HasEnded,
-    HtmlText DisplayZone);
-
-internal sealed record MetricRow(HtmlText LabelVi, HtmlText LabelEn, HtmlText Value, HtmlText Note, HtmlText Tone);
-
-internal sealed record TimelineRow(
-    HtmlText Sequence,
-    HtmlText LocalTime,
-    HtmlText UtcTime,
-    HtmlText Elapsed,
-    HtmlText MarkVi,
-    HtmlText MarkEn,
-    HtmlText Tone,
-    HtmlText Message,
-    HtmlText Detail,
-    bool HasDetail);
-
-internal sealed record StepRow(
-    HtmlText Phase,
-    HtmlText Index,
-    HtmlText Kind,
-    HtmlText Description,
-    HtmlText Tick,
-    HtmlText ResultLabel,
-    HtmlText Tone,
-    HtmlText StartedAt,
-    HtmlText Duration,
-    HtmlText Observation,
-    HtmlText Manual,
-    bool IsManual);
-
-internal sealed record ChecksView(IReadOnlyList<CheckRow> Rows, HtmlText ObservationCount, HtmlText RowCount)
-{
-    public bool HasRows => Rows.Count > 0;
-}
-
-internal sealed record CheckRow(
-    HtmlText Phase,
-    HtmlText Check,
-    HtmlText Tick,
-    HtmlText ResultLabel,
-    HtmlText Tone,
-    HtmlText Count,
-    bool IsGrouped,
-    HtmlText FirstAt,
-    HtmlText LastAt,
-    HtmlText Observation);
+internal sealed record MetricRow(BiText Label, BiText Value, BiText Note, HtmlText Tone);
 
 internal sealed record FooterView(
     HtmlText GeneratedLocal,

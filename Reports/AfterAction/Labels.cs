@@ -61,14 +61,15 @@ internal static class Labels
     };
 
     /// <summary>Known phases are translated; anything else is shown as the run recorded it.</summary>
-    public static string Phase(string phase) => phase.Trim().ToLowerInvariant() switch
+    public static Bilingual Phase(string phase) => phase.Trim().ToLowerInvariant() switch
     {
-        "baseline" => "Đường cơ sở / Baseline",
-        "attack" => "Tấn công / Attack",
-        "restore" => "Khôi phục / Restore",
-        "verify" => "Xác minh / Verify",
-        "rollback" => "Hoàn nguyên / Rollback",
-        _ => phase,
+        "baseline" => new("Đường cơ sở", "Baseline"),
+        "attack" => new("Tấn công", "Attack"),
+        "detection" => new("Phát hiện", "Detection"),
+        "restore" => new("Khôi phục", "Restore"),
+        "verify" => new("Xác minh", "Verify"),
+        "rollback" => new("Hoàn nguyên", "Rollback"),
+        _ => Bilingual.Same(phase),
     };
 
     public static Bilingual PassFail(bool passed) => passed ? new("Đạt", "Pass") : new("Không đạt", "Fail");
@@ -83,4 +84,16 @@ internal static class Labels
         new("Tấn công không gây ảnh hưởng quan sát được", "The attack had no observable impact");
 
     public static Bilingual NotRecorded { get; } = new("Không ghi nhận", "Not recorded");
+
+    public static Bilingual YesNo(bool yes) => yes ? new("Có", "Yes") : new("Không", "No");
+
+    /// <summary>A cadence in calendar months as a reader says it.</summary>
+    public static Bilingual Cadence(int months) => months switch
+    {
+        12 => new("Hằng năm (12 tháng)", "Yearly (12 months)"),
+        6 => new("6 tháng một lần", "Every 6 months"),
+        3 => new("Hằng quý (3 tháng)", "Quarterly (3 months)"),
+        1 => new("Hằng tháng", "Monthly"),
+        _ => new($"{months} tháng một lần", $"Every {months} months"),
+    };
 }

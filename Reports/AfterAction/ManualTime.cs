@@ -31,15 +31,19 @@ internal static class ManualTime
     public static bool AnyWaited(RunRecord run) => run.Steps.Any(s => s.Manual is { Simulated: false });
 
     /// <summary>What the steps table says under a manual step: simulated at its declared time, or who confirmed it and when.</summary>
-    public static string? StepNote(StepResult step, ZonedTime time) => step.Manual switch
+    public static Bilingual StepNote(StepResult step, ZonedTime time) => step.Manual switch
     {
-        null => null,
-        { Simulated: true } m =>
-            $"Mô phỏng: tính {HumanDuration.Format(m.Expected)} theo khai báo, không đo / Simulated: counted at the declared {HumanDuration.Format(m.Expected)}, not measured",
-        { ConfirmedAtUtc: { } at } m =>
-            $"Xác nhận bởi {m.ConfirmedBy} lúc {time.DateTime(at)} / Confirmed by {m.ConfirmedBy} at {time.DateTime(at)} (UTC {ZonedTime.Utc(at)}) — " +
-            $"đã chờ {HumanDuration.Format(step.Duration)}, tính vào thời gian đo / waited {HumanDuration.Format(step.Duration)}, part of the measured time" +
-            (string.IsNullOrWhiteSpace(m.Note) ? "" : $" — {m.Note}"),
-        { } m => $"Chưa được xác nhận (dự kiến {HumanDuration.Format(m.Expected)}) / Not confirmed (expected {HumanDuration.Format(m.Expected)})",
+        null => Bilingual.Same(""),
+        { Simulated: true } m => new(
+            $"Mô phỏng: tính {HumanDuration.Format(m.Expected)} theo khai báo, không đo",
+            $"Simulated: counted at the declared {HumanDuration.Format(m.Expected)}, not measured"),
+        { ConfirmedAtUtc: { } at } m => new(
+            $"Xác nhận bởi {m.ConfirmedBy} lúc {time.DateTime(at)} (UTC {ZonedTime.Utc(at)}) — đã chờ {HumanDuration.Format(step.Duration)}, tính vào thời gian đo" + Note(m),
+            $"Confirmed by {m.ConfirmedBy} at {time.DateTime(at)} (UTC {ZonedTime.Utc(at)}) — waited {HumanDuration.Format(step.Duration)}, part of the measured time" + Note(m)),
+        { } m => new(
+            $"Chưa được xác nhận (dự kiến {HumanDuration.Format(m.Expected)})",
+            $"Not confirmed (expected {HumanDuration.Format(m.Expected)})"),
     };
+
+    private static string Note(ManualOutcome manual) => string.IsNullOrWhiteSpace(manual.Note) ? "" : $" — {manual.Note}";
 }

@@ -11,33 +11,34 @@ internal static class OriginRows
 {
     public static IEnumerable<MetricRow> For(RunRecord run, ZonedTime time)
     {
-        yield return Metrics.Row(new("Khởi động bởi", "Started by"), Trigger(run.Origin.Trigger), "", "neutral");
+        yield return Metrics.Row(new("Khởi động bởi", "Started by"), Trigger(run.Origin.Trigger), Bilingual.Same(""), "neutral");
         if (run.Origin.ScheduledForUtc is { } due)
         {
             var late = run.StartedAtUtc - due;
             var delay = run.Outcome != RunOutcome.Skipped && late >= TimeSpan.FromSeconds(1)
-                ? $"Bắt đầu muộn / Started late: {HumanDuration.Format(late)}"
-                : "";
-            yield return Metrics.Row(new("Giờ hẹn theo lịch", "Scheduled for"), $"{time.DateTime(due)} ({ZonedTime.Utc(due)})", delay,
-                delay.Length > 0 ? "warn" : "neutral");
+                ? new Bilingual($"Bắt đầu muộn: {HumanDuration.Format(late)}", $"Started late: {HumanDuration.Format(late)}")
+                : Bilingual.Same("");
+            yield return Metrics.Row(new("Giờ hẹn theo lịch", "Scheduled for"), Bilingual.Same($"{time.DateTime(due)} ({ZonedTime.Utc(due)})"), delay,
+                delay.En.Length > 0 ? "warn" : "neutral");
         }
 
         if (run.Origin.WaitedFor is { } reason && run.Origin.Waited > TimeSpan.Zero)
         {
-            yield return Metrics.Row(new("Thời gian chờ đến lượt", "Waited for its turn"), HumanDuration.Format(run.Origin.Waited),
-                $"Chờ / Waited for: {reason}", "warn");
+            yield return Metrics.Row(new("Thời gian chờ đến lượt", "Waited for its turn"), Bilingual.Same(HumanDuration.Format(run.Origin.Waited)),
+                new($"Chờ: {reason}", $"Waited for: {reason}"), "warn");
         }
 
         if (run.Outcome == RunOutcome.Skipped && !string.IsNullOrWhiteSpace(run.SkipReason))
         {
-            yield return Metrics.Row(new("Lý do bỏ qua", "Skip reason"), run.SkipReason, "Không có thao tác nào trên hệ thống / Nothing was touched", "warn");
+            yield return Metrics.Row(new("Lý do bỏ qua", "Skip reason"), new(ReasonText.Vietnamese(run.SkipReason), run.SkipReason),
+                new("Không có thao tác nào trên hệ thống", "Nothing was touched"), "warn");
         }
     }
 
-    private static string Trigger(RunTrigger trigger) => trigger switch
+    private static Bilingual Trigger(RunTrigger trigger) => trigger switch
     {
-        RunTrigger.Schedule => "Theo lịch / Schedule",
-        RunTrigger.CatchUp => "Chạy bù cho lần hẹn bị lỡ / Catch-up for a missed fire",
-        _ => "Theo yêu cầu / On demand",
+        RunTrigger.Schedule => new("Theo lịch", "Schedule"),
+        RunTrigger.CatchUp => new("Chạy bù cho lần hẹn bị lỡ", "Catch-up for a missed fire"),
+        _ => new("Theo yêu cầu", "On demand"),
     };
 }

@@ -86,10 +86,10 @@ internal static class Verdict
             // A step cut short by the abort did not fail: saying it failed would send a CIO after the wrong cause.
             findings.Add(step.WasInterrupted
                 ? ("warn", new(
-                    $"Bước {Labels.Phase(step.Phase).Split(" / ")[0]} #{step.Index} ({step.Kind}) bị gián đoạn khi diễn tập bị hủy{what}",
+                    $"Bước {Labels.Phase(step.Phase).Vi} #{step.Index} ({step.Kind}) bị gián đoạn khi diễn tập bị hủy{what}",
                     $"Step {step.Phase} #{step.Index} ({step.Kind}) was interrupted when the drill was aborted{what}"))
                 : ("bad", new(
-                    $"Bước {Labels.Phase(step.Phase).Split(" / ")[0]} #{step.Index} ({step.Kind}) không thành công: {step.Description}",
+                    $"Bước {Labels.Phase(step.Phase).Vi} #{step.Index} ({step.Kind}) không thành công: {step.Description}",
                     $"Step {step.Phase} #{step.Index} ({step.Kind}) failed: {step.Description}")));
         }
 

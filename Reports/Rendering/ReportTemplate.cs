@@ -32,14 +32,19 @@ internal sealed class ReportTemplate
     /// <summary>
     /// Renders <paramref name="model"/> as <c>report</c>. The stylesheet is the only raw string a
     /// template sees: it comes from this assembly, and HTML-encoding would break CSS inside &lt;style&gt;.
+    /// <paramref name="functions"/> are the template's helpers (the language functions), by name.
     /// </summary>
-    public string Render(object model, string stylesheet)
+    public string Render(object model, string stylesheet, IReadOnlyDictionary<string, Delegate>? functions = null)
     {
         var globals = new ScriptObject
         {
             { "report", model },
             { "stylesheet", stylesheet },
         };
+        foreach (var (name, function) in functions ?? new Dictionary<string, Delegate>())
+        {
+            globals.Import(name, function);
+        }
 
         var context = new TemplateContext
         {

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Drills.Reports.Rendering;
+using Drills.Scenarios.RunRecords;
+
+namespace Drills.Reports.AfterAction;
+
+internal sealed record ImprovementView(
+    IReadOnlyList<ActionRow> Actions,
+    IReadOnlyList<RetestRow> Retested,
+    bool HasPrevious,
+    HtmlText PreviousRunId)
+{
+    public bool HasActions => Actions.Count > 0;
+
+    public bool HasRetested => Retested.Count > 0;
+}
+
+internal sealed record ActionRow(HtmlText Number, BiText Finding, BiText Action, BiText Owner, BiText Observation, bool HasObservation);
+
+internal sealed record RetestRow(BiText Finding, BiText Action, HtmlText FromRunId, BiText Status, HtmlText Tone);
+
+/// <summary>The improvement plan (kế hoạch khắc phục) as <see cref="ImprovementPlan"/> builds it: this run's actions and the previous run's re-tested.</summary>
+internal static class ImprovementSection
+{
+    public static ImprovementView Build(RunRecord run, RunRecord? previous)
+    {
+        var plan = ImprovementPlan.Build(run, previous);
+        return new ImprovementView(
+            plan.Actions.Select((a, i) => new ActionRow(
+                    HtmlText.Encode((i + 1).ToString(CultureInfo.InvariantCulture)),
+                    BiText.Of(a.Finding),
+                    BiText.Of(a.Action),
+                    Owner(a.Owner),
+                    BiText.Same(a.Observation),
+                    !string.IsNullOrEmpty(a.Observation)))
+                .ToList(),
+            plan.Retested.Select(r => new RetestRow(
+                    BiText.Of(r.Action.Finding),
+                    BiText.Of(r.Action.Action),
+                    HtmlText.Encode(r.FromRunId),
+                    BiText.Of(r.Fixed ? new("Đã khắc phục", "Fixed") : new("Vẫn còn tồn tại", "Still open")),
+                    HtmlText.Encode(Labels.Tone(r.Fixed))))
+                .ToList(),
+            previous is not null,
+            HtmlText.Encode(previous?.RunId));
+    }
+
+    private static BiText Owner(string owner) => string.IsNullOrWhiteSpace(owner)
+        ? BiText.Of(new("Chưa giao", "Unassigned"))
+        : BiText.Same(owner);
+}
