@@ -68,6 +68,29 @@ public sealed class ReportBrowserTests(ChromiumSession browser, ITestOutputHelpe
         Assert.InRange(PdfPages.Count(pdf), 1, 30);
     }
 
+    [Theory]
+    [InlineData("passed")]
+    [InlineData("failed")]
+    public async Task Every_section_shows_under_its_stable_id_and_every_in_page_link_lands(string outcome)
+    {
+        await using var page = await OpenAsync(Run(outcome), $"report-sections-{outcome}");
+
+        foreach (var section in Sections)
+        {
+            Assert.True(await page.Page.Locator($"#{section}").IsVisibleAsync(), $"section #{section} is on the page and visible");
+        }
+
+        Assert.True(await page.Page.Locator("#timeline svg#gantt").IsVisibleAsync(), "the timeline is drawn as an SVG Gantt chart");
+
+        Assert.Empty(await page.Page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('[id]')].map(e => e.id).filter((id, i, all) => all.indexOf(id) !== i)"));
+        Assert.Empty(await page.Page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('a[href^=\"#\"]')].map(a => a.getAttribute('href')).filter(h => !document.getElementById(h.slice(1)))"));
+    }
+
+    private static readonly string[] Sections =
+        ["cover", "summary", "overview", "regulatory", "timeline", "metrics", "analysis", "improvement", "evidence"];
+
     private static RunRecord Run(string outcome) => outcome == "failed" ? BrowserRuns.Failed() : BrowserRuns.Passed();
 
     private async Task<BrowserPage> OpenAsync(RunRecord run, string name)
