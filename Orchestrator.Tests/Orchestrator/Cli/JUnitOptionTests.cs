@@ -1,5 +1,8 @@
+using System.Xml.Linq;
+using Drills.Orchestrator.Cli;
 using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Tests.Integration;
+using Drills.Orchestrator.Tests.Reports;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.Cli;
 
@@ -29,6 +32,20 @@ public sealed class JUnitOptionTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains("is a folder", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("drills.xml", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_file_is_written_whole_in_its_folder_with_nothing_left_beside_it()
+    {
+        var path = JUnitFile.Check(Path.Combine(_folder, "drills.xml"))!;
+        using var errors = new StringWriter();
+
+        var written = await JUnitFile.WriteAsync(path, [SampleRuns.Passed(), SampleRuns.Aborted()], errors, CancellationToken.None);
+
+        Assert.True(written);
+        Assert.Equal("2", (string?)XDocument.Load(path).Root!.Attribute("tests"));
+        Assert.Equal(["drills.xml"], Directory.EnumerateFileSystemEntries(_folder).Select(Path.GetFileName));
+        Assert.Contains(path, errors.ToString(), StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

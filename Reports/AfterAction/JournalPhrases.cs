@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+
+namespace Drills.Reports.AfterAction;
+
+/// <summary>
+/// The table behind <see cref="JournalText"/>: every English message form the orchestrator records, anchored,
+/// with named groups for its values, and its Vietnamese template (<c>{name}</c> a value as recorded,
+/// <c>{name:map}</c> a value translated, <c>[...]</c> a part kept only when its values were recorded).
+/// </summary>
+internal static class JournalPhrases
+{
+    public static IReadOnlyList<JournalPhrase> Messages { get; } =
+    [
+        // The drill, from start to finish (Engine/DrillEngine, Engine/DrillPhases, Engine/RecoveryWatch, Engine/OriginNote).
+        P(@"Drill (?<scenario>\S+) against (?<system>\S+) \((?<container>.+)\) started",
+            "Bắt đầu diễn tập {scenario} trên hệ thống {system} (container {container})"),
+        P(@"Fired by the schedule, due (?<due>.+?) UTC(?:; started (?<late>\S+) late)?(?: \(waited (?<waited>\S+) for (?<what>.+)\))?",
+            "Chạy theo lịch, hẹn lúc {due} UTC[; bắt đầu muộn {late}][ (đã chờ {waited} cho {what:wait})]"),
+        P(@"Catch-up run for the missed fire due (?<due>.+?) UTC(?:; started (?<late>\S+) late)?(?: \(waited (?<waited>\S+) for (?<what>.+)\))?",
+            "Chạy bù cho lần hẹn bị lỡ lúc {due} UTC[; bắt đầu muộn {late}][ (đã chờ {waited} cho {what:wait})]"),
+        P(@"Created container (?<container>\S+) from (?<image>.+)", "Đã tạo container {container} từ ảnh {image}"),
+        P(@"Using container (?<container>\S+), labelled drills\.target=(?<system>.+)", "Dùng container {container} có nhãn drills.target={system}"),
+        P(@"Warning: container (?<container>\S+) differs from the catalogue: (?<drift>.+)",
+            "Cảnh báo: container {container} khác với khai báo trong danh mục: {drift}"),
+        P(@"Baseline: all (?<count>\S+) checks pass", "Đường cơ sở: cả {count} kiểm tra đều đạt"),
+        P(@"Attack started \(T0\)", "Bắt đầu tấn công (T0)"),
+        P(@"Impact observed: (?<check>.+) failed", "Phát hiện ảnh hưởng: kiểm tra {check} không đạt"),
+        P(@"Finding: the attack had no observable impact", "Phát hiện: tấn công không gây ảnh hưởng quan sát được"),
+        P(@"Restore started", "Bắt đầu khôi phục"),
+        P(@"Restore steps finished", "Các bước khôi phục đã xong"),
+        P(@"Recovered: every verify item passes", "Đã khôi phục: mọi mục xác minh đều đạt"),
+        P(@"Verification failed", "Xác minh không đạt"),
+        P(@"Recovery within target", "Khôi phục đạt mục tiêu"),
+        P(@"Recovery MISSED its target", "Khôi phục KHÔNG ĐẠT mục tiêu"),
+        P(@"Not started: nothing was attacked", "Chưa bắt đầu: hệ thống chưa bị tấn công"),
+        P(@"Aborted by an internal error \((?<type>[^)]*)\): (?<error>.*)", "Hủy bỏ do lỗi nội bộ ({type}): {error}"),
+        P(@"Aborted: (?<reason>.*)", "Hủy bỏ: {reason:reason}"),
+        P(@"Drill finished: (?<outcome>\S+)", "Diễn tập kết thúc: {outcome:outcome}"),
+        P(@"Skipped: (?<reason>.*)", "Bỏ qua: {reason:reason}"),
+
+        // Manual steps (Manual/ManualStepRunner).
+        P(@"Manual step simulated: (?<title>.+)", "Bước thủ công được mô phỏng: {title}"),
+        P(@"Waiting for operator: (?<title>.+) — confirm with: (?<command>.+)", "Chờ người vận hành: {title} — xác nhận bằng lệnh: {command}"),
+        P(@"Confirmed by (?<by>.+?): (?<title>.+)", "{by} đã xác nhận: {title}"),
+
+        // Quiesce commands around the baseline snapshot (Engine/QuiesceWindow, Engine/UnfinishedQuiesce).
+        P(@"Quiesce '(?<which>\w+)' FAILED \(exit (?<code>[^)]*)\) in (?<took>\S+)",
+            "Lệnh tạm dừng ghi dữ liệu (quiesce '{which}') THẤT BẠI (mã thoát {code}) sau {took}"),
+        P(@"Quiesce '(?<which>\w+)' (?<state>done|INTERRUPTED|TIMED OUT|COULD NOT RUN) in (?<took>\S+)",
+            "Lệnh tạm dừng ghi dữ liệu (quiesce '{which}') {state:state} sau {took}"),
+        P(@"Quiesce '(?<which>\w+)' not run by recovery: the container is gone",
+            "Lệnh quiesce '{which}' không được chạy khi xử lý lần chạy bị gián đoạn: container không còn"),
+        P(@"Quiesce '(?<which>\w+)' run by recovery: done", "Lệnh quiesce '{which}' đã được chạy khi xử lý lần chạy bị gián đoạn: xong"),
+        P(@"Quiesce '(?<which>\w+)' run by recovery: FAILED \(exit (?<code>[^)]*)\)",
+            "Lệnh quiesce '{which}' đã được chạy khi xử lý lần chạy bị gián đoạn: THẤT BẠI (mã thoát {code})"),
+        P(@"Quiesce '(?<which>\w+)' run by recovery: did not complete; check the system, which may still be at rest",
+            "Lệnh quiesce '{which}' chạy khi xử lý lần chạy bị gián đoạn nhưng không hoàn tất; hãy kiểm tra hệ thống, có thể vẫn đang ở trạng thái tạm dừng ghi"),
+
+        // Rollback (Engine/Rollback, Engine/DrillEngine, Engine/InterruptedRun).
+        P(@"Rolling the target back to its baseline", "Đang khôi phục hệ thống đích về trạng thái ban đầu (đường cơ sở)"),
+        P(@"Container was gone: redeployed from its declared image", "Container không còn: đã triển khai lại từ ảnh đã khai báo"),
+        P(@"Container unpaused", "Container đã được cho chạy tiếp (unpause)"),
+        P(@"Container started", "Container đã được khởi động"),
+        P(@"Data restored from the baseline snapshot", "Dữ liệu đã được khôi phục từ bản chụp đường cơ sở"),
+        P(@"Rollback complete: every check passes", "Đã khôi phục về trạng thái ban đầu: mọi kiểm tra đều đạt"),
+        P(@"Rollback did NOT complete: the target may need manual repair",
+            "Khôi phục về trạng thái ban đầu KHÔNG hoàn tất: hệ thống đích có thể cần sửa thủ công"),
+        P(@"Rollback did NOT complete", "Khôi phục về trạng thái ban đầu KHÔNG hoàn tất"),
+        P(@"Rollback waits for an operator: (?<why>.+)", "Việc khôi phục về trạng thái ban đầu chờ người vận hành: {why:stale}"),
+        P(@"Rollback NOT possible now: the catalogue the run was drilled with was not kept and no catalogue loads; fix the catalogue file, or repair (?<container>\S+) by hand",
+            "Chưa thể khôi phục về trạng thái ban đầu: danh mục dùng khi diễn tập không được lưu và không nạp được danh mục nào; hãy sửa tệp danh mục, hoặc sửa {container} thủ công"),
+        P(@"Rollback NOT possible: system (?<system>\S+) is no longer in the catalogue; repair (?<container>\S+) by hand",
+            "Không thể khôi phục về trạng thái ban đầu: hệ thống {system} không còn trong danh mục; hãy sửa {container} thủ công"),
+        P(@"Rollback NOT possible: system (?<system>\S+) is now declared as container (?<declared>\S+), not (?<container>\S+) which was drilled; repair (?<repair>\S+) by hand",
+            "Không thể khôi phục về trạng thái ban đầu: hệ thống {system} nay được khai báo là container {declared}, không phải {container} đã được diễn tập; hãy sửa {repair} thủ công"),
+
+        // Crash recovery of an interrupted run (Engine/InterruptedRun).
+        P(@"Recovering an interrupted run: process (?<pid>\S+) on (?<host>.+) stopped mid-drill",
+            "Đang xử lý lần chạy bị gián đoạn: tiến trình {pid} trên máy {host} đã dừng giữa chừng"),
+        P(@"Recovering an interrupted run: its process stopped mid-drill", "Đang xử lý lần chạy bị gián đoạn: tiến trình chạy diễn tập đã dừng giữa chừng"),
+        P(@"The attack had not started: nothing to roll back", "Chưa bắt đầu tấn công: không có gì cần khôi phục về trạng thái ban đầu"),
+        P(@"No baseline snapshot is restored: the container is restarted and checked, its data is not restored",
+            "Không khôi phục bản chụp đường cơ sở: container được khởi động lại và kiểm tra, dữ liệu được giữ nguyên"),
+        P(@"The run stays open: the next drill of the system, drills serve or drills recover tries the rollback again",
+            "Lần chạy vẫn để mở: lần diễn tập tiếp theo của hệ thống, drills serve hoặc drills recover sẽ thử khôi phục về trạng thái ban đầu lần nữa"),
+
+        // Steps (Engine/DrillPhases), last: their form is the loosest: "attack 1/2: kill (SIGKILL)" as it starts, "attack 1: kill done in 12ms" as it ends.
+        P(@"(?<phase>\S+) (?<index>\S+)/(?<count>\S+): (?<step>.+)", "Bước {phase:phase} {index}/{count}: {step}"),
+        P(@"(?<phase>\S+) (?<index>\S+): (?<kind>\S+) (?<state>done|FAILED|INTERRUPTED) in (?<took>\S+)",
+            "Bước {phase:phase} {index}: {kind} {state:state} sau {took}"),
+    ];
+
+    /// <summary>Why a rollback waits for an operator (Engine/StaleBaseline, Engine/InterruptedRun).</summary>
+    public static IReadOnlyList<JournalPhrase> StaleReasons { get; } =
+    [
+        P(@"its baseline was taken at (?<at>.+?) UTC, later than this machine's clock says it is now \((?<now>.+?) UTC\), so its age cannot be known; check the clock and the system",
+            "đường cơ sở được lấy lúc {at} UTC, muộn hơn giờ hiện tại theo đồng hồ của máy này ({now} UTC), nên không biết nó đã cũ bao lâu; hãy kiểm tra đồng hồ và hệ thống"),
+        P(@"its baseline was taken (?<age>\S+) ago \((?<at>.+?) UTC\), more than (?<bound>\S+), so the system may have been repaired and written new records since; restoring it would lose them",
+            "đường cơ sở được lấy cách đây {age} ({at} UTC), quá {bound}, nên hệ thống có thể đã được sửa và ghi dữ liệu mới từ đó; khôi phục nó sẽ làm mất các dữ liệu này"),
+        P(@"a later run of (?<system>\S+) \((?<run>\S+), (?<outcome>\S+)\) finished after it, so this baseline is out of date; restoring it would undo what happened since",
+            "một lần chạy sau của {system} ({run}, {outcome:outcome}) đã kết thúc sau nó, nên đường cơ sở này đã cũ; khôi phục nó sẽ xoá bỏ những gì đã diễn ra từ đó"),
+        P(@"its journal says it ended \('(?<end>.*)'\) but its outcome was never saved, so its system may already be restored and in use",
+            "nhật ký cho biết lần chạy đã kết thúc ('{end:journal}') nhưng kết quả chưa từng được lưu, nên hệ thống có thể đã được khôi phục và đang được sử dụng"),
+    ];
+
+    /// <summary>Single words inside messages, by what they are (<c>{name:map}</c>); a value not listed stays as recorded.</summary>
+    public static IReadOnlyDictionary<(string Map, string English), string> Words { get; } = new Dictionary<(string, string), string>
+    {
+        [("phase", "attack")] = "tấn công",
+        [("phase", "restore")] = "khôi phục",
+        [("state", "done")] = "xong",
+        [("state", "FAILED")] = "THẤT BẠI",
+        [("state", "INTERRUPTED")] = "BỊ GIÁN ĐOẠN",
+        [("state", "TIMED OUT")] = "QUÁ THỜI GIAN",
+        [("state", "COULD NOT RUN")] = "KHÔNG CHẠY ĐƯỢC",
+        [("outcome", "Passed")] = "Đạt",
+        [("outcome", "passed")] = "đạt",
+        [("outcome", "Failed")] = "Không đạt",
+        [("outcome", "failed")] = "không đạt",
+        [("outcome", "Aborted")] = "Hủy bỏ",
+        [("outcome", "aborted")] = "hủy bỏ",
+        [("outcome", "Skipped")] = "Bỏ qua",
+        [("outcome", "Running")] = "Chưa kết thúc",
+    };
+
+    /// <summary>What a scheduled fire waited for before its turn (Service/DrillGate).</summary>
+    public static IReadOnlyList<JournalPhrase> WaitReasons { get; } =
+    [
+        P(@"a free slot \(at most (?<limit>\S+) drill\(s\) at once\)", "một lượt trống (tối đa {limit} diễn tập cùng lúc)"),
+        P(@"'(?<holder>.+)' on the same system \((?<system>\S+)\)", "'{holder}' trên cùng hệ thống ({system})"),
+    ];
+
+    private static JournalPhrase P(string english, string vietnamese) =>
+        new(new Regex(@"\A(?:" + english + @")\z", RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1)), vietnamese);
+}
