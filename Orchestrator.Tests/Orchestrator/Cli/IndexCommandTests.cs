@@ -18,10 +18,11 @@ public sealed class IndexCommandTests : IDisposable
     {
         using var console = new ConsoleCapture();
 
-        var code = await CliApp.RunAsync(["index", "--data-dir", _data, "--level", "9"], _clock);
+        var code = await CliApp.RunAsync(["index", "--data-dir", _data, "--level", "9", "--json"], _clock);
 
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Contains("pass a level from 1 to 5", console.Stderr, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(console.Stdout);
+        Assert.StartsWith("pass a level from 1 to 5", json.RootElement.GetProperty("fix").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
