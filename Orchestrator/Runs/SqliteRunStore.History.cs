@@ -42,8 +42,9 @@ internal sealed partial class SqliteRunStore
         using var command = connection.CreateCommand();
         // One parameter whatever the number of systems: their windows as a JSON object, read with json_each.
         command.CommandText = """
+            WITH w AS MATERIALIZED (SELECT key, value FROM json_each($since))
             SELECT r.system_id, COUNT(*)
-            FROM runs r JOIN json_each($since) w ON w.key = r.system_id
+            FROM runs r JOIN w ON w.key = r.system_id
             WHERE r.drilled = 1 AND COALESCE(r.ended_at_utc, r.started_at_utc) >= w.value
             GROUP BY r.system_id
             """;

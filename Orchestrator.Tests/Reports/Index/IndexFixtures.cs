@@ -19,7 +19,7 @@ internal static class IndexFixtures
         var port = 18100 + Math.Abs(id.GetHashCode(StringComparison.Ordinal) % 800);
         return $$"""
               {{id}}:
-                title: "{{(title ?? "System " + id).Replace("\"", "\\\"", StringComparison.Ordinal)}}"
+                title: "{{(title ?? "System " + id).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}}"
                 agency: {{agency}}
                 security_level: {{level}}
             {{(rto is null ? "" : $"    rto_target: {rto}\n")}}    container: { image: drills/portal:1, name: drills-{{id}} }
