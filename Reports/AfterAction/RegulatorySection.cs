@@ -28,7 +28,7 @@ internal sealed record RegulatoryView(
 
 internal sealed record RegimeRow(BiText Name, BiText Status, HtmlText StatusTone, HtmlText Effective, bool NotYetInForce, IReadOnlyList<ObligationRow> Obligations);
 
-internal sealed record ObligationRow(HtmlText Article, bool HasArticle, BiText Text, IReadOnlyList<SectionLink> Sections)
+internal sealed record ObligationRow(BiText Article, bool HasArticle, BiText Text, IReadOnlyList<SectionLink> Sections)
 {
     public bool HasSections => Sections.Count > 0;
 }
@@ -83,7 +83,7 @@ internal static class RegulatorySection
         HtmlText.Encode(regime.Effective.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)),
         regime.Effective > drillDate,
         regime.Obligations.Select(o => new ObligationRow(
-                HtmlText.Encode(o.Article),
+                BiText.Of(new($"Điều {o.Article}", $"Art. {o.Article}")),
                 o.Article.Length > 0,
                 BiText.Of(o.Text),
                 o.Sections.Select(s => new SectionLink(HtmlText.Encode(s), BiText.Of(ReportSections.Title(s)))).ToList()))
