@@ -38,14 +38,19 @@ internal static class ImprovementSection
                     BiText.Of(r.Action.Finding),
                     BiText.Of(r.Action.Action),
                     HtmlText.Encode(r.FromRunId),
-                    BiText.Of(r.Fixed ? new("Đã khắc phục", "Fixed") : new("Vẫn còn tồn tại", "Still open")),
-                    HtmlText.Encode(Labels.Tone(r.Fixed))))
+                    BiText.Of(StatusOf(r)),
+                    HtmlText.Encode(r.NotRetested is null ? Labels.Tone(r.Fixed) : "warn")))
                 .ToList(),
             previous is not null,
             HtmlText.Encode(previous?.RunId));
     }
 
-    private static BiText Owner(string owner) => string.IsNullOrWhiteSpace(owner)
-        ? BiText.Of(new("Chưa giao", "Unassigned"))
+    /// <summary>Fixed, still open, or not re-tested with the reason this run could not re-test it.</summary>
+    private static Bilingual StatusOf(RetestedAction retested) => retested.NotRetested is { } why
+        ? new($"{retested.Status.Vi}: {why.Vi}", $"{retested.Status.En}: {why.En}")
+        : retested.Status;
+
+    private static BiText Owner(string owner) => string.IsNullOrWhiteSpace(owner) || owner == ImprovementPlan.Unassigned
+        ? BiText.Of(new("Chưa phân công", "To be assigned"))
         : BiText.Same(owner);
 }
