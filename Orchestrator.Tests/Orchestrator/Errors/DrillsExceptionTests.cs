@@ -42,6 +42,10 @@ public sealed class DrillsExceptionTests
         { nameof(ConfirmationRefusedException), ExitCodes.BadInput },
         { nameof(CatalogueInvalidException), ExitCodes.BadInput },
         { nameof(BundleUnreadableException), ExitCodes.BadInput },
+        { nameof(SigningCertificateException), ExitCodes.BadInput },
+        { nameof(SigningOptionException), ExitCodes.BadInput },
+        { nameof(SigningStoreException), ExitCodes.Environment },
+        { nameof(TimestampFailedException), ExitCodes.Environment },
     };
 
     [Theory]
@@ -55,6 +59,8 @@ public sealed class DrillsExceptionTests
             nameof(DrillsLockFolderException) => new DrillsLockFolderException("/run/drills", "/tmp/drills-locks"),
             nameof(CatalogueInvalidException) => new CatalogueInvalidException([]),
             nameof(ArchiveTooLargeException) => new ArchiveTooLargeException("drills-portal", "/srv/www", ArchiveLimit.InMemory),
+            nameof(SigningOptionException) => new SigningOptionException("it broke.", "mend it"),
+            nameof(TimestampFailedException) => new TimestampFailedException(new Uri("http://127.0.0.1:1/"), "it broke."),
             _ => (DrillsException)typeof(DrillsException).Assembly.GetTypes().Single(t => t.Name == type)
                 .GetConstructors().Single().Invoke(["it broke.", "mend it", null]),
         };
