@@ -8,10 +8,14 @@ internal readonly record struct SignatureTimestamp(DateTimeOffset? Time, string?
 {
     public static SignatureTimestamp Read(SignerInfo signerInfo)
     {
-        var tokens = signerInfo.UnsignedAttributes.Cast<CryptographicAttributeObject>()
-            .Where(a => a.Oid.Value == TimestampClient.TimestampTokenOid)
-            .SelectMany(a => a.Values.Cast<AsnEncodedData>())
-            .ToList();
+        var attributes = signerInfo.UnsignedAttributes.Cast<CryptographicAttributeObject>().ToList();
+        if (attributes.FirstOrDefault(a => a.Oid.Value != TimestampClient.TimestampTokenOid) is { } unknown)
+        {
+            // Nothing drills writes goes there besides a token; an unknown one may be a token whose name was changed.
+            return new SignatureTimestamp(null, $"the signature carries an unsigned attribute {unknown.Oid.Value} that is not a timestamp token");
+        }
+
+        var tokens = attributes.SelectMany(a => a.Values.Cast<AsnEncodedData>()).ToList();
         if (tokens.Count == 0)
         {
             return default;
@@ -25,6 +29,11 @@ internal readonly record struct SignatureTimestamp(DateTimeOffset? Time, string?
         if (!Rfc3161TimestampToken.TryDecode(tokens[0].RawData, out var token, out _))
         {
             return new SignatureTimestamp(null, "the signature's timestamp token cannot be read");
+        }
+
+        if (SignatureShape.TokenProblemOf(tokens[0].RawData, token.AsSignedCms()) is { } shape)
+        {
+            return new SignatureTimestamp(null, shape);
         }
 
         return token.VerifySignatureForSignerInfo(signerInfo, out _)

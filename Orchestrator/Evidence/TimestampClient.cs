@@ -55,11 +55,13 @@ internal static class TimestampClient
     {
         using var timeout = new CancellationTokenSource(Timeout, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        using var content = new ByteArrayContent(query);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/timestamp-query");
+        using var request = new HttpRequestMessage(HttpMethod.Post, authority) { Content = new ByteArrayContent(query) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/timestamp-query");
+        // One query per signed run: a pooled connection would only go stale between runs.
+        request.Headers.ConnectionClose = true;
         try
         {
-            using var response = await Http.PostAsync(authority, content, linked.Token);
+            using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             if (!response.IsSuccessStatusCode)
             {
                 throw new TimestampFailedException(authority,

@@ -58,9 +58,9 @@ public sealed class DrillsExceptionTests
             nameof(ContainerBusyException) => new ContainerBusyException("drills-portal", "run r1", "/run/drills/drills-portal.lock"),
             nameof(DrillsLockFolderException) => new DrillsLockFolderException("/run/drills", "/tmp/drills-locks"),
             nameof(CatalogueInvalidException) => new CatalogueInvalidException([]),
-            nameof(ArchiveTooLargeException) => new ArchiveTooLargeException("drills-portal", "/srv/www", ArchiveLimit.InMemory),
             nameof(SigningOptionException) => new SigningOptionException("it broke.", "mend it"),
-            nameof(TimestampFailedException) => new TimestampFailedException(new Uri("http://127.0.0.1:1/"), "it broke."),
+            nameof(TimestampFailedException) => new TimestampFailedException(new Uri("http://tsa.example.org/"), "it broke."),
+            nameof(ArchiveTooLargeException) => new ArchiveTooLargeException("drills-portal", "/srv/www", ArchiveLimit.InMemory),
             _ => (DrillsException)typeof(DrillsException).Assembly.GetTypes().Single(t => t.Name == type)
                 .GetConstructors().Single().Invoke(["it broke.", "mend it", null]),
         };
