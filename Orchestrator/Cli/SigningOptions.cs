@@ -8,12 +8,12 @@ internal sealed class SigningOptions
 {
     public Option<string?> Certificate { get; } = new("--signing-cert")
     {
-        Description = $"Sign evidence with this PKCS#12 (.p12) certificate, password from ${SigningSettingsVariables.Password} (default: ${SigningSettingsVariables.Certificate}, else drills' own self-signed certificate in the data directory)",
+        Description = $"Sign evidence with this PKCS#12 (.p12) certificate, password from ${SigningSettings.PasswordVariable} (default: ${SigningSettings.CertificateVariable}, else drills' own self-signed certificate in the data directory)",
     };
 
     public Option<string?> TimestampAuthority { get; } = new("--tsa")
     {
-        Description = $"Add an RFC 3161 timestamp from this time-stamp authority URL to each signature (default: ${SigningSettingsVariables.TimestampAuthority}, else none)",
+        Description = $"Add an RFC 3161 timestamp from this time-stamp authority URL to each signature (default: ${SigningSettings.TimestampAuthorityVariable}, else none)",
     };
 
     public void AddTo(Command command)

@@ -70,7 +70,7 @@ internal static class BundleVerifier
         var signerPem = files.TryGetValue(EvidenceFiles.SignerCertificate, out var pem) ? Encoding.UTF8.GetString(pem) : null;
         if (signerPem is not null && SignatureDamage.SignerOf(signature) is { } signer && !HoldsCertificate(signerPem, signer))
         {
-            findings.Add(new VerifyFinding(EvidenceFiles.SignerCertificate, "it does not hold the certificate that signed the manifest (the file was changed or replaced)"));
+            findings.Add(new VerifyFinding(EvidenceFiles.SignerCertificate, "it does not hold the certificate in manifest.p7s: one of the two was changed or replaced"));
         }
 
         if ((trustedPem ?? signerPem) is not { } trusted)
@@ -79,7 +79,7 @@ internal static class BundleVerifier
         }
 
         var check = EvidenceSignature.Verify(manifest, signature, trusted);
-        if (!check.Valid && !findings.Any(f => f.Member == EvidenceFiles.SignerCertificate))
+        if (!check.Valid)
         {
             var blamed = SignatureDamage.Locate(manifest, signature, check);
             findings.Add(trustedPem is not null && blamed.Member == EvidenceFiles.Signature

@@ -50,11 +50,14 @@ internal sealed partial class SqliteRunStore
         transaction.Commit();
     }
 
-    /// <summary>The hash of the run's last row; null when it has none yet, or its last row predates the chain (which then starts anew).</summary>
+    /// <summary>
+    /// The hash of the run's last row written (by rowid: the order rows went in, which for one drill's journal is
+    /// its number order); null when it has none yet, or its last row predates the chain (which then starts anew).
+    /// </summary>
     private static string? LastHash(SqliteConnection connection, string runId)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT hash FROM journal WHERE run_id = $run ORDER BY seq DESC LIMIT 1";
+        command.CommandText = "SELECT hash FROM journal WHERE run_id = $run ORDER BY rowid DESC LIMIT 1";
         command.Parameters.AddWithValue("$run", runId);
         return command.ExecuteScalar() as string;
     }

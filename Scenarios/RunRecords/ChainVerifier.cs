@@ -21,17 +21,22 @@ internal static class ChainVerifier
         for (var i = 0; i < events.Count; i++)
         {
             var entry = events[i];
+            var fault = entry.Hash is null ? null : Fault(entry, events, numbers, hashes, seen, highest);
             if (entry.Hash is null)
             {
                 unchained.Add(entry.Sequence);
             }
-            else if (Fault(entry, events, numbers, hashes, seen, highest) is { } fault)
+            else if (fault is { } found)
             {
-                breaks.Add(new ChainBreak(i + 1, entry.Sequence, fault.Fault, fault.Detail));
+                breaks.Add(new ChainBreak(i + 1, entry.Sequence, found.Fault, found.Detail));
             }
 
             seen.Add(entry.Sequence);
-            highest = Math.Max(highest, entry.Sequence);
+            // An inserted event is no part of the order: the events after it are judged as if it were not there.
+            if (fault?.Fault is not ChainFault.Inserted)
+            {
+                highest = Math.Max(highest, entry.Sequence);
+            }
         }
 
         var head = JournalChain.HeadOf(events);

@@ -1,0 +1,148 @@
+using System.Text;
+using Drills.Orchestrator.Errors;
+using Drills.Orchestrator.Tests.Orchestrator.Cli;
+using Drills.Scenarios.RunRecords;
+
+namespace Drills.Orchestrator.Tests.Orchestrator.Evidence;
+
+/// <summary>drills export writes a bundle that drills verify finds intact, and one changed byte anywhere is found and located.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class ExportVerifyTests : IDisposable
+{
+    private readonly EvidenceBundleFixture _f = new();
+
+    [Fact]
+    public async Task An_exported_bundle_verifies_intact()
+    {
+        var export = await _f.ExportAsync();
+        var verify = await _f.DrillsAsync("verify", _f.Bundle);
+
+        Assert.True(export.Exit == ExitCodes.Passed, export.Stdout + export.Stderr);
+        Assert.Equal(_f.Bundle, export.Stdout.Trim());
+        Assert.Equal(["VERIFY.txt", "journal.jsonl", "manifest.json", "manifest.p7s", "report.html", "signer.pem"], _f.Members().Keys.Order(StringComparer.Ordinal));
+        Assert.True(verify.Exit == ExitCodes.Passed, verify.Stdout + verify.Stderr);
+        Assert.Contains("intact", verify.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_evidence_in_the_data_directory_verifies_by_run_id_with_its_store_journal()
+    {
+        await _f.ExportAsync();
+
+        var verify = await _f.DrillsAsync("verify", EvidenceBundleFixture.RunId, "--json");
+
+        Assert.True(verify.Exit == ExitCodes.Passed, verify.Stdout + verify.Stderr);
+        Assert.Contains("\"intact\":true", verify.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"events\":6", verify.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("report.html")]
+    [InlineData("manifest.json")]
+    [InlineData("manifest.p7s")]
+    [InlineData("signer.pem")]
+    [InlineData("VERIFY.txt")]
+    public async Task One_changed_byte_in_a_member_fails_and_names_it(string member)
+    {
+        await _f.ExportAsync();
+        var members = _f.Members();
+        var content = members[member];
+        // The signature's last byte is its value (no timestamp here); elsewhere the middle of the file.
+        var at = member == "manifest.p7s" ? content.Length - 1 : member == "signer.pem" ? 100 : content.Length / 2;
+        content[at] ^= 0x01;
+
+        var verify = await _f.DrillsAsync("verify", _f.Rewrite(members, "flipped"), "--json");
+
+        Assert.Equal(ExitCodes.Failed, verify.Exit);
+        Assert.Contains($"\"member\":\"{member}\"", verify.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_changed_byte_in_the_journal_names_the_journal_and_the_event()
+    {
+        await _f.ExportAsync();
+        var members = _f.Members();
+        var text = Encoding.UTF8.GetString(members["journal.jsonl"]);
+        members["journal.jsonl"] = Encoding.UTF8.GetBytes(text.Replace("event 4", "event 5", StringComparison.Ordinal));
+
+        var verify = await _f.DrillsAsync("verify", _f.Rewrite(members, "edited"));
+
+        Assert.Equal(ExitCodes.Failed, verify.Exit);
+        Assert.Contains("journal.jsonl event 4 (line 4): edited", verify.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reordered_and_a_deleted_journal_line_are_named()
+    {
+        await _f.ExportAsync();
+        var members = _f.Members();
+        var lines = Encoding.UTF8.GetString(members["journal.jsonl"]).TrimEnd('\n').Split('\n').ToList();
+        (lines[1], lines[2]) = (lines[2], lines[1]);
+        lines.RemoveAt(4);
+        members["journal.jsonl"] = Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
+
+        var verify = await _f.DrillsAsync("verify", _f.Rewrite(members, "reordered"));
+
+        Assert.Equal(ExitCodes.Failed, verify.Exit);
+        Assert.Contains("journal.jsonl event 3 (line 2): reordered", verify.Stdout, StringComparison.Ordinal);
+        Assert.Contains("journal.jsonl event 6 (line 5): deleted", verify.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_and_an_unexpected_member_are_named()
+    {
+        await _f.ExportAsync();
+        var members = _f.Members();
+        members.Remove("report.html");
+        members["notes.txt"] = "added later"u8.ToArray();
+
+        var verify = await _f.DrillsAsync("verify", _f.Rewrite(members, "changed-members"));
+
+        Assert.Equal(ExitCodes.Failed, verify.Exit);
+        Assert.Contains("report.html: missing", verify.Stdout, StringComparison.Ordinal);
+        Assert.Contains("notes.txt: unexpected member", verify.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_no_zip_and_a_zip_that_is_no_bundle_exit_2()
+    {
+        var notZip = Path.Combine(_f.Root, "not.zip");
+        await File.WriteAllTextAsync(notZip, "hello");
+        var otherZip = _f.Rewrite([new("readme.md", "hi"u8.ToArray())], "other");
+
+        var first = await _f.DrillsAsync("verify", notZip, "--json");
+        var second = await _f.DrillsAsync("verify", otherZip, "--json");
+
+        Assert.Equal(ExitCodes.BadInput, first.Exit);
+        Assert.Contains("not a readable zip", first.Stdout, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, second.Exit);
+        Assert.Contains("not an evidence bundle", second.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_export_never_overwrites_the_first()
+    {
+        await _f.ExportAsync();
+        var before = await File.ReadAllBytesAsync(_f.Bundle);
+
+        var again = await _f.ExportAsync("--json");
+
+        Assert.Equal(ExitCodes.BadInput, again.Exit);
+        Assert.Contains("already exists", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(_f.Bundle));
+    }
+
+    [Fact]
+    public async Task A_run_still_running_is_not_exported()
+    {
+        using var running = new EvidenceBundleFixture(RunOutcome.Running);
+
+        var export = await running.ExportAsync("--json");
+
+        Assert.Equal(ExitCodes.BadInput, export.Exit);
+        Assert.Contains("still running", export.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(running.Bundle));
+    }
+
+    public void Dispose() => _f.Dispose();
+}
