@@ -30,13 +30,19 @@ public sealed class JournalTextTests
         ["InterruptedRun.cs: refusal"] = () => Source.ReturnsOf("Engine/InterruptedRun.cs", "RefuseRollback"),
     };
 
+    /// <summary>Sites that rebuild events already recorded (reading journal.jsonl back), not new messages.</summary>
+    private static readonly HashSet<string> ReadBack = new(StringComparer.Ordinal)
+    {
+        "JournalFile.cs: root.GetProperty(\"message\").GetString()!",
+    };
+
     [Fact]
     public void Every_journal_message_the_orchestrator_records_has_a_vietnamese_text()
     {
         var sites = Source.Sites().ToList();
         var missing = new List<string>();
         var samples = 0;
-        foreach (var site in sites)
+        foreach (var site in sites.Where(s => !ReadBack.Contains(s.Indirect)))
         {
             var texts = Source.Samples(site.File, site.Expression)
                         ?? (Indirect.TryGetValue(site.Indirect, out var built) ? built() : null);

@@ -154,7 +154,8 @@ public sealed partial class ReportSnapshotTests
         Assert.Contains("Nothing was attacked: this fire was skipped.", html, StringComparison.Ordinal);
         Assert.Contains("The journal is empty", html, StringComparison.Ordinal);
         Assert.Contains("No steps were recorded", html, StringComparison.Ordinal);
-        Assert.Contains("This drill raised no corrective action", html, StringComparison.Ordinal);
+        // A skipped fire is itself a finding: no recovery was proven for it.
+        Assert.Contains("Run the drill on demand (&#39;drills run r1&#39;)", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<g class=\"tick", html, StringComparison.Ordinal);
         Assert.Equal(6, Regex.Count(html, "<g class=\"phase phase-[a-z]+ absent\">"));
     }
@@ -182,7 +183,8 @@ public sealed partial class ReportSnapshotTests
     /// <summary>What a reader sees: no style sheet, no tags, no commands (a command is a technical value, not a label).</summary>
     private static string VisibleText(string html)
     {
-        var text = Regex.Replace(html, "<style>.*?</style>|<code>.*?</code>", " ", RegexOptions.Singleline);
+        // Raw observations are the record's own text, printed as captured in every language.
+        var text = Regex.Replace(html, "<style>.*?</style>|<code>.*?</code>|<td class=\"raw\">.*?</td>", " ", RegexOptions.Singleline);
         text = Regex.Replace(text, "<[^>]+>", " ");
         return Regex.Replace(text, @"\s+", " ");
     }
