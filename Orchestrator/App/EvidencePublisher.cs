@@ -1,4 +1,5 @@
 using Drills.Orchestrator.Evidence;
+using Drills.Reports.AfterAction;
 using Drills.Scenarios.Loading;
 using Drills.Scenarios.RunRecords;
 
@@ -12,14 +13,15 @@ namespace Drills.Orchestrator.App;
 internal static class EvidencePublisher
 {
     /// <returns>The evidence written (or found), or null when the run has not ended.</returns>
-    public static async Task<EvidenceResult?> PublishAsync(AppServices services, string runId, string? reportPath, CancellationToken cancellationToken)
+    public static async Task<EvidenceResult?> PublishAsync(
+        AppServices services, string runId, string? reportPath, CancellationToken cancellationToken, ReportLanguage language = ReportLanguage.Both)
     {
         if (services.Store.Find(runId) is not { } run || run.Outcome == RunOutcome.Running)
         {
             return null;
         }
 
-        var folder = await WriteAsync(services, run, reportPath, cancellationToken);
+        var folder = await WriteAsync(services, run, reportPath, cancellationToken, language);
         if (folder.IsSigned)
         {
             return new EvidenceResult(folder.Path, true, null);
@@ -40,7 +42,8 @@ internal static class EvidencePublisher
     }
 
     /// <summary>The run's evidence folder, written now when it is not yet (the report is rendered again when none was given).</summary>
-    public static async Task<EvidenceFolder> WriteAsync(AppServices services, RunRecord run, string? reportPath, CancellationToken cancellationToken)
+    public static async Task<EvidenceFolder> WriteAsync(
+        AppServices services, RunRecord run, string? reportPath, CancellationToken cancellationToken, ReportLanguage language = ReportLanguage.Both)
     {
         var folder = EvidenceFolder.For(services.Data.Evidence, run.RunId);
         if (folder.IsWritten)
@@ -48,16 +51,45 @@ internal static class EvidencePublisher
             return folder;
         }
 
-        reportPath ??= await ReportPublisher.PublishAsync(services, run, timeZone: null, cancellationToken);
-        var report = await File.ReadAllBytesAsync(reportPath, cancellationToken);
         // Rows recorded before the journal was chained are chained here, and the manifest says how many.
         var unchained = run.Journal.Count(e => e.Hash is null);
         var journal = unchained == 0 ? run.Journal : JournalChain.Chain(run.Journal);
+        // The report the evidence holds is the final one, its annex naming the chain head and the signer, when a
+        // signer can be opened; else the draft, which drills export signs later.
+        if (FactsFor(services, run.RunId, journal) is { } facts)
+        {
+            reportPath = await ReportPublisher.PublishAsync(services, run, timeZone: null, language, cancellationToken, facts);
+        }
+
+        reportPath ??= await ReportPublisher.PublishAsync(services, run, timeZone: null, language, cancellationToken);
+        var report = await File.ReadAllBytesAsync(reportPath, cancellationToken);
         var catalogue = FactsOf(services, run);
         await folder.WriteAsync(report, journal, subjects => new ManifestFacts(run, catalogue, subjects, JournalChain.HeadOf(journal),
             ReportPublisher.Version, run.Owner?.Host ?? Environment.MachineName, unchained), cancellationToken);
         services.Log.Information("Evidence of {RunId} written to {Folder}", run.RunId, folder.Path);
         return folder;
+    }
+
+    /// <summary>What the report's evidence annex states: the journal's head and the certificate that will sign; null when no signer opens.</summary>
+    private static EvidenceFacts? FactsFor(AppServices services, string runId, IReadOnlyList<JournalEvent> journal)
+    {
+        if (JournalChain.HeadOf(journal) is not { } head)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var signer = EvidenceSigner.Open(services.Signing, services.Data.Root, services.Clock);
+            var certificate = signer.Certificate;
+            return new EvidenceFacts(head.Hash, head.Events, signer.Subject, signer.FingerprintSha256,
+                SelfSigned: certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            services.Log.Warning(ex, "Report of {RunId} stays a draft: no signer opened: {Error}", runId, ex.Message);
+            return null;
+        }
     }
 
     /// <summary>The scenario and system as the run record names them, with the steps, image and data paths of the catalogue text kept with the run.</summary>

@@ -11,11 +11,18 @@ internal static class ReportPublisher
         PublishAsync(services, run, timeZone, ReportLanguage.Both, cancellationToken);
 
     /// <param name="language">The languages the report prints (<c>--lang</c>).</param>
+    /// <param name="evidence">The signed evidence the report belongs to (its annex, and the final mark); null: a draft.</param>
     public static async Task<string> PublishAsync(
-        AppServices services, RunRecord run, string? timeZone, ReportLanguage language, CancellationToken cancellationToken)
+        AppServices services, RunRecord run, string? timeZone, ReportLanguage language, CancellationToken cancellationToken,
+        EvidenceFacts? evidence = null)
     {
         // The previous run of the scenario: its open corrective actions are re-tested by this one.
-        var context = new ReportContext(services.Clock.GetUtcNow(), Version) { Language = language, PreviousRun = services.Store.PreviousOf(run) };
+        var context = new ReportContext(services.Clock.GetUtcNow(), Version)
+        {
+            Language = language,
+            PreviousRun = services.Store.PreviousOf(run),
+            Evidence = evidence,
+        };
         if ((timeZone ?? run.TimeZone) is { } zoneId && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
         {
             context = context with { DisplayZone = zone };

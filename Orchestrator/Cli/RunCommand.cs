@@ -111,7 +111,7 @@ internal static class RunCommand
             terminal.Errors.MarkupLine($"[yellow]warning:[/] report not written: {TerminalMarkup.Escape(ex.Message)}. Retry with: drills report {result.Record.RunId}");
         }
 
-        var evidence = await PublishEvidenceAsync(terminal, services, result.Record.RunId, reportPath);
+        var evidence = await PublishEvidenceAsync(terminal, services, result.Record.RunId, reportPath, language);
         var summary = RunSummary.From(result.Record with { ReportPath = reportPath }, result.End.ExitCode()) with { End = JsonNamingPolicy.CamelCase.ConvertName(result.End.ToString()) };
         PrintOutcome(terminal.Errors, summary, result);
         if (evidence is not null)
@@ -123,7 +123,7 @@ internal static class RunCommand
     }
 
     /// <summary>Writes and signs the run's evidence; a failure is a warning with its retry, never the drill's result.</summary>
-    private static async Task<EvidenceResult?> PublishEvidenceAsync(Terminal terminal, AppServices services, string runId, string? reportPath)
+    private static async Task<EvidenceResult?> PublishEvidenceAsync(Terminal terminal, AppServices services, string runId, string? reportPath, ReportLanguage language)
     {
         if (reportPath is null)
         {
@@ -132,7 +132,7 @@ internal static class RunCommand
 
         try
         {
-            var evidence = await EvidencePublisher.PublishAsync(services, runId, reportPath, CancellationToken.None);
+            var evidence = await EvidencePublisher.PublishAsync(services, runId, reportPath, CancellationToken.None, language);
             if (evidence is { Signed: false })
             {
                 terminal.Errors.MarkupLine($"[yellow]warning:[/] evidence written but not signed: {TerminalMarkup.Escape(evidence.SigningProblem ?? "")}. drills export {runId} signs it.");

@@ -1,3 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text;
 using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Tests.Orchestrator.Cli;
@@ -22,6 +25,22 @@ public sealed class ExportVerifyTests : IDisposable
         Assert.Equal(["VERIFY.txt", "journal.jsonl", "manifest.json", "manifest.p7s", "report.html", "signer.pem"], _f.Members().Keys.Order(StringComparer.Ordinal));
         Assert.True(verify.Exit == ExitCodes.Passed, verify.Stdout + verify.Stderr);
         Assert.Contains("intact", verify.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_bundled_report_is_final_and_names_the_chain_head_and_signer_of_its_manifest()
+    {
+        await _f.ExportAsync();
+        var members = _f.Members();
+        var report = Encoding.UTF8.GetString(members["report.html"]);
+        using var manifest = JsonDocument.Parse(members["manifest.json"]);
+        var head = manifest.RootElement.GetProperty("predicate").GetProperty("journal").GetProperty("head").GetString()!;
+        var signer = X509Certificate2.CreateFromPem(Encoding.ASCII.GetString(members["signer.pem"]));
+
+        Assert.Contains("id=\"report-status\" class=\"final\"", report, StringComparison.Ordinal);
+        Assert.Contains(head, report, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(signer.RawData)), report, StringComparison.Ordinal);
+        Assert.DoesNotContain("BẢN NHÁP", report, StringComparison.Ordinal);
     }
 
     [Fact]
