@@ -1,5 +1,7 @@
+using System.Text;
 using Drills.Orchestrator.Evidence;
 using Drills.Reports.AfterAction;
+using Drills.Reports.Machine;
 using Drills.Scenarios.Loading;
 using Drills.Scenarios.RunRecords;
 
@@ -64,7 +66,8 @@ internal static class EvidencePublisher
         reportPath ??= await ReportPublisher.PublishAsync(services, run, timeZone: null, language, cancellationToken);
         var report = await File.ReadAllBytesAsync(reportPath, cancellationToken);
         var catalogue = FactsOf(services, run);
-        await folder.WriteAsync(report, journal, subjects => new ManifestFacts(run, catalogue, subjects, JournalChain.HeadOf(journal),
+        var junit = new UTF8Encoding(false).GetBytes(JUnitWriter.Write([run with { ReportPath = reportPath }]));
+        await folder.WriteAsync(report, journal, junit, subjects => new ManifestFacts(run, catalogue, subjects, JournalChain.HeadOf(journal),
             ReportPublisher.Version, run.Owner?.Host ?? Environment.MachineName, unchained), cancellationToken);
         services.Log.Information("Evidence of {RunId} written to {Folder}", run.RunId, folder.Path);
         return folder;

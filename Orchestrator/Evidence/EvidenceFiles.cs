@@ -10,7 +10,7 @@ internal static class EvidenceFiles
     public const string SignerCertificate = "signer.pem";
     public const string Instructions = "VERIFY.txt";
 
-    /// <summary>Test results in JUnit form, a subject when a run has them (none does in this version).</summary>
+    /// <summary>The run as a JUnit test case; every evidence folder written since JUnit output exists has it, and the manifest lists it.</summary>
     public const string JUnit = "junit.xml";
 
     /// <summary>Every member a bundle must hold; junit.xml is allowed besides when the manifest lists it.</summary>

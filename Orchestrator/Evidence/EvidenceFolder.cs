@@ -30,10 +30,11 @@ internal sealed class EvidenceFolder(string path)
 
     public string FileOf(string name) => System.IO.Path.Combine(Path, name);
 
-    /// <summary>Writes the report copy, the chained journal and VERIFY.txt, then the manifest over them; returns the manifest's bytes.</summary>
+    /// <summary>Writes the report copy, the chained journal, VERIFY.txt and the run as JUnit XML, then the manifest over them; returns the manifest's bytes.</summary>
+    /// <param name="junit">The run as a JUnit test case (junit.xml), so a pipeline reads the bundle's verdict too.</param>
     /// <param name="facts">The manifest's facts, given the subjects once their digests are known.</param>
-    public async Task<byte[]> WriteAsync(byte[] report, IReadOnlyList<JournalEvent> chainedJournal, Func<IReadOnlyList<ManifestSubject>, ManifestFacts> facts,
-        CancellationToken cancellationToken)
+    public async Task<byte[]> WriteAsync(byte[] report, IReadOnlyList<JournalEvent> chainedJournal, byte[] junit,
+        Func<IReadOnlyList<ManifestSubject>, ManifestFacts> facts, CancellationToken cancellationToken)
     {
         PrivateFiles.CreateFolder(Path);
         var files = new List<EvidenceMember>
@@ -41,6 +42,7 @@ internal sealed class EvidenceFolder(string path)
             new(EvidenceFiles.Report, report),
             new(EvidenceFiles.Journal, JournalFile.Write(chainedJournal)),
             new(EvidenceFiles.Instructions, VerifyText.For(System.IO.Path.GetFileName(Path))),
+            new(EvidenceFiles.JUnit, junit),
         };
         foreach (var file in files)
         {

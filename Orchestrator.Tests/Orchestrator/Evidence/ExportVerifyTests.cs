@@ -22,7 +22,7 @@ public sealed class ExportVerifyTests : IDisposable
 
         Assert.True(export.Exit == ExitCodes.Passed, export.Stdout + export.Stderr);
         Assert.Equal(_f.Bundle, export.Stdout.Trim());
-        Assert.Equal(["VERIFY.txt", "journal.jsonl", "manifest.json", "manifest.p7s", "report.html", "signer.pem"], _f.Members().Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["VERIFY.txt", "journal.jsonl", "junit.xml", "manifest.json", "manifest.p7s", "report.html", "signer.pem"], _f.Members().Keys.Order(StringComparer.Ordinal));
         Assert.True(verify.Exit == ExitCodes.Passed, verify.Stdout + verify.Stderr);
         Assert.Contains("intact", verify.Stdout, StringComparison.Ordinal);
     }
@@ -61,6 +61,7 @@ public sealed class ExportVerifyTests : IDisposable
     [InlineData("manifest.p7s")]
     [InlineData("signer.pem")]
     [InlineData("VERIFY.txt")]
+    [InlineData("junit.xml")]
     public async Task One_changed_byte_in_a_member_fails_and_names_it(string member)
     {
         await _f.ExportAsync();
