@@ -113,7 +113,15 @@ internal static class BundleVerifier
 
         foreach (var subject in manifest.Subjects)
         {
-            if (files.TryGetValue(subject.Name, out var content) && Sha256(content) is var actual && !string.Equals(actual, subject.Sha256, StringComparison.Ordinal))
+            if (!files.TryGetValue(subject.Name, out var content))
+            {
+                // The required members are reported missing already; a listed extra (junit.xml) is checked here.
+                if (!EvidenceFiles.Required.Contains(subject.Name))
+                {
+                    findings.Add(new VerifyFinding(subject.Name, "listed in the manifest but missing from the bundle"));
+                }
+            }
+            else if (Sha256(content) is var actual && !string.Equals(actual, subject.Sha256, StringComparison.Ordinal))
             {
                 findings.Add(new VerifyFinding(subject.Name, $"its SHA-256 is {actual}, the manifest says {subject.Sha256}"));
             }

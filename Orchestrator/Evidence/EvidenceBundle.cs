@@ -13,6 +13,9 @@ internal static class EvidenceBundle
     public const int MaxEntries = 64;
     public const long MaxMemberBytes = 256L * 1024 * 1024;
 
+    /// <summary>All members together, inflated: a bundle of many members each just under the bound cannot exhaust memory either.</summary>
+    public const long MaxBundleBytes = 512L * 1024 * 1024;
+
     /// <summary>Writes the bundle whole under a temporary name, then moves it to <paramref name="path"/>; never over an existing file.</summary>
     /// <exception cref="IOException">Something already has the path.</exception>
     public static async Task WriteAsync(string path, IReadOnlyList<EvidenceMember> members, CancellationToken cancellationToken)
@@ -56,7 +59,17 @@ internal static class EvidenceBundle
                 throw Unreadable(path, $"it has {zip.Entries.Count} entries; an evidence bundle has 6 or 7 (at most {MaxEntries} are read)");
             }
 
-            return zip.Entries.Where(e => !e.FullName.EndsWith('/')).Select(e => new EvidenceMember(e.FullName, ReadBounded(e, path))).ToArray();
+            var members = new List<EvidenceMember>();
+            var total = 0L;
+            foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/')))
+            {
+                // A member no bundle holds is named as unexpected; its content is never inflated.
+                var content = IsEvidenceFile(entry.FullName) ? ReadBounded(entry, path, MaxBundleBytes - total) : [];
+                total += content.Length;
+                members.Add(new EvidenceMember(entry.FullName, content));
+            }
+
+            return members;
         }
         catch (InvalidDataException ex)
         {
@@ -68,8 +81,15 @@ internal static class EvidenceBundle
         }
     }
 
-    private static byte[] ReadBounded(ZipArchiveEntry entry, string path)
+    private static bool IsEvidenceFile(string name) => EvidenceFiles.Required.Contains(name) || name == EvidenceFiles.JUnit;
+
+    private static byte[] ReadBounded(ZipArchiveEntry entry, string path, long budget)
     {
+        if (budget < MaxMemberBytes && entry.Length > budget)
+        {
+            throw Unreadable(path, $"its members inflate past {MaxBundleBytes / (1024 * 1024)} MiB together");
+        }
+
         if (entry.Length > MaxMemberBytes)
         {
             throw Unreadable(path, $"its member {entry.FullName} inflates to {entry.Length} bytes, over the {MaxMemberBytes / (1024 * 1024)} MiB an evidence file may have");
@@ -85,6 +105,11 @@ internal static class EvidenceBundle
             if (buffer.Length + read > MaxMemberBytes)
             {
                 throw Unreadable(path, $"its member {entry.FullName} inflates past {MaxMemberBytes / (1024 * 1024)} MiB");
+            }
+
+            if (buffer.Length + read > budget)
+            {
+                throw Unreadable(path, $"its members inflate past {MaxBundleBytes / (1024 * 1024)} MiB together");
             }
 
             buffer.Write(chunk, 0, read);

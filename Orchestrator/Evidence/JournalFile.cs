@@ -74,14 +74,14 @@ internal static class JournalFile
             var root = document.RootElement;
             entry = new JournalEvent(
                 root.GetProperty("seq").GetInt32(),
-                Enum.Parse<JournalMark>(root.GetProperty("mark").GetString()!),
-                DateTimeOffset.Parse(root.GetProperty("ts").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                Enum.Parse<JournalMark>(JsonText.Required(root, "mark")),
+                DateTimeOffset.Parse(JsonText.Required(root, "ts"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
                 TimeSpan.FromTicks(root.GetProperty("elapsed").GetInt64()),
-                root.GetProperty("message").GetString()!,
+                JsonText.Required(root, "message"),
                 root.GetProperty("detail").ValueKind == JsonValueKind.Null ? null : root.GetProperty("detail").GetString())
             {
-                PreviousHash = root.GetProperty("prev").GetString(),
-                Hash = root.GetProperty("hash").GetString(),
+                PreviousHash = JsonText.Required(root, "prev"),
+                Hash = JsonText.Required(root, "hash"),
             };
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)

@@ -18,7 +18,7 @@ internal sealed record ManifestReading(IReadOnlyList<ManifestSubject> Subjects, 
             }
 
             var subjects = root.GetProperty("subject").EnumerateArray()
-                .Select(s => new ManifestSubject(s.GetProperty("name").GetString()!, s.GetProperty("digest").GetProperty("sha256").GetString()!))
+                .Select(s => new ManifestSubject(JsonText.Required(s, "name"), JsonText.Required(s.GetProperty("digest"), "sha256")))
                 .ToArray();
             var predicate = root.GetProperty("predicate");
             var journal = predicate.GetProperty("journal");

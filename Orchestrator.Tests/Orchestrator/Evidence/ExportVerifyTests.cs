@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -89,6 +90,39 @@ public sealed class ExportVerifyTests : IDisposable
 
         Assert.Equal(ExitCodes.Failed, verify.Exit);
         Assert.Contains("journal.jsonl event 4 (line 4): edited", verify.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_removed_junit_file_the_manifest_lists_is_named()
+    {
+        await _f.ExportAsync();
+        var members = _f.Members();
+        members.Remove("junit.xml");
+
+        var verify = await _f.DrillsAsync("verify", _f.Rewrite(members, "no-junit"));
+
+        Assert.Equal(ExitCodes.Failed, verify.Exit);
+        Assert.Contains("junit.xml", verify.Stdout, StringComparison.Ordinal);
+        Assert.Contains("missing", verify.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_null_where_text_belongs_is_a_named_failure_not_a_crash()
+    {
+        await _f.ExportAsync();
+        var members = _f.Members();
+        var manifest = Encoding.UTF8.GetString(members["manifest.json"]);
+        members["manifest.json"] = Encoding.UTF8.GetBytes(manifest.Replace("\"name\": \"junit.xml\"", "\"name\": null", StringComparison.Ordinal));
+        var journal = Encoding.UTF8.GetString(members["journal.jsonl"]);
+        members["journal.jsonl"] = Encoding.UTF8.GetBytes(Regex.Replace(journal, "\"hash\":\"[0-9a-f]{64}\"", "\"hash\":null"));
+
+        Assert.Contains("\"name\": null", Encoding.UTF8.GetString(members["manifest.json"]), StringComparison.Ordinal);
+        Assert.Contains("\"hash\":null", Encoding.UTF8.GetString(members["journal.jsonl"]), StringComparison.Ordinal);
+        var verify = await _f.DrillsAsync("verify", _f.Rewrite(members, "nulls"));
+
+        Assert.True(verify.Exit == ExitCodes.Failed, verify.Stdout + verify.Stderr);
+        Assert.Contains("manifest.json", verify.Stdout, StringComparison.Ordinal);
+        Assert.Contains("journal.jsonl event 1", verify.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
