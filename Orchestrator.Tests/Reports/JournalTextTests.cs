@@ -33,7 +33,7 @@ public sealed class JournalTextTests
     /// <summary>Sites that rebuild events already recorded (reading journal.jsonl back), not new messages.</summary>
     private static readonly HashSet<string> ReadBack = new(StringComparer.Ordinal)
     {
-        "JournalFile.cs: root.GetProperty(\"message\").GetString()!",
+        "JournalFile.cs: JsonText.Required(root, \"message\")",
     };
 
     [Fact]

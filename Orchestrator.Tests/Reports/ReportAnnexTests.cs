@@ -51,7 +51,7 @@ public sealed class ReportAnnexTests
         var html = Render(OutcomeRuns.Passed(), ReportLanguage.En, Signed with { SelfSigned = false, TimestampUtc = null });
 
         Assert.Contains("The agency&#39;s own certificate", html, StringComparison.Ordinal);
-        Assert.Contains("None (exported without --tsa)", html, StringComparison.Ordinal);
+        Assert.Contains("If any (--tsa), it is held in manifest.p7s", html, StringComparison.Ordinal);
     }
 
     [Fact]

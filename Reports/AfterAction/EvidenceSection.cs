@@ -34,7 +34,7 @@ internal static class EvidenceSection
             null => Bilingual.Same(""),
             { SelfSigned: true } => new("Chứng thư tự ký của drills trên máy này (không do tổ chức cung cấp dịch vụ chứng thực chữ ký số cấp)",
                 "drills' self-signed certificate on this host (not issued by a licensed digital-signature provider)"),
-            _ => new("Chứng thư của cơ quan (do cơ quan cung cấp khi xuất bằng chứng)", "The agency's own certificate (given when the evidence was exported)"),
+            _ => new("Chứng thư số của cơ quan (tệp .p12 được chỉ định)", "The agency's own certificate (the .p12 given)"),
         }),
         evidence?.TimestampUtc is not null,
         HtmlText.Encode(evidence?.TimestampUtc is { } at ? time.DateTime(at) : null),
