@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Drills.Orchestrator.App;
 using Drills.Orchestrator.Errors;
+using Drills.Orchestrator.Evidence;
 
 namespace Drills.Orchestrator.Cli;
 
@@ -20,6 +21,12 @@ internal static class ReportCommand
             var run = services.Store.Find(id)
                       ?? throw new CliException(ExitCodes.BadInput, $"No run '{id}' in {services.Data.Database}.", "list runs with drills runs (and pass the same --data-dir).");
             Console.Out.WriteLine(await ReportPublisher.PublishAsync(services, run, timeZone: null, language, cancellationToken));
+            if (EvidenceFolder.For(services.Data.Evidence, run.RunId) is { IsWritten: true } evidence)
+            {
+                // A report rendered again is a draft; the final one is the copy the signed evidence holds.
+                Console.Error.WriteLine($"note: this copy is a draft; the final report of {run.RunId} is {evidence.FileOf(EvidenceFiles.Report)} (in its signed evidence; drills export {run.RunId} bundles it)");
+            }
+
             return ExitCodes.Passed;
         });
         return command;

@@ -27,7 +27,7 @@ internal static class VerifyCommand
                 ? (BundleVerifier.Verify(Members(EvidenceBundle.Read(Path.GetFullPath(given)), given), trusted), null)
                 : await VerifyRunAsync(parse, clock, given, trusted, cancellationToken);
             var findings = report.Findings.Concat(store?.Breaks.Select(b => StoreFinding(b)) ?? []).ToList();
-            VerifyPrinter.Print(report with { Findings = findings }, store, parse.GetValue(json));
+            VerifyPrinter.Print(report with { Findings = findings }, store, parse.GetValue(json), againstCa: parse.GetValue(ca) is not null);
             return findings.Count == 0 ? ExitCodes.Passed : ExitCodes.Failed;
         });
         return command;

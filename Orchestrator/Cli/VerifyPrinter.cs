@@ -10,7 +10,7 @@ namespace Drills.Orchestrator.Cli;
 /// <summary>What <c>drills verify</c> prints: one line a failing member (and journal event), or what holds; or one JSON object.</summary>
 internal static class VerifyPrinter
 {
-    public static void Print(VerifyReport report, ChainCheck? store, bool json)
+    public static void Print(VerifyReport report, ChainCheck? store, bool json, bool againstCa = false)
     {
         if (json)
         {
@@ -36,6 +36,12 @@ internal static class VerifyPrinter
                                $"(SHA-256 {TerminalMarkup.Escape(signature?.SignerFingerprintSha256 ?? "?")})" +
                                (signature?.TimestampUtc is { } at ? $", timestamped {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC" : ", no timestamp"));
             console.MarkupLine($"  every file matches the manifest; journal chain of {report.Head?.Events ?? 0} events ends at {TerminalMarkup.Escape(report.Head?.Hash ?? "-")}");
+            if (!againstCa)
+            {
+                // Anyone can re-sign a changed bundle with a certificate of their own and ship its signer.pem.
+                console.MarkupLine("  [yellow]note:[/] checked against the bundle's own signer.pem: this proves nothing changed since it was signed, " +
+                                   "not who signed; compare the fingerprint above with the signer you expect, or pass --ca FILE with the agency's CA");
+            }
             if (store is { Unchained.Count: > 0 })
             {
                 console.MarkupLine($"  [yellow]note:[/] {store.Unchained.Count} event(s) in the run store were recorded before the journal was chained (unchained)");

@@ -26,6 +26,7 @@ public sealed class ExportVerifyTests : IDisposable
         Assert.Equal(["VERIFY.txt", "journal.jsonl", "junit.xml", "manifest.json", "manifest.p7s", "report.html", "signer.pem"], _f.Members().Keys.Order(StringComparer.Ordinal));
         Assert.True(verify.Exit == ExitCodes.Passed, verify.Stdout + verify.Stderr);
         Assert.Contains("intact", verify.Stdout, StringComparison.Ordinal);
+        Assert.Contains("not who signed", verify.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
