@@ -139,6 +139,21 @@ public sealed class ReportAnnexTests
         Assert.Contains("Inferred from the attack steps", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("En", "Not given by the scenario")]
+    [InlineData("Vi", "Kịch bản không nêu")]
+    [InlineData("Both", "Not given by the scenario")]
+    public void A_drill_with_no_technique_and_no_mapped_step_says_so(string languageName, string expected)
+    {
+        var language = Enum.Parse<ReportLanguage>(languageName);
+        var run = OutcomeRuns.Passed() with { Technique = null, Steps = [.. OutcomeRuns.Passed().Steps.Where(s => s.Phase != "attack")] };
+
+        var html = Render(run, language);
+
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"technique-id", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Participants_and_objectives_are_listed_and_missing_participants_say_not_recorded()
     {

@@ -10,9 +10,15 @@ internal sealed class DrillGate
     private readonly int _limit;
     private readonly Dictionary<string, SemaphoreSlim> _systems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _holders = new(StringComparer.Ordinal);
+
+    /// <summary>The scenario that last took each system: what a drill that found its system taken waited for.</summary>
+    private readonly Dictionary<string, string> _lastHolders = new(StringComparer.Ordinal);
     private readonly HashSet<string> _scenarios = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly TimeProvider _time;
+
+    /// <summary>A wait shorter than this is not worth a note in the run's origin.</summary>
+    private static readonly TimeSpan NoticeableWait = TimeSpan.FromMilliseconds(100);
 
     public DrillGate(int maxConcurrent, TimeProvider time)
     {
@@ -36,6 +42,20 @@ internal sealed class DrillGate
             // The system first: a drill that waits for its system must not hold a global slot meanwhile.
             await admitted.System.WaitAsync(cancellationToken);
             holdsSystem = true;
+            string? before;
+            lock (_lock)
+            {
+                // Held from here: a fire due the same instant names this drill even while it waits for a global slot.
+                _lastHolders.TryGetValue(systemId, out before);
+                _lastHolders[systemId] = _holders[systemId] = scenarioId;
+            }
+
+            if (waitedFor is null && before is not null && _time.GetElapsedTime(started) >= NoticeableWait)
+            {
+                // Admitted before the drill ahead had registered: it waited for that drill all the same.
+                waitedFor = $"'{before}' on the same system ({systemId})";
+            }
+
             if (_global.CurrentCount == 0)
             {
                 waitedFor ??= $"a free slot (at most {_limit} drill(s) at once)";
@@ -45,17 +65,12 @@ internal sealed class DrillGate
         }
         catch
         {
-            Withdraw(scenarioId, holdsSystem ? admitted.System : null);
+            Withdraw(scenarioId, systemId, holdsSystem ? admitted.System : null);
             throw;
         }
 
-        lock (_lock)
-        {
-            _holders[systemId] = scenarioId;
-        }
-
         var waited = _time.GetElapsedTime(started);
-        return new DrillLease(this, scenarioId, systemId, waited, waited >= TimeSpan.FromMilliseconds(100) ? waitedFor : null);
+        return new DrillLease(this, scenarioId, systemId, waited, waited >= NoticeableWait ? waitedFor : null);
     }
 
     /// <summary>Registers the scenario as waiting, and says what holds its system now; null when it already waits or runs.</summary>
@@ -77,13 +92,19 @@ internal sealed class DrillGate
     }
 
     /// <summary>A wait that was cancelled gives back what it held.</summary>
-    private void Withdraw(string scenarioId, SemaphoreSlim? heldSystem)
+    private void Withdraw(string scenarioId, string systemId, SemaphoreSlim? heldSystem)
     {
-        heldSystem?.Release();
         lock (_lock)
         {
+            if (heldSystem is not null)
+            {
+                _holders.Remove(systemId);
+            }
+
             _scenarios.Remove(scenarioId);
         }
+
+        heldSystem?.Release();
     }
 
     internal void Release(string scenarioId, string systemId)
