@@ -1,3 +1,4 @@
+using Scriban.Syntax;
 using Drills.Reports.Rendering;
 using Drills.Scenarios.RunRecords;
 
@@ -19,6 +20,14 @@ internal sealed class AfterActionReport
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(context);
         var view = AfterActionViewBuilder.Build(run, context);
-        return template.Value.Render(view, stylesheet.Value, new LanguageFunctions(context.Language).All);
+        try
+        {
+            return template.Value.Render(view, stylesheet.Value, new LanguageFunctions(context.Language).All);
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            // A template fault is this build's bug, never the run's: callers that keep the run whatever the report does catch this.
+            throw new InvalidOperationException($"The report of {run.RunId} could not be rendered: {ex.Message}", ex);
+        }
     }
 }
