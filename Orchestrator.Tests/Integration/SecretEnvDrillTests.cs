@@ -48,7 +48,8 @@ public sealed class SecretEnvDrillTests : IAsyncLifetime
         var needle = Encoding.UTF8.GetBytes(_secret);
         var holding = files.Where(f => File.ReadAllBytes(f).AsSpan().IndexOf(needle) >= 0).ToList();
         Assert.True(holding.Count == 0, "the secret is in " + string.Join(", ", holding));
-        var html = await File.ReadAllTextAsync(files.First(f => f.EndsWith(".html", StringComparison.Ordinal)));
+        // The run's own report, not the CIO index or the evidence copy beside it.
+        var html = await File.ReadAllTextAsync(files.First(f => Path.GetFileName(f) == runId + ".html"));
         Assert.Contains("http://probe:***@127.0.0.1:18802/health", html, StringComparison.Ordinal);
         Assert.Contains("exit 0: ***", html, StringComparison.Ordinal);
     }
