@@ -26,7 +26,7 @@ public sealed class LayerTests
         ["Loading"],
         ["Catalogue"],
         ["Checks", "Steps", "Schedules"],
-        ["Durations", "Paths", "Text", "RunRecords"],
+        ["Durations", "Paths", "Text", "RunRecords", "Backups"],
         ["Regulation"],
     ];
 

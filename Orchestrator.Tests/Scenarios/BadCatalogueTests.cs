@@ -29,7 +29,6 @@ public sealed class BadCatalogueTests
         { "port on every interface", CatalogueText.With("\"127.0.0.1:18080:80\"", "\"0.0.0.0:18080:80\""), "is not bound to 127.0.0.1", 6, 67 },
         { "restart in attack", CatalogueText.With("kill: {}", "restart: {}"), "Step kind 'restart' belongs in restore, not attack", 12, 16 },
         { "kill in restore", CatalogueText.With("start: {}", "kill: {}"), "belongs in attack, not restore", 13, 17 },
-        { "unsupported kind", CatalogueText.With("kill: {}", "exhaust: {}"), "Step kind 'exhaust' is not supported by this version of drills yet", 12, 16 },
         { "integrity without data", M + "    verify: [checks, integrity]\n", "Verify item 'integrity' needs data paths, but system 'web' declares none", 14, 22 },
         { "unknown verify item", M + "    verify: [chekcs]\n", "did you mean 'checks'?", 14, 14 },
         { "unknown blackout calendar", M + "    blackout: [night]\n", "names calendar 'night', which is not declared in calendars", 14, 16 },
@@ -166,16 +165,6 @@ public sealed class BadCatalogueTests
         var result = CatalogueText.Load(yaml);
 
         Assert.Equal(2, result.Errors.Count(e => e.Message.StartsWith("Duplicate key 'title'", StringComparison.Ordinal)));
-    }
-
-    [Fact]
-    public void Unsupported_kind_still_reads_as_an_unsupported_step_error_only()
-    {
-        var result = CatalogueText.Load(CatalogueText.With("start: {}", "reconnect-network: { network: drills-net }"));
-
-        var error = Assert.Single(result.Errors);
-        Assert.Contains("'reconnect-network' is not supported", error.Message, StringComparison.Ordinal);
-        Assert.Contains("restart", error.Fix, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -26,6 +26,7 @@ internal sealed class DrillEngine
     private readonly ILogger _log;
     private readonly INetworkProbe _network;
     private readonly SnapshotStore _snapshots;
+    private readonly IAgencyBackups _backups;
 
     // Null in tests of one engine alone; every real engine shares the data directory's locks.
     private readonly SystemLocks? _locks;
@@ -34,8 +35,10 @@ internal sealed class DrillEngine
     private readonly ContainerLocks? _containerLocks;
 
     public DrillEngine(IContainerRuntime runtime, INetworkProbe network, TimeProvider time, IRunStore store,
-        SnapshotStore snapshots, DrillOptions options, ILogger log, SystemLocks? locks = null, ContainerLocks? containerLocks = null)
+        SnapshotStore snapshots, DrillOptions options, ILogger log, SystemLocks? locks = null, ContainerLocks? containerLocks = null,
+        IAgencyBackups? backups = null)
     {
+        _backups = backups ?? NoAgencyBackups.Instance;
         (_locks, _containerLocks) = (locks, containerLocks);
         (_runtime, _time, _store, _options, _log) = (runtime, time, store, options, log);
         _network = network;
@@ -171,7 +174,7 @@ internal sealed class DrillEngine
         return new Leases(system, container);
     }
 
-    private DrillParts PartsFor(string systemId) => new(_runtime, _network, _time, _snapshots, systemId);
+    private DrillParts PartsFor(string systemId) => new(_runtime, _network, _time, _snapshots, _backups, systemId);
 
     private async Task<bool> RollBackAsync(Rollback rollback, DrillPhases phases, DrillRun run, DrillJournal journal)
     {

@@ -12,8 +12,9 @@ namespace Drills.Orchestrator.Engine;
 /// </summary>
 internal sealed class DrillParts
 {
-    public DrillParts(IContainerRuntime runtime, INetworkProbe network, TimeProvider time, SnapshotStore snapshots, string systemId)
+    public DrillParts(IContainerRuntime runtime, INetworkProbe network, TimeProvider time, SnapshotStore snapshots, IAgencyBackups backups, string systemId)
     {
+        Backups = backups;
         Runtime = runtime is LabelledOnlyRuntime guarded ? guarded.For(systemId) : new LabelledOnlyRuntime(runtime, systemId);
         Guard = new TargetGuard(Runtime);
         Data = new DataPaths(Runtime, snapshots);
@@ -23,6 +24,9 @@ internal sealed class DrillParts
     }
 
     public IContainerRuntime Runtime { get; }
+
+    /// <summary>The agency backups; every call passes <see cref="Runtime"/>, so a backup reads only this system's container.</summary>
+    public IAgencyBackups Backups { get; }
 
     public TargetGuard Guard { get; }
 

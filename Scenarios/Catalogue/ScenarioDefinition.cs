@@ -26,4 +26,10 @@ internal sealed record ScenarioDefinition(
 
     /// <summary>What the drill sets out to show, beyond recovery within target; empty when not written.</summary>
     public IReadOnlyList<string> Objectives { get; init; } = [];
+
+    /// <summary>
+    /// Take a regular backup this long before the attack while the canary keeps writing, so the attack loses what
+    /// came after it; null: the drill restores from backups taken on the agency's schedule.
+    /// </summary>
+    public TimeSpan? BackupBefore { get; init; }
 }

@@ -32,6 +32,15 @@ internal sealed record SystemDefinition(
 
     /// <summary>What the system's security level asks (target, cadences) as configured in this catalogue.</summary>
     public LevelPolicy Level { get; init; } = LevelTargets.Product.PolicyFor(LevelTargets.MinLevel);
+
+    /// <summary>A user-defined Docker network the container joins (drills creates it, labelled for the system); null: the engine's default.</summary>
+    public string? Network { get; init; }
+
+    /// <summary>The agency's backup of the system; null: restore-backup latest means the drill's own baseline snapshot.</summary>
+    public BackupSpec? Backup { get; init; }
+
+    /// <summary>Marker records that measure data loss; null: data loss is not measured.</summary>
+    public CanarySpec? Canary { get; init; }
 }
 
 /// <summary>How the orchestrator creates (and re-creates) the system's container.</summary>

@@ -22,7 +22,7 @@ internal static class CatalogueReader
         var defaults = DefaultsReader.Read(reader, fields.Optional("defaults"));
         var levels = LevelsReader.Read(reader, fields.Optional("levels"));
         var calendars = CalendarReader.Read(reader, fields.Optional("calendars"));
-        var systems = SystemsReader.Read(reader, fields.Required("systems", "{ citizen-portal: ... }"), levels);
+        var systems = SystemsReader.Read(reader, fields.Required("systems", "{ citizen-portal: ... }"), levels, calendars);
         var scenarios = ScenariosReader.Read(reader, fields.Required("scenarios", "{ portal-kill: ... }"),
             new ScenarioContext(systems, calendars, defaults));
 

@@ -16,7 +16,7 @@ internal static partial class ScenariosReader
     private static readonly string[] Keys =
     [
         "title", "system", "technique", "schedule", "blackout",
-        "attack", "restore", "verify", "max_duration", "probe_interval", "participants", "objectives",
+        "attack", "restore", "verify", "max_duration", "probe_interval", "participants", "objectives", "backup_before",
     ];
 
     public static Dictionary<string, ScenarioDefinition> Read(NodeReader reader, YamlNode? node, ScenarioContext context)
@@ -64,6 +64,7 @@ internal static partial class ScenariosReader
         var objectives = fields.Optional("objectives") is { } o
             ? reader.TextList(o, $"'objectives' of scenario '{id}'", "[\"Restore the portal from the offline copy\"]", allowEmpty: true)
             : [];
+        var backupBefore = ReadBackupBefore(reader, fields, system, scope);
         if (reader.Errors.Count > before || system is null)
         {
             return null;
@@ -75,7 +76,26 @@ internal static partial class ScenariosReader
             ScheduleLocation = fields.Optional("schedule") is { } scheduleNode ? reader.At(scheduleNode) : reader.At(key),
             Participants = participants!,
             Objectives = objectives!,
+            BackupBefore = backupBefore,
         };
+    }
+
+    // The backup taken before the attack is an agency backup of the system, made the way the system declares.
+    private static TimeSpan? ReadBackupBefore(NodeReader reader, Fields fields, SystemOutline? system, StepScope scope)
+    {
+        if (fields.Optional("backup_before") is not { } node || fields.OptionalDuration("backup_before") is not { } written)
+        {
+            return null;
+        }
+
+        if (system is { DeclaresBackup: false })
+        {
+            reader.Report(node, $"'backup_before' of {fields.What} takes a backup of system '{system.Id}' before the attack, but the system declares no backup.",
+                $"add 'backup: {{ method: files }}' to system '{system.Id}' (or method exec with dump and load commands)");
+            return null;
+        }
+
+        return scope.FitsBudget(reader, node, written, $"'backup_before' of {fields.What}") ? written.Value : null;
     }
 
     private static SystemOutline? ReadSystem(NodeReader reader, Fields fields, SystemsSection systems)

@@ -34,7 +34,12 @@ internal static class StepOptionsReader
             "start" => step.Options([]) is null ? null : new StartStep(step.At),
             "unpause" => step.Options([]) is null ? null : new UnpauseStep(step.At),
             "redeploy" => step.Options([]) is null ? null : new RedeployStep(step.At),
-            "restore-backup" => RestoreBackup(step),
+            "restore-backup" => AttackOptionsReader.RestoreBackup(step),
+            "disconnect-network" => AttackOptionsReader.Network(step, out var cut) is var away && cut ? new DisconnectNetworkStep(away, step.At) : null,
+            "reconnect-network" => AttackOptionsReader.Network(step, out var joined) is var back && joined ? new ReconnectNetworkStep(back, step.At) : null,
+            "exhaust" => AttackOptionsReader.Exhaust(step),
+            "corrupt-config" => AttackOptionsReader.CorruptConfig(step),
+            "delete-backups" => AttackOptionsReader.DeleteBackups(step),
             "wait" => Wait(step),
             "manual" => ManualStepReader.Read(step),
             _ => throw new InvalidOperationException($"Step kind '{step.Kind}' is listed as supported but has no reader."),
@@ -176,33 +181,6 @@ internal static class StepOptionsReader
 
         var node = fields.Optional("content");
         return node is null ? "" : step.Reader.Text(node, $"'content' of {step.What}");
-    }
-
-    private static RestoreBackupStep? RestoreBackup(StepText step)
-    {
-        var node = step.Args is YamlMappingNode
-            ? step.Options(["from"])?.Required("from", "baseline")
-            : step.Args;
-        if (node is null || NodeReader.IsNull(node))
-        {
-            if (node is not null)
-            {
-                step.Reader.Report(step.KeyNode, $"{step.What} does not say which backup to restore.", "write 'restore-backup: baseline' or 'restore-backup: latest'");
-            }
-
-            return null;
-        }
-
-        var text = step.Reader.Text(node, $"the source of {step.What}");
-        switch (text)
-        {
-            case "baseline": return new RestoreBackupStep(BackupSource.Baseline, step.At);
-            case "latest": return new RestoreBackupStep(BackupSource.Latest, step.At);
-            case null: return null;
-        }
-
-        step.Reader.Report(node, $"'{text}' in {step.What} is not a backup source.", Suggestions.Fix(text, ["baseline", "latest"]));
-        return null;
     }
 
     private static WaitStep? Wait(StepText step)

@@ -61,12 +61,6 @@ internal static class StepReader
             return null;
         }
 
-        if (!kind.IsSupported)
-        {
-            reader.Report(step.KeyNode, $"Step kind '{kind.Name}' is not supported by this version of drills yet ({what}).", kind.Instead!);
-            return new UnsupportedStep(kind.Name, step.At);
-        }
-
         return StepOptionsReader.Read(step);
     }
 
@@ -84,7 +78,7 @@ internal static class StepReader
     }
 
     private static IEnumerable<string> KindsOf(StepPhases phase) =>
-        StepKind.All.Where(k => k.IsSupported && k.Phases.HasFlag(phase)).Select(k => k.Name);
+        StepKind.All.Where(k => k.Phases.HasFlag(phase)).Select(k => k.Name);
 
     private static string PhaseName(StepPhases phase) => phase == StepPhases.Attack ? "attack" : "restore";
 }

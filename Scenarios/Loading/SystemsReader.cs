@@ -1,6 +1,7 @@
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Checks;
 using Drills.Scenarios.Paths;
+using Drills.Scenarios.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Drills.Scenarios.Loading;
@@ -17,7 +18,17 @@ internal sealed record SystemsSection(
 /// <summary>What a scenario's steps and verify items are checked against: its system's id, data paths,
 /// where its checks may connect (null when check_hosts could not be read, so inline checks go unchecked),
 /// and the quiesce timeout as written (null when not written), which must fit in the scenario's max_duration.</summary>
-internal sealed record SystemOutline(string Id, DataSpec Data, CheckReach? Reach, WrittenDuration? QuiesceTimeout = null);
+internal sealed record SystemOutline(string Id, DataSpec Data, CheckReach? Reach, WrittenDuration? QuiesceTimeout = null)
+{
+    /// <summary>The system's backup as read; null when it declares none or wrote it wrong.</summary>
+    public BackupSpec? Backup { get; init; }
+
+    /// <summary>Whether the system wrote a <c>backup</c> at all (right or wrong), so scenarios needing one are not told to add it.</summary>
+    public bool DeclaresBackup { get; init; }
+
+    /// <summary>Whether the system wrote a <c>network</c> (right or wrong).</summary>
+    public bool DeclaresNetwork { get; init; }
+}
 
 /// <summary>The <c>systems</c> section: agency systems under drill, one container each.</summary>
 internal static class SystemsReader
@@ -25,12 +36,15 @@ internal static class SystemsReader
     private static readonly string[] Keys =
         [
             "title", "agency", "owner", "security_level", "rto_target", "rpo_target", "approval",
-            "container", "checks", "check_hosts", "data", "quiesce",
+            "container", "checks", "check_hosts", "data", "quiesce", "network", "backup", "canary",
         ];
+
+    // Docker's own networks: cutting a container from one of these would cut every other container on it too.
+    private static readonly string[] EngineNetworks = ["bridge", "host", "none", "default"];
 
     private static readonly string[] DataKeys = ["paths"];
 
-    public static SystemsSection Read(NodeReader reader, YamlNode? node, LevelTargets levels)
+    public static SystemsSection Read(NodeReader reader, YamlNode? node, LevelTargets levels, CalendarsSection calendars)
     {
         var systems = new Dictionary<string, SystemDefinition>(StringComparer.Ordinal);
         var declared = new HashSet<string>(StringComparer.Ordinal);
@@ -50,6 +64,7 @@ internal static class SystemsReader
 
         var containerNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var hostPorts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var networks = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in mapping.Children)
         {
             if (Ids.Read(reader, key, "System id") is not { } id)
@@ -58,13 +73,14 @@ internal static class SystemsReader
             }
 
             declared.Add(id);
-            var (system, outline) = ReadSystem(reader, key, value, id, levels);
+            var (system, outline) = ReadSystem(reader, key, value, id, levels, calendars);
             if (outline is not null)
             {
                 outlines[id] = outline;
             }
 
-            if (system is not null && IsContainerNameFree(reader, system, value, containerNames) & ArePortsFree(reader, system, value, hostPorts))
+            if (system is not null && IsContainerNameFree(reader, system, value, containerNames) & ArePortsFree(reader, system, value, hostPorts)
+                & IsNetworkFree(reader, system, value, networks))
             {
                 systems[id] = system;
             }
@@ -76,7 +92,7 @@ internal static class SystemsReader
     /// <summary>The system, null when anything in it is wrong (reported); and its outline, null only when
     /// its checks or data paths are wrong.</summary>
     private static (SystemDefinition? System, SystemOutline? Outline) ReadSystem(
-        NodeReader reader, YamlNode key, YamlNode value, string id, LevelTargets levels)
+        NodeReader reader, YamlNode key, YamlNode value, string id, LevelTargets levels, CalendarsSection calendars)
     {
         var what = $"system '{id}'";
         var before = reader.Errors.Count;
@@ -107,7 +123,12 @@ internal static class SystemsReader
                 "add 'data: { paths: [/var/lib/postgresql/data] }' with the folders that hold the system's data, or remove 'quiesce'");
         }
 
-        var outline = checks is not null && data is not null ? new SystemOutline(id, data, reach, quiesceTimeout) : null;
+        var network = fields.Optional("network") is { } n ? ReadNetwork(reader, n, $"'network' of {what}") : null;
+        var backup = fields.Optional("backup") is { } b ? BackupReader.Read(reader, b, what, data, container?.Volumes, calendars) : null;
+        var canary = fields.Optional("canary") is { } k ? CanaryReader.Read(reader, k, what) : null;
+        var outline = checks is not null && data is not null
+            ? new SystemOutline(id, data, reach, quiesceTimeout) { Backup = backup, DeclaresBackup = fields.Contains("backup"), DeclaresNetwork = fields.Contains("network") }
+            : null;
         if (reader.Errors.Count > before)
         {
             return (null, outline);
@@ -121,7 +142,46 @@ internal static class SystemsReader
             Owner = owner,
             Approval = approval,
             Level = levels.PolicyFor(level.Value),
+            Network = network,
+            Backup = backup,
+            Canary = canary,
         }, outline);
+    }
+
+    private static string? ReadNetwork(NodeReader reader, YamlNode node, string what)
+    {
+        if (reader.Text(node, what) is not { } name)
+        {
+            return null;
+        }
+
+        if (!NetworkNames.IsValid(name))
+        {
+            reader.Report(node, $"{what} is '{Shown.Quote(name)}', not a Docker network name.", "write letters, digits, '_', '.' or '-', starting with a letter or digit, such as 'drills-portal-net'");
+            return null;
+        }
+
+        if (EngineNetworks.Contains(name))
+        {
+            reader.Report(node, $"{what} is '{name}', one of Docker's own networks: cutting the system from it would cut every container on the host.",
+                "name a network of the system's own, such as 'drills-portal-net'; drills creates it and labels it for the system");
+            return null;
+        }
+
+        return name;
+    }
+
+    // A network is labelled for one system: a second system on it would be cut off by the first one's drill.
+    private static bool IsNetworkFree(NodeReader reader, SystemDefinition system, YamlNode systemNode, Dictionary<string, string> owners)
+    {
+        if (system.Network is not { } network || owners.TryAdd(network, system.Id))
+        {
+            return true;
+        }
+
+        reader.Report(Child(systemNode, "network") ?? systemNode, $"Network '{network}' of system '{system.Id}' is already the network of system '{owners[network]}'.",
+            $"give system '{system.Id}' its own network, such as 'drills-{system.Id}-net'");
+        return false;
     }
 
     private static List<CheckDefinition>? ReadChecks(NodeReader reader, Fields fields, string what, CheckReach? reach)

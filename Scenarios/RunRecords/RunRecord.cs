@@ -74,6 +74,18 @@ internal sealed record RunRecord
     /// <summary>What the drill set out to show, as the scenario states it.</summary>
     public IReadOnlyList<string> Objectives { get; init; } = [];
 
+    /// <summary>The readiness gate as checked before the clock started; null for runs recorded before the gate existed.</summary>
+    public Readiness? Readiness { get; init; }
+
+    /// <summary>The backup each restore-backup step used; empty when the scenario restores none.</summary>
+    public IReadOnlyList<RestoredBackup> RestoredFrom { get; init; } = [];
+
+    /// <summary>The data lost, measured with the system's canary; null when not measured.</summary>
+    public DataLoss? DataLoss { get; init; }
+
+    /// <summary>What the cleanup scan after the run found and removed; null for runs recorded before it existed.</summary>
+    public Cleanup? Cleanup { get; init; }
+
     public IReadOnlyList<JournalEvent> Journal { get; init; } = Array.Empty<JournalEvent>();
     public IReadOnlyList<StepResult> Steps { get; init; } = Array.Empty<StepResult>();
     public IReadOnlyList<CheckObservation> Checks { get; init; } = Array.Empty<CheckObservation>();

@@ -56,12 +56,42 @@ internal sealed record ExecStep(IReadOnlyList<string> Command, int ExpectExitCod
     public override string Describe() => $"exec {string.Join(' ', Command)}";
 }
 
-/// <summary>
-/// A step kind the format defines but this orchestrator does not perform yet
-/// (disconnect-network, exhaust, corrupt-config, reconnect-network).
-/// The validator refuses a scenario that uses one, so it never half-runs.
-/// </summary>
-internal sealed record UnsupportedStep(string KindName, SourceLocation Location) : StepDefinition(Location)
+/// <summary>Cut the container from a network (the system's own network unless named).</summary>
+internal sealed record DisconnectNetworkStep(string? Network, SourceLocation Location) : StepDefinition(Location)
 {
-    public override string Kind => KindName;
+    public override string Kind => "disconnect-network";
+    public override string Describe() => Network is null ? "disconnect-network" : $"disconnect-network {Network}";
+}
+
+/// <summary>
+/// Resource pressure inside the target: <see cref="Cpu"/> busy workers and/or <see cref="MemoryBytes"/> held,
+/// for <see cref="For"/> at most; always released when it ends, when the drill ends and after a crash.
+/// </summary>
+internal sealed record ExhaustStep(int Cpu, long MemoryBytes, TimeSpan For, SourceLocation Location) : StepDefinition(Location)
+{
+    /// <summary>At most 16 busy workers: enough to starve any sample system, bounded so a typo cannot hang the host.</summary>
+    public const int MaxCpu = 16;
+
+    /// <summary>At most 4 GiB held.</summary>
+    public const long MaxMemoryBytes = 4L * 1024 * 1024 * 1024;
+
+    public static TimeSpan DefaultFor { get; } = TimeSpan.FromSeconds(30);
+
+    public override string Kind => "exhaust";
+
+    public override string Describe() =>
+        $"exhaust {string.Join(", ", new[] { Cpu > 0 ? $"cpu {Cpu}" : null, MemoryBytes > 0 ? $"memory {MemoryBytes / 1024 / 1024} MiB" : null }.OfType<string>())} for {Durations.DurationText.Format(For)}";
+}
+
+/// <summary>Corrupt a configuration file: replace its content, or append to it. Its original is kept and put back by rollback.</summary>
+internal sealed record CorruptConfigStep(string Path, string? Content, string? Append, SourceLocation Location) : StepDefinition(Location)
+{
+    public override string Kind => "corrupt-config";
+    public override string Describe() => Append is null ? $"corrupt-config {Path} (overwrite)" : $"corrupt-config {Path} (append)";
+}
+
+/// <summary>T1490: destroy every backup copy the target can reach (its backup share); the offline copy is out of reach.</summary>
+internal sealed record DeleteBackupsStep(SourceLocation Location) : StepDefinition(Location)
+{
+    public override string Kind => "delete-backups";
 }

@@ -1,13 +1,8 @@
 namespace Drills.Scenarios.Steps;
 
-/// <summary>
-/// A step kind the format defines: which list it belongs in, and, for kinds this version does not
-/// perform, what to write instead.
-/// </summary>
-internal sealed record StepKind(string Name, StepPhases Phases, string? Instead = null)
+/// <summary>A step kind the format defines, and which list it belongs in.</summary>
+internal sealed record StepKind(string Name, StepPhases Phases)
 {
-    public bool IsSupported => Instead is null;
-
     /// <summary>Every kind of format v1, in the order the format page lists them.</summary>
     public static IReadOnlyList<StepKind> All { get; } =
     [
@@ -18,16 +13,17 @@ internal sealed record StepKind(string Name, StepPhases Phases, string? Instead 
         new("encrypt-files", StepPhases.Attack),
         new("delete-files", StepPhases.Attack),
         new("deface", StepPhases.Attack),
-        new("disconnect-network", StepPhases.Attack, "use 'stop' or 'pause' to take the system offline"),
-        new("exhaust", StepPhases.Attack, "use 'exec' to run a load command inside the target, or 'pause'"),
-        new("corrupt-config", StepPhases.Attack, "use 'deface' to overwrite the file, or 'exec' to alter it"),
+        new("disconnect-network", StepPhases.Attack),
+        new("exhaust", StepPhases.Attack),
+        new("corrupt-config", StepPhases.Attack),
+        new("delete-backups", StepPhases.Attack),
         new("exec", StepPhases.Both),
         new("restart", StepPhases.Restore),
         new("start", StepPhases.Restore),
         new("unpause", StepPhases.Restore),
         new("redeploy", StepPhases.Restore),
         new("restore-backup", StepPhases.Restore),
-        new("reconnect-network", StepPhases.Restore, "use 'start', 'unpause' or 'restart' to bring the system back"),
+        new("reconnect-network", StepPhases.Restore),
         new("wait", StepPhases.Restore),
         new("manual", StepPhases.Restore),
     ];
