@@ -89,7 +89,7 @@ public sealed class ReportBrowserTests(ChromiumSession browser, ITestOutputHelpe
     }
 
     private static readonly string[] Sections =
-        ["cover", "summary", "overview", "regulatory", "timeline", "metrics", "analysis", "improvement", "evidence"];
+        ["cover", "summary", "overview", "regulatory", "timeline", "metrics", "data-loss", "analysis", "improvement", "evidence"];
 
     private static RunRecord Run(string outcome) => outcome == "failed" ? BrowserRuns.Failed() : BrowserRuns.Passed();
 
