@@ -46,7 +46,7 @@ public sealed class RecoveryFindingsTests
         var action = Single(RecoveryRuns.Named("fallback"), "backup-fallback");
 
         Assert.Contains($"Backup {RecoveryRuns.BackupId} (offline copy)", action.Finding.En, StringComparison.Ordinal);
-        Assert.Equal($"{RecoveryRuns.BackupId} (offline): checksum mismatch on {RecoveryRuns.DamagedId}", action.Observation);
+        Assert.Equal($"{RecoveryRuns.BackupId} (offline): {RecoveryRuns.Refusal}", action.Observation);
     }
 
     [Fact]

@@ -94,8 +94,10 @@ public sealed partial class RecoveryReportTests
     }
 
     [Theory]
-    [InlineData("vi", "Bản sao lưu 20261122-185959-a1b2c3d4 (bản ngoại tuyến)", "dùng bản thay thế: mã băm không khớp on 20261122-190000-0bad0bad")]
-    [InlineData("en", "Backup 20261122-185959-a1b2c3d4 (offline copy)", "fallback: checksum mismatch on 20261122-190000-0bad0bad")]
+    [InlineData("vi", "Bản sao lưu 20261122-185959-a1b2c3d4 (bản ngoại tuyến)",
+        "dùng bản thay thế: Bản sao lưu 20261122-185959-a1b2c3d4 của p1: mã băm không khớp (bản trực tuyến, data.tar: cần sha256 0123456789ab…, thấy ba9876543210…); không dùng để khôi phục")]
+    [InlineData("en", "Backup 20261122-185959-a1b2c3d4 (offline copy)",
+        "fallback: Backup 20261122-185959-a1b2c3d4 of p1: its checksum does not match (online copy, data.tar: expected sha256 0123456789ab…, found ba9876543210…); refusing to restore from it")]
     public void A_fallback_names_the_copy_restored_and_why(string lang, string copy, string fallback)
     {
         var html = Render(RecoveryRuns.Named("fallback"), lang);

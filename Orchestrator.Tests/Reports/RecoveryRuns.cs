@@ -10,7 +10,9 @@ namespace Drills.Orchestrator.Tests.Reports;
 internal static class RecoveryRuns
 {
     public const string BackupId = "20261122-185959-a1b2c3d4";
-    public const string DamagedId = "20261122-190000-0bad0bad";
+
+    /// <summary>Why the fallback was needed, as the backup store words it.</summary>
+    public const string Refusal = $"Backup {BackupId} of p1: its checksum does not match (online copy, data.tar: expected sha256 0123456789ab…, found ba9876543210…); refusing to restore from it";
 
     /// <summary>The restored backup: taken 100 ms after the drill started, 900 ms before T0 (the attack at +1.0 s).</summary>
     public static readonly DateTimeOffset BackupTaken = SampleRuns.Start.AddMilliseconds(100);
@@ -24,7 +26,7 @@ internal static class RecoveryRuns
         "baseline" => OutcomeRuns.Passed() with { RestoredFrom = [new(null, null, RestoredBackup.Baseline, null)], Cleanup = Cleanup.Nothing },
         "fallback" => LossMet() with
         {
-            RestoredFrom = [new(BackupId, BackupTaken, RestoredBackup.Offline, $"checksum mismatch on {DamagedId}")],
+            RestoredFrom = [new(BackupId, BackupTaken, RestoredBackup.Offline, Refusal)],
         },
         "refused" => Refused(),
         "leftovers" => LossMet() with { Cleanup = new(["h-1", "h-2"], ["h-1"]) },

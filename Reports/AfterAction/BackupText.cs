@@ -38,17 +38,35 @@ internal static class BackupText
     public static Bilingual? Fallback(RestoredBackup restored) =>
         string.IsNullOrWhiteSpace(restored.Fallback) ? null : new(Vietnamese(restored.Fallback.Trim()), restored.Fallback.Trim());
 
-    /// <summary>Known words of a fallback reason translated; ids, paths and anything unknown kept as recorded.</summary>
+    /// <summary>The backup store's refusals translated (each as it words them); ids, paths, hashes and anything unknown kept as recorded.</summary>
     private static string Vietnamese(string english) =>
-        Words.Aggregate(english, (text, word) => word.English.Replace(text, word.Vietnamese));
+        Refusals.Aggregate(english, (text, refusal) => refusal.English.Replace(text, match => refusal.Vietnamese
+            .Replace("{copy}", CopyWord(match.Groups["copy"].Value), StringComparison.Ordinal)
+            .Replace("{id}", match.Groups["id"].Value, StringComparison.Ordinal)
+            .Replace("{system}", match.Groups["system"].Value, StringComparison.Ordinal)
+            .Replace("{file}", match.Groups["file"].Value, StringComparison.Ordinal)
+            .Replace("{where}", match.Groups["where"].Value, StringComparison.Ordinal)
+            .Replace("{expected}", match.Groups["expected"].Value, StringComparison.Ordinal)
+            .Replace("{found}", match.Groups["found"].Value, StringComparison.Ordinal)));
 
-    private static readonly (Regex English, string Vietnamese)[] Words =
+    private static string CopyWord(string copy) => copy switch
+    {
+        RestoredBackup.Online => "bản trực tuyến",
+        RestoredBackup.Offline => "bản ngoại tuyến",
+        _ => copy,
+    };
+
+    // Backups/BackupStore.Copies words each refusal "Backup ID of SYSTEM: its …; refusing to restore from it"; AgencyRestore joins them with "; ".
+    private static readonly (Regex English, string Vietnamese)[] Refusals =
     [
-        (new(@"\bchecksum (?:does not match|mismatch(?:ed)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), "mã băm không khớp"),
-        (new(@"\b(?:was )?deleted\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), "đã bị xoá"),
-        (new(@"\b(?:is )?missing\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), "không còn"),
-        (new(@"\boffline copy\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), "bản ngoại tuyến"),
-        (new(@"\bonline copy\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), "bản trực tuyến"),
-        (new(@"\bbackup\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), "bản sao lưu"),
+        (Refusal(@"its checksum does not match \((?<copy>\w+) copy, (?<file>[^:]+): expected sha256 (?<expected>\S+), found (?<found>\S+)\)"),
+            "Bản sao lưu {id} của {system}: mã băm không khớp ({copy}, {file}: cần sha256 {expected}, thấy {found}); không dùng để khôi phục"),
+        (Refusal(@"its (?<copy>\w+) copy is gone from (?<where>.+?) \((?<file>\S+) deleted\)"),
+            "Bản sao lưu {id} của {system}: {copy} không còn ở {where} ({file} đã bị xoá); không dùng để khôi phục"),
+        (Refusal(@"its (?<copy>\w+) copy is incomplete: (?<file>\S+) is missing"),
+            "Bản sao lưu {id} của {system}: {copy} không đầy đủ, thiếu {file}; không dùng để khôi phục"),
     ];
+
+    private static Regex Refusal(string why) =>
+        new(@"Backup (?<id>\S+) of (?<system>\S+): " + why + "; refusing to restore from it", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 }

@@ -52,7 +52,7 @@ public sealed class RunSummaryRecoveryTests
         Assert.Equal("b-2", refused.GetProperty("items")[2].GetProperty("observation").GetString());
         Assert.Equal(RecoveryRuns.BackupId, restored.GetProperty("backupId").GetString());
         Assert.Equal("offline", restored.GetProperty("copy").GetString());
-        Assert.Equal($"checksum mismatch on {RecoveryRuns.DamagedId}", restored.GetProperty("fallback").GetString());
+        Assert.Equal(RecoveryRuns.Refusal, restored.GetProperty("fallback").GetString());
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class RunSummaryRecoveryTests
 
         var lines = Printed(run);
 
-        Assert.Contains($"  restored from: Backup {RecoveryRuns.BackupId} (offline copy) (fallback: checksum mismatch on {RecoveryRuns.DamagedId})", lines);
+        Assert.Contains($"  restored from: Backup {RecoveryRuns.BackupId} (offline copy) (fallback: {RecoveryRuns.Refusal})", lines);
         Assert.Contains("  cleanup: left behind [red]x[/]", lines);
     }
 
