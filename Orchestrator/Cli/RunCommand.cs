@@ -168,6 +168,11 @@ internal static class RunCommand
             console.MarkupLine($"  reason: {TerminalMarkup.Escape(summary.AbortReason)}{(summary.RolledBack ? " — target rolled back to baseline" : "")}");
         }
 
+        if (result.Record.DataLoss is { } loss)
+        {
+            console.MarkupLine($"  {TerminalMarkup.Escape(DataLossText.Of(loss))}");
+        }
+
         console.MarkupLine($"  report: {TerminalMarkup.Escape(summary.ReportPath ?? "(not written)")}");
     }
 

@@ -11,6 +11,7 @@ internal sealed class DrillRun
 {
     private readonly List<StepResult> _steps = [];
     private readonly List<CheckObservation> _baseline = [];
+    private readonly List<RestoredBackup> _restored = [];
 
     public DrillRun(string runId, DrillCatalogue catalogue, ScenarioDefinition scenario, SystemDefinition system, DrillClock clock)
     {
@@ -43,6 +44,35 @@ internal sealed class DrillRun
     /// back though nothing was attacked.
     /// </summary>
     public bool QuiesceUnresumed { get; set; }
+
+    /// <summary>
+    /// The canary wrote markers into the target: the drill changed its data before any attack, so an abort before T0
+    /// still rolls it back.
+    /// </summary>
+    public bool CanaryWrote { get; set; }
+
+    /// <summary>The data lost, measured with the system's canary after a verified recovery; null when not measured.</summary>
+    public DataLoss? DataLoss { get; set; }
+
+    /// <summary>The backups the restore-backup steps used, in order: the last one holds the data the system came back with.</summary>
+    public IReadOnlyList<RestoredBackup> RestoredFrom
+    {
+        get
+        {
+            lock (_steps)
+            {
+                return _restored.ToArray();
+            }
+        }
+    }
+
+    public void AddRestored(RestoredBackup restored)
+    {
+        lock (_steps)
+        {
+            _restored.Add(restored);
+        }
+    }
 
     /// <summary>The manual step the drill is waiting on, if any, so an abort can name it.</summary>
     public string? AwaitingOperator { get; set; }
@@ -85,6 +115,8 @@ internal sealed class DrillRun
         Owner = RunOwners.Current,
         Limits = Limits,
         Steps = StepsSnapshot(),
+        RestoredFrom = RestoredFrom,
+        DataLoss = DataLoss,
         Checks = BaselineSnapshot().Concat(Observations?.Invoke() ?? []).ToArray(),
     };
 
