@@ -18,7 +18,7 @@ namespace Drills.Orchestrator.Canaries;
 /// </summary>
 internal sealed class CanaryDrill
 {
-    /// <summary>How many intervals the canary writes before the backup is taken (or, with a scheduled backup, before T0).</summary>
+    /// <summary>How many intervals the canary writes before the backup is taken (or, with a scheduled backup, before T0): it writes one more marker, at the start.</summary>
     public const int LeadIntervals = 5;
 
     /// <summary>How long reading the markers back may take.</summary>
@@ -41,41 +41,51 @@ internal sealed class CanaryDrill
 
     /// <summary>
     /// Between baseline and T0: starts the canary when the drill will restore an agency backup older than its attack,
-    /// takes the scenario's <c>backup_before</c> backup while it writes, and waits until the attack is due.
+    /// takes the scenario's <c>backup_before</c> backup (while the canary writes, when it does), and waits until the attack is due.
     /// </summary>
     public async Task BeforeAttackAsync(DrillTarget target, CancellationToken cancellationToken)
     {
-        if (Canary is not { } canary || await PlanAsync(target, cancellationToken) is not { Measured: true } plan)
+        var plan = Canary is null ? default : await PlanAsync(target, cancellationToken);
+        if (plan.Measured)
         {
-            return;
+            Start(target, Canary!, cancellationToken);
         }
 
+        try
+        {
+            if (_writer is not null)
+            {
+                // Half an interval off the writer's slots: the backup (or T0) never falls on the instant a marker is written.
+                await _run.Clock.DelayAsync(Canary!.Interval * (LeadIntervals + 0.5), cancellationToken);
+            }
+
+            if (_run.Scenario.BackupBefore is { } before)
+            {
+                var backup = await TakeBackupAsync(target, cancellationToken);
+                _journal.Record(JournalMark.Note, $"Backup {backup.Id} taken at {backup.TakenAtUtc:O}, {DurationText.Format(before)} before the attack (backup_before)",
+                    _writer is null ? null : $"{_writer.Writes.Count} canary markers written so far; the canary keeps writing until T0");
+                await _run.Clock.DelayAsync(before - (Now - backup.TakenAtUtc), cancellationToken);
+            }
+            else if (plan.Scheduled is { } scheduled)
+            {
+                _journal.Record(JournalMark.Note, $"Latest agency backup {scheduled.Id} taken at {scheduled.TakenAtUtc:O}: every canary marker comes after it");
+            }
+        }
+        catch when (_writer is not null)
+        {
+            _writes = await _writer.StopAsync();
+            throw;
+        }
+    }
+
+    private void Start(DrillTarget target, CanarySpec canary, CancellationToken cancellationToken)
+    {
         _containerId = target.ContainerId;
         _writer = new CanaryWriter(_runtime, target.ContainerId, canary, _run.RunId, _run.Clock);
         _run.CanaryWrote = true;
         _writer.Start(cancellationToken);
         _journal.Record(JournalMark.Note, $"Canary started: a marker every {DurationText.Format(canary.Interval)} until the attack",
             $"markers {CanaryWriter.MarkerFor(_run.RunId, 1)}, {CanaryWriter.MarkerFor(_run.RunId, 2)}, …; each write's time and result is recorded");
-        try
-        {
-            await _run.Clock.DelayAsync(canary.Interval * LeadIntervals, cancellationToken);
-            if (_run.Scenario.BackupBefore is { } before)
-            {
-                var backup = await TakeBackupAsync(target, cancellationToken);
-                _journal.Record(JournalMark.Note, $"Backup {backup.Id} taken at {backup.TakenAtUtc:O}, {DurationText.Format(before)} before the attack (backup_before)",
-                    $"{_writer.Writes.Count} canary markers written so far; the canary keeps writing until T0");
-                await _run.Clock.DelayAsync(before - (Now - backup.TakenAtUtc), cancellationToken);
-            }
-            else
-            {
-                _journal.Record(JournalMark.Note, $"Latest agency backup {plan.Scheduled!.Id} taken at {plan.Scheduled.TakenAtUtc:O}: every canary marker comes after it");
-            }
-        }
-        catch
-        {
-            _writes = await _writer.StopAsync();
-            throw;
-        }
     }
 
     /// <summary>At T0, before the attack's first step: no marker is written once the attack begins.</summary>
