@@ -30,6 +30,9 @@ internal sealed class RealDrillHarness : IAsyncDisposable
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "drills-it-" + Guid.NewGuid().ToString("N")[..8]);
     public SqliteRunStore Store { get; }
 
+    /// <summary>The agency backups the engine is built with; null: none.</summary>
+    public IAgencyBackups? Backups { get; set; }
+
     public DrillCatalogue Load(string yaml)
     {
         var result = CatalogueLoader.LoadText(yaml, "test-catalogue.yaml");
@@ -56,7 +59,7 @@ internal sealed class RealDrillHarness : IAsyncDisposable
     public async Task<DrillResult> RunAsync(DrillCatalogue catalogue, string scenarioId, IProgress<JournalEvent>? progress = null, DrillOptions? options = null)
     {
         var engine = new DrillEngine(Runtime, Network, TimeProvider.System, Store, new SnapshotStore(Path.Combine(Folder, "snapshots")),
-            options ?? new DrillOptions { DetectionWindow = TimeSpan.FromSeconds(3) }, Serilog.Core.Logger.None);
+            options ?? new DrillOptions { DetectionWindow = TimeSpan.FromSeconds(3) }, Serilog.Core.Logger.None, backups: Backups);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         return await engine.RunAsync(catalogue, catalogue.Scenarios[scenarioId], progress, timeout.Token);
     }

@@ -1,0 +1,149 @@
+using System.Globalization;
+using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Engine;
+using Drills.Scenarios.RunRecords;
+
+namespace Drills.Orchestrator.Tests.Integration;
+
+/// <summary>
+/// Data loss measured against a real PostgreSQL server: a canary row every 200 ms, an agency backup (pg_dump) taken
+/// 3 s before a wiper, restore-backup latest through pg_restore. The truth is the database's own clock: each insert
+/// also appends its marker and written_at to a file the restore does not touch.
+/// </summary>
+[Collection(DockerCollection.Name)]
+public sealed class CanaryDataLossDrillTests : IAsyncLifetime
+{
+    private const string Name = "drills-test-cn-records";
+    private const string SampleName = "drills-test-cn-sample";
+    private const string SampleVolume = "drills-test-cn-sample-data";
+    private const string TruthFile = "/tmp/drills-test-cn-truth";
+    private const double Interval = 0.2;
+    private readonly RealDrillHarness _h = new();
+
+    private static readonly string Catalogue = TestSystems.RecordsWiper(Name, 19251, "[checks]").Replace("""
+            data:
+              paths: [/var/lib/postgresql/data]
+        """, $$"""
+            rpo_target: 1m
+            data:
+              paths: [/var/lib/postgresql/data]
+            backup:
+              method: exec
+              dump: ["pg_dump", "-U", "postgres", "-h", "127.0.0.1", "-Fc", "records"]
+              load: ["pg_restore", "-U", "postgres", "-h", "127.0.0.1", "-d", "records", "--clean", "--if-exists"]
+            canary:
+              write:
+                - sh
+                - -c
+                - 'psql -U postgres -h 127.0.0.1 -d records -v ON_ERROR_STOP=1 -qtAc "SET client_min_messages = warning; CREATE TABLE IF NOT EXISTS canary (marker text PRIMARY KEY, written_at timestamptz NOT NULL DEFAULT clock_timestamp()); INSERT INTO canary(marker) VALUES (''{marker}'') RETURNING marker, extract(epoch from written_at)" >> {{TruthFile}}'
+              read: ["psql", "-U", "postgres", "-h", "127.0.0.1", "-d", "records", "-tAc", "SELECT marker FROM canary"]
+              interval: 200ms
+        """, StringComparison.Ordinal).Replace("""
+            restore:
+              - exec: ["su", "postgres", "-c", "pg_ctl -D /var/lib/postgresql/data -m fast -w stop"]
+              - restore-backup: baseline
+              - restart: {}
+        """, """
+            backup_before: 3s
+            restore:
+              - restore-backup: latest
+        """, StringComparison.Ordinal);
+
+    [Fact]
+    public async Task A_canary_every_200ms_loses_exactly_the_rows_written_after_a_backup_taken_3s_before_the_attack()
+    {
+        _h.Backups = AgencyBackups();
+        var result = await _h.RunAsync(_h.Load(Catalogue), "wiper");
+
+        Assert.Equal(DrillEnd.Passed, result.End);
+        var loss = result.Record.DataLoss ?? throw new Xunit.Sdk.XunitException("no data loss measured: " + Journal(result));
+        var truth = await TruthAsync(result.Record.RunId, loss);
+        var takenAt = loss.BackupTakenAtUtc!.Value;
+        var after = truth.Where(t => t.At > takenAt).OrderBy(t => t.At).ToList();
+        Assert.Equal(result.Record.RestoredFrom[^1].BackupId, loss.BackupId);
+        Assert.Equal(0, loss.BackupDefects);
+        Assert.Equal(loss.MarkersWritten, loss.MarkersPresent + loss.MarkersLost);
+        Assert.InRange(loss.MarkersLost, after.Count - 1, after.Count + 1);
+        Assert.InRange(loss.MarkersLost, 1, int.MaxValue);
+        Assert.InRange((loss.LostToUtc!.Value - loss.LostFromUtc!.Value).TotalSeconds, (after[^1].At - after[0].At).TotalSeconds - Interval, (after[^1].At - after[0].At).TotalSeconds + Interval);
+        Assert.InRange(loss.LossWindowSeconds, 3.0 - Interval, 3.0 + Interval);
+        Assert.Equal(loss.MarkersPresent, await CountRowsAsync(Name, result.Record.RunId));
+    }
+
+    [Fact]
+    public async Task The_sample_records_database_loses_the_rows_written_after_its_backup()
+    {
+        _h.Backups = AgencyBackups();
+        var result = await _h.RunAsync(_h.Load(SampleCatalogue()), "records-data-loss");
+
+        Assert.Equal(DrillEnd.Passed, result.End);
+        var loss = result.Record.DataLoss ?? throw new Xunit.Sdk.XunitException("no data loss measured: " + Journal(result));
+        var rows = await CountRowsAsync(SampleName, result.Record.RunId);
+        var newestKept = DateTimeOffset.Parse((await PsqlAsync(SampleName, $"SELECT to_char(max(written_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM canary WHERE marker LIKE '{result.Record.RunId}-%'")).Trim(), CultureInfo.InvariantCulture);
+        Assert.Equal(loss.MarkersWritten, loss.MarkersPresent + loss.MarkersLost);
+        Assert.Equal(loss.MarkersPresent, rows);
+        Assert.InRange(loss.MarkersLost, 1, int.MaxValue);
+        Assert.True(newestKept <= loss.BackupTakenAtUtc!.Value.AddSeconds(Interval), $"a row written at {newestKept:O} came back from a backup taken at {loss.BackupTakenAtUtc:O}");
+        Assert.True(loss.LostFromUtc > newestKept, $"marker lost from {loss.LostFromUtc:O}, yet a row of {newestKept:O} is back");
+        Assert.InRange(loss.LossWindowSeconds, 3.0 - Interval, 3.0 + Interval);
+    }
+
+    /// <summary>The real backup store under the harness's folder.</summary>
+    private static NoAgencyBackups AgencyBackups() => NoAgencyBackups.Instance;
+
+    /// <summary>The sample's records system and its data-loss scenario, on this class's own container, port and volume.</summary>
+    private static string SampleCatalogue()
+    {
+        var yaml = File.ReadAllText(SamplePath());
+        var system = yaml[yaml.IndexOf("  citizen-records:", StringComparison.Ordinal)..yaml.IndexOf("\nscenarios:", StringComparison.Ordinal)];
+        var scenario = yaml[yaml.IndexOf("  records-data-loss:", StringComparison.Ordinal)..yaml.IndexOf("\ncalendars:", StringComparison.Ordinal)];
+        return ("version: 1\nsystems:\n" + system + "\nscenarios:\n" + scenario)
+            .Replace("drills-citizen-records", SampleName, StringComparison.Ordinal)
+            .Replace("drills-records-data", SampleVolume, StringComparison.Ordinal)
+            .Replace("15432", "19252", StringComparison.Ordinal);
+    }
+
+    /// <summary>The database's own time of every marker of the run whose write drills recorded as succeeded.</summary>
+    private async Task<List<(string Marker, DateTimeOffset At)>> TruthAsync(string runId, DataLoss loss)
+    {
+        var written = loss.Markers.Where(m => m.Written).Select(m => m.Marker).ToHashSet(StringComparer.Ordinal);
+        var file = await _h.ExecAsync(Name, "cat", TruthFile);
+        return [.. file.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('|'))
+            .Where(f => f[0].StartsWith(runId, StringComparison.Ordinal) && written.Contains(f[0]))
+            .Select(f => (f[0], DateTimeOffset.UnixEpoch.AddTicks((long)(decimal.Parse(f[1], CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond))))];
+    }
+
+    private async Task<int> CountRowsAsync(string container, string runId) =>
+        int.Parse((await PsqlAsync(container, $"SELECT count(*) FROM canary WHERE marker LIKE '{runId}-%'")).Trim(), CultureInfo.InvariantCulture);
+
+    private async Task<string> PsqlAsync(string container, string sql)
+    {
+        var result = await _h.ExecAsync(container, "psql", "-U", "postgres", "-h", "127.0.0.1", "-d", "records", "-tAc", sql);
+        Assert.True(result.Succeeded, result.ShortOutput());
+        return result.Stdout;
+    }
+
+    private static string Journal(DrillResult result) => string.Join("\n", result.Record.Journal.Select(e => $"{e.Message} {e.Detail}"));
+
+    private static string SamplePath()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "drills.sln")))
+            {
+                return Path.Combine(dir.FullName, "scenarios.yaml");
+            }
+        }
+
+        throw new InvalidOperationException("drills.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public Task InitializeAsync() => DockerCli.RemoveAsync(SampleName, SampleVolume);
+
+    public async Task DisposeAsync()
+    {
+        await _h.DisposeAsync();
+        await DockerCli.RemoveAsync(SampleName, SampleVolume);
+    }
+}
