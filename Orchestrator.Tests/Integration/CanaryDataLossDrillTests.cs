@@ -1,5 +1,4 @@
 using System.Globalization;
-using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Engine;
 using Drills.Scenarios.RunRecords;
 
@@ -52,8 +51,7 @@ public sealed class CanaryDataLossDrillTests : IAsyncLifetime
     [Fact]
     public async Task A_canary_every_200ms_loses_exactly_the_rows_written_after_a_backup_taken_3s_before_the_attack()
     {
-        _h.Backups = AgencyBackups();
-        var result = await _h.RunAsync(_h.Load(Catalogue), "wiper");
+        var result = await _h.RunAsync(_h.Load(Catalogue), "wiper", backups: _h.Backups());
 
         Assert.True(DrillEnd.Passed == result.End, Journal(result));
         var loss = result.Record.DataLoss ?? throw new Xunit.Sdk.XunitException("no data loss measured: " + Journal(result));
@@ -73,8 +71,7 @@ public sealed class CanaryDataLossDrillTests : IAsyncLifetime
     [Fact]
     public async Task The_sample_records_database_loses_the_rows_written_after_its_backup()
     {
-        _h.Backups = AgencyBackups();
-        var result = await _h.RunAsync(_h.Load(SampleCatalogue()), "records-data-loss");
+        var result = await _h.RunAsync(_h.Load(SampleCatalogue()), "records-data-loss", backups: _h.Backups());
 
         Assert.Equal(DrillEnd.Passed, result.End);
         var loss = result.Record.DataLoss ?? throw new Xunit.Sdk.XunitException("no data loss measured: " + Journal(result));
@@ -87,9 +84,6 @@ public sealed class CanaryDataLossDrillTests : IAsyncLifetime
         Assert.True(loss.LostFromUtc > newestKept, $"marker lost from {loss.LostFromUtc:O}, yet a row of {newestKept:O} is back");
         Assert.InRange(loss.LossWindowSeconds, 3.0 - Interval, 3.0 + Interval);
     }
-
-    /// <summary>The real backup store under the harness's folder.</summary>
-    private static NoAgencyBackups AgencyBackups() => NoAgencyBackups.Instance;
 
     /// <summary>The sample's records system and its data-loss scenario, on this class's own container, port and volume.</summary>
     private static string SampleCatalogue()

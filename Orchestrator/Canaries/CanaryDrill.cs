@@ -128,6 +128,12 @@ internal sealed class CanaryDrill
             return;
         }
 
+        if (_run.RestoredFrom.Count == 0)
+        {
+            _journal.Record(JournalMark.Note, "Data loss not measured: no restore-backup step restored a backup");
+            return;
+        }
+
         if (_run.RestoredFrom is not [.., { BackupId: not null, TakenAtUtc: { } takenAt } restored])
         {
             _journal.Record(JournalMark.Note, "Data loss not measured: the drill restored its own baseline snapshot, not an agency backup",

@@ -55,24 +55,7 @@ internal sealed class DrillRun
     public DataLoss? DataLoss { get; set; }
 
     /// <summary>The backups the restore-backup steps used, in order: the last one holds the data the system came back with.</summary>
-    public IReadOnlyList<RestoredBackup> RestoredFrom
-    {
-        get
-        {
-            lock (_steps)
-            {
-                return _restored.ToArray();
-            }
-        }
-    }
-
-    public void AddRestored(RestoredBackup restored)
-    {
-        lock (_steps)
-        {
-            _restored.Add(restored);
-        }
-    }
+    public IReadOnlyList<RestoredBackup> RestoredFrom => RestoredSnapshot();
 
     /// <summary>The manual step the drill is waiting on, if any, so an abort can name it.</summary>
     public string? AwaitingOperator { get; set; }
@@ -99,6 +82,18 @@ internal sealed class DrillRun
         }
     }
 
+    /// <summary>Which backup and copy a restore-backup step used (the drill's own snapshot included).</summary>
+    public void AddRestored(RestoredBackup restored)
+    {
+        lock (_steps)
+        {
+            _restored.Add(restored);
+        }
+    }
+
+    /// <summary>T0 in UTC: when the attack started; null before it.</summary>
+    public DateTimeOffset? AttackStartedAtUtc => AttackStartedAt is { } t0 ? Clock.UtcAt(t0) : null;
+
     public RunRecord ToRecord(RunOutcome outcome) => RunHeader.Of(RunId, Catalogue, Scenario, System, Clock.StartedAtUtc, outcome) with
     {
         ImageDigest = ImageDigest,
@@ -115,7 +110,7 @@ internal sealed class DrillRun
         Owner = RunOwners.Current,
         Limits = Limits,
         Steps = StepsSnapshot(),
-        RestoredFrom = RestoredFrom,
+        RestoredFrom = RestoredSnapshot(),
         DataLoss = DataLoss,
         Checks = BaselineSnapshot().Concat(Observations?.Invoke() ?? []).ToArray(),
     };
@@ -125,6 +120,14 @@ internal sealed class DrillRun
         lock (_steps)
         {
             return _baseline.ToArray();
+        }
+    }
+
+    private RestoredBackup[] RestoredSnapshot()
+    {
+        lock (_steps)
+        {
+            return _restored.ToArray();
         }
     }
 

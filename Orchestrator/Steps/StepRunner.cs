@@ -19,13 +19,15 @@ internal sealed class StepRunner
     private readonly TargetGuard _guard;
     private readonly DataPaths _data;
     private readonly Ransomware _ransomware;
+    private readonly AgencyRestore _restore;
 
-    public StepRunner(IContainerRuntime runtime, TargetGuard guard, DataPaths data)
+    public StepRunner(IContainerRuntime runtime, TargetGuard guard, DataPaths data, IAgencyBackups? backups = null)
     {
         _runtime = runtime;
         _guard = guard;
         _data = data;
         _ransomware = new Ransomware(runtime);
+        _restore = new AgencyRestore(runtime, data, backups ?? NoAgencyBackups.Instance);
     }
 
     public async Task<string> RunAsync(StepDefinition step, StepContext context, CancellationToken cancellationToken)
@@ -64,8 +66,8 @@ internal sealed class StepRunner
                 return "unpaused";
             case RedeployStep:
                 return await RedeployAsync(context.Target, cancellationToken);
-            case RestoreBackupStep:
-                return await RestoreBackupAsync(context, cancellationToken);
+            case RestoreBackupStep restore:
+                return await _restore.RunAsync(restore, context, cancellationToken);
             case WaitStep wait:
                 await context.Clock.DelayAsync(wait.Duration, cancellationToken);
                 return Invariant($"waited {wait.Duration.TotalSeconds:0.###} s");
@@ -85,16 +87,6 @@ internal sealed class StepRunner
 
         target.ContainerId = await _guard.DeployAsync(target.System, cancellationToken);
         return $"recreated from {target.System.Container.Image} as {target.ContainerId[..Math.Min(12, target.ContainerId.Length)]}";
-    }
-
-    private async Task<string> RestoreBackupAsync(StepContext context, CancellationToken cancellationToken)
-    {
-        if (context.Baseline.IsEmpty)
-        {
-            throw new StepFailedException("no baseline snapshot to restore: the system declares no data paths", "declare the system's data.paths in the catalogue, or restore with another step");
-        }
-
-        return await _data.RestoreAsync(context.Target.ContainerId, context.Baseline, cancellationToken);
     }
 
     private async Task<string> WipeAsync(string id, DeleteFilesStep step, CancellationToken cancellationToken)

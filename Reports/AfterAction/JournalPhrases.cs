@@ -75,6 +75,7 @@ internal static class JournalPhrases
             "Không đo mất dữ liệu: diễn tập khôi phục từ bản chụp đường cơ sở của chính nó, không phải từ bản sao lưu của cơ quan"),
         P(@"Data loss not measured: backup (?<id>\S+) was taken at (?<at>\S+), after the attack began",
             "Không đo mất dữ liệu: bản sao lưu {id} được lập lúc {at}, sau khi tấn công bắt đầu"),
+        P(@"Data loss not measured: no restore-backup step restored a backup", "Không đo mất dữ liệu: không bước restore-backup nào khôi phục được bản sao lưu"),
         P(@"Data loss not measured: the scenario restores no agency backup", "Không đo mất dữ liệu: kịch bản không khôi phục từ bản sao lưu của cơ quan"),
         P(@"Data loss not measured: the system has no intact agency backup older than the attack",
             "Không đo mất dữ liệu: hệ thống không có bản sao lưu nguyên vẹn nào lập trước khi tấn công"),

@@ -31,12 +31,28 @@ public sealed class CanaryEngineTests : IDisposable
         var t0 = At(result.Record, JournalMark.AttackStart);
         var backup = _backups.List("portal").Single();
         Assert.Equal(DrillEnd.Passed, result.End);
-        Assert.Contains(_table.Rows, r => r.At < backup.TakenAtUtc);
-        Assert.Contains(_table.Rows, r => r.At > backup.TakenAtUtc);
-        Assert.All(_table.Rows, r => Assert.True(r.At <= t0, $"marker {r.Marker} written at {r.At:O}, after T0 {t0:O}"));
+        var markers = result.Record.DataLoss!.Markers;
+        Assert.Contains(markers, m => m.WrittenAtUtc < backup.TakenAtUtc);
+        Assert.Contains(markers, m => m.WrittenAtUtc > backup.TakenAtUtc);
+        Assert.All(markers, m => Assert.True(m.WrittenAtUtc <= t0, $"marker {m.Marker} written at {m.WrittenAtUtc:O}, after T0 {t0:O}"));
         Assert.Equal(3.0, (t0 - backup.TakenAtUtc).TotalSeconds, 3);
-        var stopped = result.Record.Journal.Single(e => e.Message.StartsWith("Canary stopped at T0", StringComparison.Ordinal));
-        Assert.Equal($"Canary stopped at T0: {_table.Rows.Count} markers written", stopped.Message);
+        Assert.Contains(result.Record.Journal, e => e.Message.StartsWith("Canary stopped at T0: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_restore_step_s_backup_is_the_one_the_loss_is_measured_against()
+    {
+        var result = await _h.RunAsync(CanaryDrillTests.System(TimeSpan.FromSeconds(2)), CanaryDrillTests.Restoring(BackupSource.Latest, TimeSpan.FromSeconds(3)), Tick);
+
+        var backup = _backups.List("portal").Single();
+        var loss = result.Record.DataLoss!;
+        Assert.Equal(backup.Id, Assert.Single(result.Record.RestoredFrom).BackupId);
+        Assert.Equal((backup.Id, backup.TakenAtUtc), (loss.BackupId, loss.BackupTakenAtUtc!.Value));
+        Assert.Equal(_table.Rows.Count, loss.MarkersPresent);
+        Assert.Equal(loss.Markers.Count(m => m.WrittenAtUtc > backup.TakenAtUtc), loss.MarkersLost);
+        Assert.Equal(15, loss.MarkersLost);
+        Assert.Equal(3.0, loss.LossWindowSeconds);
+        Assert.False(loss.MetRpo);
     }
 
     [Fact]

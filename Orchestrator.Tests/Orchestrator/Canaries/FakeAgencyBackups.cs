@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Docker;
 using Drills.Scenarios.Catalogue;
@@ -27,6 +28,31 @@ internal sealed class FakeAgencyBackups(FakeCanaryTable table, TimeProvider time
         {
             return _taken.Select(t => t.Backup).OrderByDescending(b => b.TakenAtUtc).ToArray();
         }
+    }
+
+    /// <summary>The backup's rows as a dump file in a folder of its own, verified the way the store verifies a copy.</summary>
+    public async Task<VerifiedCopy> OpenAsync(AgencyBackup backup, string copy, IContainerRuntime runtime, string? containerId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<(string Marker, DateTimeOffset At)> rows;
+        lock (_taken)
+        {
+            rows = _taken.Single(t => t.Backup.Id == backup.Id).Rows;
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "drills-fake-backup-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "dump");
+        var dump = FakeCanaryTable.Dump(rows);
+        await File.WriteAllBytesAsync(file, dump, cancellationToken);
+        return new VerifiedCopy(backup, copy, [new Snapshot("", file, Convert.ToHexStringLower(SHA256.HashData(dump)), dump.Length)], folder);
+    }
+
+    public void Hold(AgencyBackup backup, string runId)
+    {
+    }
+
+    public void Release(string runId)
+    {
     }
 
     /// <summary>Puts the newest backup's rows back into the table, as restore-backup latest would.</summary>

@@ -18,6 +18,22 @@ internal sealed class FakeCanaryTable
         _time = time;
         var earlier = runtime.ExecHook;
         runtime.ExecHook = (container, command) => Exec(command) ?? earlier?.Invoke(container, command);
+        var streams = runtime.StreamHook;
+        runtime.StreamHook = (container, command, input) => command is ["load"] && input is not null
+            ? Load(input)
+            : streams?.Invoke(container, command, input);
+    }
+
+    /// <summary>The rows as a dump: one <c>marker|ticks</c> line each, what the system's <c>load</c> reads back.</summary>
+    public static byte[] Dump(IEnumerable<(string Marker, DateTimeOffset At)> rows) =>
+        System.Text.Encoding.UTF8.GetBytes(string.Concat(rows.Select(r => FormattableString.Invariant($"{r.Marker}|{r.At.UtcTicks}\n"))));
+
+    private (byte[] Stdout, long ExitCode, string Stderr) Load(byte[] dump)
+    {
+        Replace([.. System.Text.Encoding.UTF8.GetString(dump).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('|'))
+            .Select(f => (f[0], new DateTimeOffset(long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero)))]);
+        return ([], 0, "");
     }
 
     public static IReadOnlyList<string> Write => ["canary-write", "{marker}"];
