@@ -45,6 +45,11 @@ internal sealed class DrillPhases
         _journal.Record(JournalMark.Note, target.CreatedByDrill
             ? $"Created container {target.Name} from {_run.System.Container.Image}"
             : $"Using container {target.Name}, labelled drills.target={_run.System.Id}");
+        if (target.NetworkNote is { } joined)
+        {
+            _journal.Record(JournalMark.Note, joined, $"the system's network is {_run.System.Network}");
+        }
+
         await BaselineAsync(target, cancellationToken);
 
         _run.AttackStarted = true;
