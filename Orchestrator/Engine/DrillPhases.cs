@@ -73,7 +73,7 @@ internal sealed class DrillPhases
 
     private async Task<DrillEnd> AttackAndRestoreAsync(DrillTarget target, RecoveryWatch watch, Task watching, CancellationToken cancellationToken)
     {
-        var context = new StepContext(target, Baseline, _run.Clock);
+        var context = new StepContext(target, Baseline, _run.Clock, _run.RunId);
         await RunStepsAsync("attack", _run.Scenario.Attack, context, null, cancellationToken);
         var window = Max(_options.DetectionWindow, _run.Scenario.ProbeInterval * 10);
         if (await WaitAsync(watch.Impact, watching, window, cancellationToken) is null)

@@ -5,4 +5,4 @@ using Drills.Orchestrator.Safety;
 namespace Drills.Orchestrator.Steps;
 
 /// <summary>What a step needs to know about the drill it belongs to.</summary>
-internal sealed record StepContext(DrillTarget Target, BaselineBackup Baseline, DrillClock Clock);
+internal sealed record StepContext(DrillTarget Target, BaselineBackup Baseline, DrillClock Clock, string RunId);
