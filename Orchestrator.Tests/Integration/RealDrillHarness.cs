@@ -53,12 +53,14 @@ internal sealed class RealDrillHarness : IAsyncDisposable
         }
     }
 
-    public async Task<DrillResult> RunAsync(DrillCatalogue catalogue, string scenarioId, IProgress<JournalEvent>? progress = null, DrillOptions? options = null)
+    /// <param name="token">Cancels the drill as a user would; without it the drill is bounded at five minutes.</param>
+    public async Task<DrillResult> RunAsync(DrillCatalogue catalogue, string scenarioId, IProgress<JournalEvent>? progress = null, DrillOptions? options = null,
+        CancellationToken? token = null)
     {
         var engine = new DrillEngine(Runtime, Network, TimeProvider.System, Store, new SnapshotStore(Path.Combine(Folder, "snapshots")),
             options ?? new DrillOptions { DetectionWindow = TimeSpan.FromSeconds(3) }, Serilog.Core.Logger.None);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        return await engine.RunAsync(catalogue, catalogue.Scenarios[scenarioId], progress, timeout.Token);
+        return await engine.RunAsync(catalogue, catalogue.Scenarios[scenarioId], progress, token ?? timeout.Token);
     }
 
     /// <summary>Every regular file under a path inside the container, read through the Docker API.</summary>

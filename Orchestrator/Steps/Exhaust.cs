@@ -8,9 +8,10 @@ using static System.FormattableString;
 namespace Drills.Orchestrator.Steps;
 
 /// <summary>
-/// Resource pressure inside the target, never by changing its limits: <c>cpu</c> busy shell loops and one pipe that
-/// holds <c>memory</c> bytes (<c>head -c N /dev/zero | tail -c N</c> keeps them all in tail's memory until its input
-/// ends). Each runs under <c>timeout</c>, which ends its whole process group when <c>for</c> is over, even if drills
+/// Resource pressure inside the target, never by changing its limits: <c>cpu</c> busy shell loops, and <c>memory</c>
+/// bytes held by <c>dd bs=N count=1 iflag=fullblock</c> reading /dev/zero into one buffer it cannot write on (its
+/// output is a pipe to <c>sleep</c>, which never reads), so the whole buffer stays resident. It fills at a few hundred
+/// MiB/s (head | tail fills at about 40 MiB/s, and a file in /dev/shm is capped at the container's 64 MiB). Each runs under <c>timeout</c>, which ends its whole process group when <c>for</c> is over, even if drills
 /// is gone by then; each is marked <c>drills-run-&lt;run id&gt;</c>, so <see cref="ExhaustRelease"/> ends it sooner.
 /// The step starts the pressure and returns: the restore steps run while it lasts.
 /// </summary>
@@ -24,7 +25,7 @@ internal sealed class Exhaust(IContainerRuntime runtime)
     private const string Launcher =
         "mark=drills-run-$1; secs=$2; cpu=$3; mem=$4; i=0; " +
         "while [ $i -lt $cpu ]; do timeout $secs sh -c 'while :; do :; done' $mark </dev/null >/dev/null 2>&1 & i=$((i+1)); done; " +
-        "if [ $mem -gt 0 ]; then timeout $secs sh -c \"{ head -c $mem /dev/zero; sleep $secs; } | tail -c $mem >/dev/null\" $mark </dev/null >/dev/null 2>&1 & fi; " +
+        "if [ $mem -gt 0 ]; then timeout $secs sh -c \"dd if=/dev/zero bs=$mem count=1 iflag=fullblock 2>/dev/null | sleep $secs\" $mark </dev/null >/dev/null 2>&1 & fi; " +
         "command -v timeout >/dev/null";
 
     public static IReadOnlyList<string> Command(string runId, ExhaustStep step) =>
