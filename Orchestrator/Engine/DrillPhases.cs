@@ -47,7 +47,7 @@ internal sealed class DrillPhases
             : $"Using container {target.Name}, labelled drills.target={_run.System.Id}");
         if (target.NetworkNote is { } joined)
         {
-            _journal.Record(JournalMark.Note, joined, $"the system's network is {_run.System.Network}");
+            _journal.Record(JournalMark.Note, $"Container {target.Name} joined the system's network {_run.System.Network}", joined);
         }
 
         await BaselineAsync(target, cancellationToken);
