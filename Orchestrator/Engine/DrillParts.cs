@@ -19,7 +19,7 @@ internal sealed class DrillParts
         Guard = new TargetGuard(Runtime);
         Data = new DataPaths(Runtime, snapshots);
         Steady = new SteadyState(new CheckRunner(Runtime, network, time), Data);
-        Steps = new StepRunner(Runtime, Guard, Data, snapshots);
+        Steps = new StepRunner(Runtime, Guard, Data, snapshots, backups);
         Undo = new AttackUndo(Runtime, snapshots);
         Rollback = new Rollback(Runtime, Guard, Data, Steady, Undo);
     }

@@ -97,6 +97,19 @@ internal sealed class LabelledOnlyRuntime(IContainerRuntime inner, string? syste
         return await inner.ExecAsync(containerId, command, cancellationToken);
     }
 
+    public async Task<(T Value, ExecResult Result)> ExecReadAsync<T>(
+        string containerId, IReadOnlyList<string> command, ArchiveLimit limit, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await VetAsync(containerId, cancellationToken);
+        return await inner.ExecReadAsync(containerId, command, limit, read, cancellationToken);
+    }
+
+    public async Task<ExecResult> ExecWithInputAsync(string containerId, IReadOnlyList<string> command, Stream input, CancellationToken cancellationToken)
+    {
+        await VetAsync(containerId, cancellationToken);
+        return await inner.ExecWithInputAsync(containerId, command, input, cancellationToken);
+    }
+
     public async Task<T> ReadArchiveAsync<T>(
         string containerId, string path, ArchiveLimit limit, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {

@@ -5,4 +5,5 @@ using Drills.Orchestrator.Safety;
 namespace Drills.Orchestrator.Steps;
 
 /// <summary>What a step needs to know about the drill it belongs to.</summary>
-internal sealed record StepContext(DrillTarget Target, BaselineBackup Baseline, DrillClock Clock, string RunId);
+/// <param name="Run">The run itself: its id, its T0, and where a step records the backup it restored.</param>
+internal sealed record StepContext(DrillTarget Target, BaselineBackup Baseline, DrillClock Clock, DrillRun Run);

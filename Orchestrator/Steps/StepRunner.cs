@@ -19,19 +19,21 @@ internal sealed class StepRunner
     private readonly TargetGuard _guard;
     private readonly DataPaths _data;
     private readonly Ransomware _ransomware;
+    private readonly AgencyRestore _restore;
     private readonly SnapshotStore _snapshots;
     private readonly NetworkCut _networks;
     private readonly Exhaust _exhaust;
     private readonly ConfigCorruption _configs;
     private readonly BackupWipe _backups;
 
-    public StepRunner(IContainerRuntime runtime, TargetGuard guard, DataPaths data, SnapshotStore snapshots)
+    public StepRunner(IContainerRuntime runtime, TargetGuard guard, DataPaths data, SnapshotStore snapshots, IAgencyBackups? backups = null)
     {
         _runtime = runtime;
         _guard = guard;
         _data = data;
         _snapshots = snapshots;
         _ransomware = new Ransomware(runtime);
+        _restore = new AgencyRestore(runtime, data, backups ?? NoAgencyBackups.Instance);
         _networks = new NetworkCut(runtime);
         _exhaust = new Exhaust(runtime);
         _configs = new ConfigCorruption(runtime);
@@ -68,7 +70,7 @@ internal sealed class StepRunner
             case ReconnectNetworkStep reconnect:
                 return await _networks.ReconnectAsync(id, NetworkOf(reconnect.Network, context), Trail(context), cancellationToken);
             case ExhaustStep exhaust:
-                return await _exhaust.StartAsync(id, context.RunId, exhaust, context.Clock, cancellationToken);
+                return await _exhaust.StartAsync(id, context.Run.RunId, exhaust, context.Clock, cancellationToken);
             case CorruptConfigStep corrupt:
                 return await _configs.CorruptAsync(id, corrupt, Trail(context), cancellationToken);
             case DeleteBackupsStep:
@@ -84,8 +86,8 @@ internal sealed class StepRunner
                 return "unpaused";
             case RedeployStep:
                 return await RedeployAsync(context.Target, cancellationToken);
-            case RestoreBackupStep:
-                return await RestoreBackupAsync(context, cancellationToken);
+            case RestoreBackupStep restore:
+                return await _restore.RunAsync(restore, context, cancellationToken);
             case WaitStep wait:
                 await context.Clock.DelayAsync(wait.Duration, cancellationToken);
                 return Invariant($"waited {wait.Duration.TotalSeconds:0.###} s");
@@ -94,7 +96,7 @@ internal sealed class StepRunner
         }
     }
 
-    private AttackTrail Trail(StepContext context) => new(_snapshots, context.RunId);
+    private AttackTrail Trail(StepContext context) => new(_snapshots, context.Run.RunId);
 
     /// <summary>The network a step names, else the system's own (the loader refuses a step with neither).</summary>
     private static string NetworkOf(string? named, StepContext context) =>
@@ -112,16 +114,6 @@ internal sealed class StepRunner
 
         target.ContainerId = await _guard.DeployAsync(target.System, cancellationToken);
         return $"recreated from {target.System.Container.Image} as {target.ContainerId[..Math.Min(12, target.ContainerId.Length)]}";
-    }
-
-    private async Task<string> RestoreBackupAsync(StepContext context, CancellationToken cancellationToken)
-    {
-        if (context.Baseline.IsEmpty)
-        {
-            throw new StepFailedException("no baseline snapshot to restore: the system declares no data paths", "declare the system's data.paths in the catalogue, or restore with another step");
-        }
-
-        return await _data.RestoreAsync(context.Target.ContainerId, context.Baseline, cancellationToken);
     }
 
     private async Task<string> WipeAsync(string id, DeleteFilesStep step, CancellationToken cancellationToken)

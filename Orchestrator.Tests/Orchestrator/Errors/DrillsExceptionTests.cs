@@ -31,6 +31,7 @@ public sealed class DrillsExceptionTests
         { nameof(DockerUnavailableException), ExitCodes.Environment },
         { nameof(ArchiveTooLargeException), ExitCodes.Environment },
         { nameof(SnapshotWriteException), ExitCodes.Environment },
+        { nameof(BackupCommandException), ExitCodes.Environment },
         { nameof(BaselineUnhealthyException), ExitCodes.Environment },
         { nameof(QuiesceFailedException), ExitCodes.Environment },
         { nameof(MissingImageException), ExitCodes.Environment },
