@@ -69,9 +69,9 @@ public sealed class SampleCatalogueTests
     }
 
     [Fact]
-    public void Sample_declares_seven_scenarios_with_their_steps()
+    public void Sample_declares_eight_scenarios_with_their_steps()
     {
-        Assert.Equal(7, Catalogue.Scenarios.Count);
+        Assert.Equal(8, Catalogue.Scenarios.Count);
         var ransomware = Catalogue.Scenarios["portal-ransomware"];
         var encrypt = Assert.IsType<EncryptFilesStep>(Assert.Single(ransomware.Attack));
         Assert.Equal(".locked", encrypt.Extension);
@@ -84,6 +84,8 @@ public sealed class SampleCatalogueTests
         var exhaust = Assert.IsType<ExhaustStep>(Assert.Single(Catalogue.Scenarios["portal-exhaust"].Attack));
         Assert.True(exhaust.For <= TimeSpan.FromSeconds(10), "the demo runs every sample drill: keep its pressure short");
         Assert.Equal("/etc/nginx/nginx.conf", Assert.IsType<CorruptConfigStep>(Catalogue.Scenarios["portal-bad-config"].Attack[0]).Path);
+        Assert.IsType<DeleteBackupsStep>(Catalogue.Scenarios["portal-backup-wipe"].Attack[0]);
+        Assert.Equal("/backups", Catalogue.Systems["citizen-portal"].Backup!.Share);
     }
 
     [Fact]
