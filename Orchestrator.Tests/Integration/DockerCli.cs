@@ -41,6 +41,14 @@ internal static class DockerCli
         }
     }
 
+    /// <summary>Removes a network of the test's own, if there; cleanup never fails a test.</summary>
+    public static async Task RemoveNetworkAsync(string network)
+    {
+        var start = new ProcessStartInfo("docker", ["network", "rm", network]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        await process.WaitForExitAsync();
+    }
+
     /// <summary>A file inside a volume, read by a short-lived container of the test's own.</summary>
     public static Task<string> ReadVolumeFileAsync(string volume, string file) =>
         RunAsync("run", "--rm", "--name", "drills-test-own-read-" + Guid.NewGuid().ToString("N")[..12],

@@ -54,13 +54,14 @@ internal sealed class RealDrillHarness : IAsyncDisposable
         }
     }
 
+    /// <param name="token">Cancels the drill as a user would; without it the drill is bounded at five minutes.</param>
     public async Task<DrillResult> RunAsync(DrillCatalogue catalogue, string scenarioId, IProgress<JournalEvent>? progress = null, DrillOptions? options = null,
-        IAgencyBackups? backups = null)
+        IAgencyBackups? backups = null, CancellationToken? token = null)
     {
         var engine = new DrillEngine(Runtime, Network, TimeProvider.System, Store, new SnapshotStore(Path.Combine(Folder, "snapshots")),
             options ?? new DrillOptions { DetectionWindow = TimeSpan.FromSeconds(3) }, Serilog.Core.Logger.None, backups: backups);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        return await engine.RunAsync(catalogue, catalogue.Scenarios[scenarioId], progress, timeout.Token);
+        return await engine.RunAsync(catalogue, catalogue.Scenarios[scenarioId], progress, token ?? timeout.Token);
     }
 
     /// <summary>A backup store in the harness's folder (online under backups/, offline under offline/).</summary>

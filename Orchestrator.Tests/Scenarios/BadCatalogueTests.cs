@@ -42,6 +42,7 @@ public sealed class BadCatalogueTests
         { "empty attack", CatalogueText.With("attack: [{ kill: {} }]", "attack: []"), "'attack' of scenario 'web-kill' is empty", 12, 13 },
         { "missing restore", CatalogueText.With("    restore: [{ start: {} }]\n", ""), "scenario 'web-kill' has no 'restore'", 10, 5 },
         { "bad technique", CatalogueText.With("    system: web", "    system: web\n    technique: T14860"), "not a MITRE ATT&CK technique id", 12, 16 },
+        { "unknown technique", CatalogueText.With("    system: web", "    system: web\n    technique: T1468"), "which drills' technique table does not hold", 12, 16 },
         { "bad system id", CatalogueText.With("  web:", "  Web_Site:"), "System id 'Web_Site' is not a valid id", 3, 3 },
         { "bad container name", CatalogueText.With("name: drills-web", "name: -web"), "is not a valid Docker container name", 6, 47 },
         { "relative data path", CatalogueText.With("    security_level: 3", "    security_level: 3\n    data: { paths: [srv/www] }"), "'srv/www' is a relative path", 6, 21 },

@@ -34,8 +34,9 @@ public sealed class SampleCatalogueTests
         Assert.True(portal.RtoTargetDeclared);
         Assert.Equal(TimeSpan.FromHours(1), portal.RpoTarget);
         Assert.Equal(["/srv/www"], portal.Data.Paths);
-        Assert.Equal(4, portal.Checks.Count);
+        Assert.Equal(5, portal.Checks.Count);
         Assert.Equal(["127.0.0.1:18080:8080"], portal.Container.Ports);
+        Assert.Equal("drills-portal-net", portal.Network);
     }
 
     [Fact]
@@ -82,9 +83,9 @@ public sealed class SampleCatalogueTests
     }
 
     [Fact]
-    public void Sample_declares_five_scenarios_with_their_steps()
+    public void Sample_declares_nine_scenarios_with_their_steps()
     {
-        Assert.Equal(5, Catalogue.Scenarios.Count);
+        Assert.Equal(9, Catalogue.Scenarios.Count);
         var ransomware = Catalogue.Scenarios["portal-ransomware"];
         var encrypt = Assert.IsType<EncryptFilesStep>(Assert.Single(ransomware.Attack));
         Assert.Equal(".locked", encrypt.Extension);
@@ -93,6 +94,12 @@ public sealed class SampleCatalogueTests
         Assert.Equal("0 0 2 ? * SUN", ransomware.Schedule);
         Assert.Equal(["business-hours", "tet-holiday"], ransomware.Blackout);
         Assert.Equal("SIGKILL", Assert.IsType<KillStep>(Catalogue.Scenarios["portal-kill"].Attack[0]).Signal);
+        Assert.IsType<DisconnectNetworkStep>(Assert.Single(Catalogue.Scenarios["portal-network-cut"].Attack));
+        var exhaust = Assert.IsType<ExhaustStep>(Assert.Single(Catalogue.Scenarios["portal-exhaust"].Attack));
+        Assert.True(exhaust.For <= TimeSpan.FromSeconds(10), "the demo runs every sample drill: keep its pressure short");
+        Assert.Equal("/etc/nginx/nginx.conf", Assert.IsType<CorruptConfigStep>(Catalogue.Scenarios["portal-bad-config"].Attack[0]).Path);
+        Assert.IsType<DeleteBackupsStep>(Catalogue.Scenarios["portal-backup-wipe"].Attack[0]);
+        Assert.Equal("/backups", Catalogue.Systems["citizen-portal"].Backup!.Share);
     }
 
     [Fact]

@@ -24,6 +24,9 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
 
     public List<string> Calls { get; } = [];
 
+    /// <summary>Networks the engine knows by name, as inspect would describe them.</summary>
+    public Dictionary<string, NetworkInfo> NamedNetworks { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Extra exec behaviour for tests (return null to fall through to the built-ins).</summary>
     public Func<FakeContainer, IReadOnlyList<string>, ExecResult?>? ExecHook { get; set; }
 
@@ -259,6 +262,56 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
         }
     }
 
+    public Task<NetworkInfo?> InspectNetworkAsync(string name, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(NamedNetworks.GetValueOrDefault(name));
+        }
+    }
+
+    public Task CreateNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Calls.Add($"create network {name}");
+            NamedNetworks[name] = new NetworkInfo("net-" + name, name, "bridge", labels);
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task ConnectNetworkAsync(string containerId, NetworkAttachment attachment, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var container = Get(containerId);
+            if (!NamedNetworks.ContainsKey(attachment.Network) && attachment.Network != "bridge")
+            {
+                throw new DockerOperationException($"No such network: {attachment.Network}", "create it");
+            }
+
+            Calls.Add($"connect {container.Name} {attachment.Network}");
+            container.Networks.RemoveAll(n => n.Network == attachment.Network);
+            container.Networks.Add(attachment);
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task DisconnectNetworkAsync(string containerId, string network, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var container = Get(containerId);
+            Calls.Add($"disconnect {container.Name} {network}");
+            if (container.Networks.RemoveAll(n => n.Network == network) == 0)
+            {
+                throw new DockerOperationException($"container {container.Name} is not connected to network {network}", "connect it first");
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
     private static ExecResult BuiltInExec(SortedDictionary<string, byte[]> files, IReadOnlyList<string> argv)
     {
         var command = argv.ToArray();
@@ -333,6 +386,9 @@ internal sealed class FakeContainer(string id, string name, string image, IReadO
     /// <summary>How the container reaches the host; confined unless a test says otherwise.</summary>
     public HostAccess Access { get; init; } = HostAccess.Confined;
 
+    /// <summary>The networks attached, the engine's default bridge at first.</summary>
+    public List<NetworkAttachment> Networks { get; } = [NetworkAttachment.Plain("bridge")];
+
     public ContainerInfo Info() => new(Id, Name, image, "sha256:fake", Status, null, labels,
-        Volumes: [.. Mounts.Select(m => string.Join(':', m.Split(':').Take(2)))], Access: Access);
+        Volumes: [.. Mounts.Select(m => string.Join(':', m.Split(':').Take(2)))], Access: Access, Networks: [.. Networks]);
 }

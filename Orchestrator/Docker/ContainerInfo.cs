@@ -23,4 +23,5 @@ internal sealed record ContainerInfo(
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyList<string>? Ports = null,
     IReadOnlyList<string>? Volumes = null,
-    HostAccess? Access = null);
+    HostAccess? Access = null,
+    IReadOnlyList<NetworkAttachment>? Networks = null);

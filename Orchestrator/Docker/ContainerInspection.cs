@@ -22,8 +22,20 @@ internal static class ContainerInspection
                 : new Dictionary<string, string>(),
             PortsOf(response),
             VolumesOf(response),
-            AccessOf(response));
+            AccessOf(response),
+            NetworksOf(response));
     }
+
+    /// <summary>The networks the container is attached to, with the aliases and fixed addresses it asked for.</summary>
+    private static NetworkAttachment[] NetworksOf(ContainerInspectResponse response) =>
+        (response.NetworkSettings?.Networks ?? new Dictionary<string, EndpointSettings>())
+        .Select(n => new NetworkAttachment(
+            n.Key,
+            [.. n.Value?.Aliases ?? []],
+            NullIfEmpty(n.Value?.IPAMConfig?.IPv4Address),
+            NullIfEmpty(n.Value?.IPAMConfig?.IPv6Address)))
+        .OrderBy(n => n.Network, StringComparer.Ordinal)
+        .ToArray();
 
     private static HostAccess AccessOf(ContainerInspectResponse response) => new(
         (response.Mounts ?? [])

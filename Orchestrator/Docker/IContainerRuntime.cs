@@ -66,4 +66,16 @@ internal interface IContainerRuntime
 
     /// <summary>Every container, running or not, that mounts the named volume.</summary>
     Task<IReadOnlyList<ContainerInfo>> ContainersUsingVolumeAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>The network of exactly this name, or null when the engine has none.</summary>
+    Task<NetworkInfo?> InspectNetworkAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Creates a bridge network on this host with no options.</summary>
+    Task CreateNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
+
+    /// <summary>Attaches a container (running or not) to <see cref="NetworkAttachment.Network"/> with the attachment's aliases and addresses.</summary>
+    Task ConnectNetworkAsync(string containerId, NetworkAttachment attachment, CancellationToken cancellationToken);
+
+    /// <summary>Cuts a container (running or not) off one network.</summary>
+    Task DisconnectNetworkAsync(string containerId, string network, CancellationToken cancellationToken);
 }

@@ -6,6 +6,9 @@ using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Manual;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Safety;
+using Drills.Orchestrator.Steps;
+using Drills.Orchestrator.Errors;
+using Drills.Scenarios.Steps;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Durations;
 using Drills.Scenarios.RunRecords;
@@ -132,6 +135,11 @@ internal sealed class DrillEngine
         {
             run.RolledBack = await RollBackAsync(parts.Rollback, phases, run, journal);
         }
+        else if (phases.Target is not null && run.Scenario.Attack.Any(s => s is ExhaustStep))
+        {
+            // A drill that recovered is not rolled back, yet the pressure it started must not outlive it.
+            await ReleaseAsync(parts.Undo, phases.Target, run, journal);
+        }
 
         journal.Record(JournalMark.Finished, $"Drill finished: {ended.Outcome}");
         return ended;
@@ -179,13 +187,28 @@ internal sealed class DrillEngine
 
     private DrillParts PartsFor(string systemId) => new(_runtime, _network, _time, _snapshots, _backups, systemId);
 
+    private async Task ReleaseAsync(AttackUndo undo, DrillTarget target, DrillRun run, DrillJournal journal)
+    {
+        using var bound = new CancellationTokenSource(_options.RollbackTimeout, _time);
+        try
+        {
+            var released = await undo.ReleaseAsync(target.ContainerId, run.RunId, bound.Token);
+            journal.Record(JournalMark.Note, released.Clean ? "Exhaust pressure released" : "Exhaust pressure NOT fully released", released.Describe());
+        }
+        catch (Exception ex)
+        {
+            _log.Warning(ex, "Pressure of {RunId} not released: {Error}", run.RunId, ex.Message);
+            journal.Record(JournalMark.Note, "Exhaust pressure NOT released: its workers end by themselves when 'for' is over", DrillsException.ProblemOf(ex));
+        }
+    }
+
     private async Task<bool> RollBackAsync(Rollback rollback, DrillPhases phases, DrillRun run, DrillJournal journal)
     {
         // A fresh token: rollback must happen even when the drill was cancelled or ran out of time.
         using var bound = new CancellationTokenSource(_options.RollbackTimeout, _time);
         try
         {
-            return await rollback.RunAsync(phases.Target!, phases.Baseline, journal, run.Clock, run.Scenario.ProbeInterval, bound.Token);
+            return await rollback.RunAsync(phases.Target!, phases.Baseline, run.RunId, journal, run.Clock, run.Scenario.ProbeInterval, bound.Token);
         }
         catch (Exception ex)
         {

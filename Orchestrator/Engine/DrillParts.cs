@@ -19,8 +19,9 @@ internal sealed class DrillParts
         Guard = new TargetGuard(Runtime);
         Data = new DataPaths(Runtime, snapshots);
         Steady = new SteadyState(new CheckRunner(Runtime, network, time), Data);
-        Steps = new StepRunner(Runtime, Guard, Data, backups);
-        Rollback = new Rollback(Runtime, Guard, Data, Steady);
+        Steps = new StepRunner(Runtime, Guard, Data, snapshots, backups);
+        Undo = new AttackUndo(Runtime, snapshots);
+        Rollback = new Rollback(Runtime, Guard, Data, Steady, Undo);
     }
 
     public IContainerRuntime Runtime { get; }
@@ -37,4 +38,7 @@ internal sealed class DrillParts
     public StepRunner Steps { get; }
 
     public Rollback Rollback { get; }
+
+    /// <summary>Undoes what attack steps changed outside the data paths; the drill's end releases pressure through it.</summary>
+    public AttackUndo Undo { get; }
 }

@@ -47,6 +47,11 @@ internal sealed class DrillPhases
         _journal.Record(JournalMark.Note, target.CreatedByDrill
             ? $"Created container {target.Name} from {_run.System.Container.Image}"
             : $"Using container {target.Name}, labelled drills.target={_run.System.Id}");
+        if (target.NetworkNote is { } joined)
+        {
+            _journal.Record(JournalMark.Note, $"Container {target.Name} joined the system's network {_run.System.Network}", joined);
+        }
+
         await BaselineAsync(target, cancellationToken);
         await _canary.BeforeAttackAsync(target, cancellationToken);
         await _canary.StopAsync();

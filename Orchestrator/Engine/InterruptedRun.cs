@@ -193,7 +193,7 @@ internal sealed class InterruptedRun(IRunStore store, IContainerRuntime runtime,
         {
             var info = await guard.InspectAsync(system, bound.Token);
             var target = new DrillTarget(system, info?.Id ?? "", createdByDrill: false);
-            return await rollback.RunAsync(target, baseline ?? BaselineBackup.None, journal, clock, limits.ProbeInterval, bound.Token);
+            return await rollback.RunAsync(target, baseline ?? BaselineBackup.None, run.RunId, journal, clock, limits.ProbeInterval, bound.Token);
         }
         catch (Exception ex)
         {

@@ -2,6 +2,7 @@ using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Safety;
+using Drills.Orchestrator.Steps;
 using Drills.Scenarios.RunRecords;
 
 namespace Drills.Orchestrator.Engine;
@@ -18,21 +19,40 @@ internal sealed class Rollback
     private readonly TargetGuard _guard;
     private readonly DataPaths _data;
     private readonly SteadyState _steady;
+    private readonly AttackUndo _undo;
 
-    public Rollback(IContainerRuntime runtime, TargetGuard guard, DataPaths data, SteadyState steady)
+    public Rollback(IContainerRuntime runtime, TargetGuard guard, DataPaths data, SteadyState steady, AttackUndo undo)
     {
-        (_runtime, _guard, _data, _steady) = (runtime, guard, data, steady);
+        (_runtime, _guard, _data, _steady, _undo) = (runtime, guard, data, steady, undo);
     }
 
     /// <summary>Returns true when the target passes every check again.</summary>
-    public async Task<bool> RunAsync(DrillTarget target, BaselineBackup baseline, DrillJournal journal, DrillClock clock, TimeSpan probeInterval, CancellationToken cancellationToken)
+    /// <param name="runId">The run whose attack is undone: its trail and markers say what else it changed.</param>
+    public async Task<bool> RunAsync(DrillTarget target, BaselineBackup baseline, string runId, DrillJournal journal, DrillClock clock, TimeSpan probeInterval,
+        CancellationToken cancellationToken)
     {
         journal.Record(JournalMark.Rollback, "Rolling the target back to its baseline");
         await EnsureRunningAsync(target, journal, cancellationToken);
+        foreach (var undone in await _undo.PutBackAsync(target.ContainerId, runId, cancellationToken))
+        {
+            journal.Record(JournalMark.Rollback, "Attack undone outside the data paths", undone);
+        }
+
+        var released = await _undo.ReleaseAsync(target.ContainerId, runId, cancellationToken);
+        if (released.Killed.Count > 0 || released.FolderRemoved || !released.Clean)
+        {
+            journal.Record(JournalMark.Rollback, "Pressure released", released.Describe());
+        }
+
         if (!baseline.IsEmpty)
         {
             var restored = await _data.RestoreAsync(target.ContainerId, baseline, cancellationToken);
             journal.Record(JournalMark.Rollback, "Data restored from the baseline snapshot", restored);
+        }
+
+        // A corrupted configuration is read again only by processes started after it was put back.
+        if (!baseline.IsEmpty || _undo.CorruptedConfig(runId))
+        {
             await RestartHardAsync(target, cancellationToken);
         }
 

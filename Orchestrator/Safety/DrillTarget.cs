@@ -30,4 +30,7 @@ internal sealed class DrillTarget
     public bool CreatedByDrill { get; }
 
     public string Name => System.Container.Name;
+
+    /// <summary>How resolving the target changed its networks (joined the system's network), for the journal; null when nothing changed.</summary>
+    public string? NetworkNote { get; init; }
 }

@@ -141,6 +141,56 @@ internal sealed class LabelledOnlyRuntime(IContainerRuntime inner, string? syste
         await inner.CreateVolumeAsync(name, labels, cancellationToken);
     }
 
+    public Task<NetworkInfo?> InspectNetworkAsync(string name, CancellationToken cancellationToken) => inner.InspectNetworkAsync(name, cancellationToken);
+
+    public async Task CreateNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        labels.TryGetValue(TargetLabels.Target, out var label);
+        if (systemId is null || !string.Equals(label, systemId, StringComparison.Ordinal))
+        {
+            throw new TargetRefusedException(
+                $"Refusing to create network '{name}' {Without(label)}.",
+                "create networks only through the drill engine, which labels them for the system it drills");
+        }
+
+        await inner.CreateNetworkAsync(name, labels, cancellationToken);
+    }
+
+    /// <summary>Joins only a network labelled for the system: joining another would put the target beside containers it must not reach.</summary>
+    public async Task ConnectNetworkAsync(string containerId, NetworkAttachment attachment, CancellationToken cancellationToken)
+    {
+        await VetAsync(containerId, cancellationToken);
+        await VetNetworkAsync(attachment.Network, cancellationToken);
+        await inner.ConnectNetworkAsync(containerId, attachment, cancellationToken);
+    }
+
+    /// <summary>
+    /// Cuts only a network labelled for the system, except that a container drills created may leave any network:
+    /// that is how drills moves its own copy off the engine's default network onto the system's.
+    /// </summary>
+    public async Task DisconnectNetworkAsync(string containerId, string network, CancellationToken cancellationToken)
+    {
+        if (!await VetAsync(containerId, cancellationToken))
+        {
+            await VetNetworkAsync(network, cancellationToken);
+        }
+
+        await inner.DisconnectNetworkAsync(containerId, network, cancellationToken);
+    }
+
+    private async Task VetNetworkAsync(string name, CancellationToken cancellationToken)
+    {
+        var network = await inner.InspectNetworkAsync(name, cancellationToken)
+                      ?? throw new TargetRefusedException($"Refusing network '{name}': the engine has no network of that name.",
+                          "declare the network as the system's 'network' in the catalogue, so drills creates it labelled for the system");
+        if (systemId is null)
+        {
+            throw new TargetRefusedException($"Refusing to touch network '{name}' {Without(null)}.", "act on networks only through the drill engine");
+        }
+
+        NetworkGuard.EnsureOwned(systemId, network);
+    }
+
     /// <summary>Refuses a container not labelled for the system; returns whether drills created it.</summary>
     private async Task<bool> VetAsync(string containerId, CancellationToken cancellationToken)
     {

@@ -13,11 +13,13 @@ internal sealed class TargetGuard
 {
     private readonly IContainerRuntime _runtime;
     private readonly VolumeGuard _volumes;
+    private readonly NetworkGuard _networks;
 
     public TargetGuard(IContainerRuntime runtime)
     {
         _runtime = runtime;
         _volumes = new VolumeGuard(runtime);
+        _networks = new NetworkGuard(runtime);
     }
 
     /// <summary>Finds the system's container without changing anything; null when it does not exist yet.</summary>
@@ -44,6 +46,11 @@ internal sealed class TargetGuard
         }
 
         var missing = await _volumes.InspectAsync(system, names, cancellationToken);
+        if (system.Network is { } network)
+        {
+            await _networks.InspectAsync(system.Id, network, cancellationToken);
+        }
+
         return (existing, missing);
     }
 
@@ -71,7 +78,7 @@ internal sealed class TargetGuard
                 await _runtime.StartAsync(existing.Id, cancellationToken);
             }
 
-            return new DrillTarget(system, existing.Id, createdByDrill: false);
+            return new DrillTarget(system, existing.Id, createdByDrill: false) { NetworkNote = await JoinNetworkAsync(system, existing, cancellationToken) };
         }
 
         var id = await DeployAsync(system, cancellationToken);
@@ -89,9 +96,54 @@ internal sealed class TargetGuard
         }
 
         await _volumes.EnsureAsync(system, cancellationToken);
+        await _networks.EnsureAsync(system, cancellationToken);
         var id = await _runtime.CreateAsync(system.Container, TargetLabels.For(system.Id), cancellationToken);
+        if (system.Network is not null)
+        {
+            await JoinNetworkAsync(system, await _runtime.InspectAsync(id, cancellationToken), cancellationToken);
+        }
+
         await _runtime.StartAsync(id, cancellationToken);
         return id;
+    }
+
+    /// <summary>
+    /// Puts the container on the system's network, and a container drills created on that network alone: attached to
+    /// nothing else, its published ports go through that network only, so cutting it cuts the system off for real.
+    /// A container drills did not create keeps its other networks. Returns what changed, in words; null when nothing did.
+    /// </summary>
+    private async Task<string?> JoinNetworkAsync(SystemDefinition system, ContainerInfo container, CancellationToken cancellationToken)
+    {
+        if (system.Network is not { } network)
+        {
+            return null;
+        }
+
+        await _networks.EnsureAsync(system, cancellationToken);
+        var attached = container.Networks ?? [];
+        var changes = new List<string>();
+        if (attached.All(n => n.Network != network))
+        {
+            await _runtime.ConnectNetworkAsync(container.Id, NetworkAttachment.Plain(network), cancellationToken);
+            changes.Add($"connected to network {network}");
+        }
+
+        var others = attached.Where(n => n.Network != network).Select(n => n.Network).ToList();
+        if (others.Count > 0 && TargetLabels.IsManaged(container.Labels))
+        {
+            foreach (var other in others)
+            {
+                await _runtime.DisconnectNetworkAsync(container.Id, other, cancellationToken);
+            }
+
+            changes.Add($"taken off {string.Join(", ", others)} so it is on {network} alone");
+        }
+        else if (others.Count > 0)
+        {
+            changes.Add($"still on {string.Join(", ", others)} (drills did not create it, so it keeps them; cutting {network} may not cut it off)");
+        }
+
+        return changes.Count == 0 ? null : $"Container {container.Name} {string.Join("; ", changes)}";
     }
 
     private static void EnsureLabelled(SystemDefinition system, ContainerInfo container)

@@ -20,14 +20,24 @@ internal sealed class StepRunner
     private readonly DataPaths _data;
     private readonly Ransomware _ransomware;
     private readonly AgencyRestore _restore;
+    private readonly SnapshotStore _snapshots;
+    private readonly NetworkCut _networks;
+    private readonly Exhaust _exhaust;
+    private readonly ConfigCorruption _configs;
+    private readonly BackupWipe _backups;
 
-    public StepRunner(IContainerRuntime runtime, TargetGuard guard, DataPaths data, IAgencyBackups? backups = null)
+    public StepRunner(IContainerRuntime runtime, TargetGuard guard, DataPaths data, SnapshotStore snapshots, IAgencyBackups? backups = null)
     {
         _runtime = runtime;
         _guard = guard;
         _data = data;
+        _snapshots = snapshots;
         _ransomware = new Ransomware(runtime);
         _restore = new AgencyRestore(runtime, data, backups ?? NoAgencyBackups.Instance);
+        _networks = new NetworkCut(runtime);
+        _exhaust = new Exhaust(runtime);
+        _configs = new ConfigCorruption(runtime);
+        _backups = new BackupWipe(runtime);
     }
 
     public async Task<string> RunAsync(StepDefinition step, StepContext context, CancellationToken cancellationToken)
@@ -55,6 +65,16 @@ internal sealed class StepRunner
                 return await DefaceAsync(id, deface, cancellationToken);
             case ExecStep exec:
                 return await ExecAsync(id, exec, cancellationToken);
+            case DisconnectNetworkStep cut:
+                return await _networks.DisconnectAsync(id, NetworkOf(cut.Network, context), Trail(context), cancellationToken);
+            case ReconnectNetworkStep reconnect:
+                return await _networks.ReconnectAsync(id, NetworkOf(reconnect.Network, context), Trail(context), cancellationToken);
+            case ExhaustStep exhaust:
+                return await _exhaust.StartAsync(id, context.Run.RunId, exhaust, context.Clock, cancellationToken);
+            case CorruptConfigStep corrupt:
+                return await _configs.CorruptAsync(id, corrupt, Trail(context), cancellationToken);
+            case DeleteBackupsStep:
+                return await _backups.DeleteAsync(id, context.Target.System, cancellationToken);
             case RestartStep:
                 await _runtime.RestartAsync(id, TimeSpan.FromSeconds(10), cancellationToken);
                 return "restarted";
@@ -75,6 +95,13 @@ internal sealed class StepRunner
                 throw new StepFailedException($"step kind '{step.Kind}' is not supported by this version of drills", "use a step kind drills validate accepts");
         }
     }
+
+    private AttackTrail Trail(StepContext context) => new(_snapshots, context.Run.RunId);
+
+    /// <summary>The network a step names, else the system's own (the loader refuses a step with neither).</summary>
+    private static string NetworkOf(string? named, StepContext context) =>
+        named ?? context.Target.System.Network
+        ?? throw new StepFailedException($"system '{context.Target.System.Id}' declares no network to cut", "add 'network: NAME' to the system, or name the network in the step");
 
     /// <summary>Removes whatever container holds the system's name (after vetting it) and creates it anew.</summary>
     public async Task<string> RedeployAsync(DrillTarget target, CancellationToken cancellationToken)

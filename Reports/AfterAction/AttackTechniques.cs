@@ -1,50 +1,27 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Drills.Reports.Rendering;
+using Drills.Scenarios.Steps;
 
 namespace Drills.Reports.AfterAction;
 
 /// <summary>
-/// ATT&amp;CK technique names, and the techniques each attack step kind plays, read from the embedded
-/// attack-techniques.json: the table is data, so a new technique is a line in that file, not code.
+/// The technique table as reports print it: <see cref="TechniqueTable"/> (the one table, kept with the drill
+/// language in Scenarios, where validation reads it too) with its names as <see cref="Bilingual"/> text.
 /// </summary>
-internal sealed record AttackTechniques(
-    IReadOnlyList<AttackTechniques.Technique> Techniques,
-    Bilingual None,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> StepKinds)
+internal sealed class AttackTechniques(TechniqueTable table)
 {
-    private static readonly Lazy<AttackTechniques> Shared = new(() => Parse(EmbeddedTemplates.Read("attack-techniques.json")));
+    private static readonly Lazy<AttackTechniques> Shared = new(() => new AttackTechniques(TechniqueTable.Table));
 
     public static AttackTechniques Table => Shared.Value;
 
+    public Bilingual None => new(table.None.Vi, table.None.En);
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> StepKinds => table.StepKinds;
+
     /// <summary>The technique's name; null when the table does not hold it.</summary>
-    public Bilingual? NameOf(string id) =>
-        Techniques.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase)) is { } found
-            ? new Bilingual(found.Vi, found.En)
-            : null;
+    public Bilingual? NameOf(string id) => table.Find(id) is { } found ? new Bilingual(found.Vi, found.En) : null;
 
     /// <summary>The techniques the given step kinds play, in order, each once; empty when none plays one.</summary>
-    public IReadOnlyList<string> PlayedBy(IEnumerable<string> kinds) =>
-        kinds.SelectMany(k => StepKinds.TryGetValue(k, out var ids) ? ids : []).Distinct(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> PlayedBy(IEnumerable<string> kinds) => table.PlayedBy(kinds);
 
     /// <summary>Whether any of the kinds cuts the network, which no ATT&amp;CK technique names.</summary>
-    public bool CutsNetwork(IEnumerable<string> kinds) =>
-        kinds.Any(k => StepKinds.TryGetValue(k, out var ids) && ids.Count == 0);
-
-    internal static AttackTechniques Parse(string json)
-    {
-        var file = JsonSerializer.Deserialize<FileShape>(json, DataJson.Options)
-                   ?? throw new InvalidOperationException("attack-techniques.json is empty.");
-        return new AttackTechniques(
-            file.Techniques,
-            new Bilingual(file.None.Vi, file.None.En),
-            file.StepKinds.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal));
-    }
-
-    internal sealed record Technique(string Id, string Vi, string En);
-
-    private sealed record FileShape(
-        [property: JsonRequired] List<Technique> Techniques,
-        [property: JsonRequired] BilingualShape None,
-        [property: JsonRequired] Dictionary<string, List<string>> StepKinds);
+    public bool CutsNetwork(IEnumerable<string> kinds) => table.CutsNetwork(kinds);
 }

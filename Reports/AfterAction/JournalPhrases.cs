@@ -22,6 +22,12 @@ internal static class JournalPhrases
         P(@"Using container (?<container>\S+), labelled drills\.target=(?<system>.+)", "Dùng container {container} có nhãn drills.target={system}"),
         P(@"Warning: container (?<container>\S+) differs from the catalogue: (?<drift>.+)",
             "Cảnh báo: container {container} khác với khai báo trong danh mục: {drift}"),
+        P(@"Container (?<container>\S+) joined the system's network (?<network>\S+)",
+            "Container {container} đã được nối vào mạng riêng của hệ thống {network}"),
+        P(@"Exhaust pressure released", "Đã giải phóng tải gây cạn kiệt tài nguyên"),
+        P(@"Exhaust pressure NOT fully released", "CHƯA giải phóng hết tải gây cạn kiệt tài nguyên"),
+        P(@"Exhaust pressure NOT released: its workers end by themselves when 'for' is over",
+            "CHƯA giải phóng tải gây cạn kiệt tài nguyên: các tiến trình tải tự kết thúc khi hết thời gian 'for'"),
         P(@"Baseline: all (?<count>\S+) checks pass", "Đường cơ sở: cả {count} kiểm tra đều đạt"),
         P(@"Attack started \(T0\)", "Bắt đầu tấn công (T0)"),
         P(@"Impact observed: (?<check>.+) failed", "Phát hiện ảnh hưởng: kiểm tra {check} không đạt"),
@@ -83,6 +89,8 @@ internal static class JournalPhrases
 
         // Rollback (Engine/Rollback, Engine/DrillEngine, Engine/InterruptedRun).
         P(@"Rolling the target back to its baseline", "Đang khôi phục hệ thống đích về trạng thái ban đầu (đường cơ sở)"),
+        P(@"Attack undone outside the data paths", "Đã hoàn tác thay đổi của cuộc tấn công ngoài các đường dẫn dữ liệu (cấu hình, mạng)"),
+        P(@"Pressure released", "Đã giải phóng tải gây cạn kiệt tài nguyên"),
         P(@"Container was gone: redeployed from its declared image", "Container không còn: đã triển khai lại từ ảnh đã khai báo"),
         P(@"Container unpaused", "Container đã được cho chạy tiếp (unpause)"),
         P(@"Container started", "Container đã được khởi động"),

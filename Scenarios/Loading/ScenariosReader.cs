@@ -118,13 +118,33 @@ internal static partial class ScenariosReader
     private static string? ReadTechnique(NodeReader reader, Fields fields)
     {
         var technique = fields.OptionalText("technique");
-        if (technique is null || TechniquePattern().IsMatch(technique))
+        if (technique is null)
         {
-            return technique;
+            return null;
+        }
+
+        if (TechniquePattern().IsMatch(technique))
+        {
+            return TechniqueTable.Table.Find(technique) is { } known ? known.Id : UnknownTechnique(reader, fields, technique);
         }
 
         reader.Report(fields.Optional("technique")!, $"'technique' of {fields.What} is '{technique}', not a MITRE ATT&CK technique id.",
             "write a technique id such as T1486, or a sub-technique such as T1491.002");
+        return null;
+    }
+
+    /// <summary>
+    /// A well-formed id the technique table does not hold: the report could print no name for it, and it is most
+    /// often a typo of one it does (T1468 for T1486).
+    /// </summary>
+    private static string? UnknownTechnique(NodeReader reader, Fields fields, string technique)
+    {
+        var table = TechniqueTable.Table;
+        var ids = table.Techniques.Select(t => t.Id).ToList();
+        var nearest = Suggestions.Nearest(technique, ids);
+        var guess = nearest is null ? "" : $"did you mean {nearest} ({table.Find(nearest)!.En})? ";
+        reader.Report(fields.Optional("technique")!, $"'technique' of {fields.What} is {technique}, which drills' technique table does not hold, so a report could not name it.",
+            guess + $"write one of {string.Join(", ", ids)}; or leave 'technique' out, and the report names the techniques the attack steps play");
         return null;
     }
 
