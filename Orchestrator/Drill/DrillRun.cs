@@ -44,6 +44,12 @@ internal sealed class DrillRun
     /// </summary>
     public bool QuiesceUnresumed { get; set; }
 
+    /// <summary>The readiness gate as decided before the attack; null until it was checked.</summary>
+    public Readiness? Readiness { get; set; }
+
+    /// <summary>What the cleanup scan after the run found and removed; null until it ran.</summary>
+    public Cleanup? Cleanup { get; set; }
+
     /// <summary>The manual step the drill is waiting on, if any, so an abort can name it.</summary>
     public string? AwaitingOperator { get; set; }
 
@@ -84,6 +90,8 @@ internal sealed class DrillRun
         StartedBy = RunStarter.Of(Origin, Scenario.Id),
         Owner = RunOwners.Current,
         Limits = Limits,
+        Readiness = Readiness,
+        Cleanup = Cleanup,
         Steps = StepsSnapshot(),
         Checks = BaselineSnapshot().Concat(Observations?.Invoke() ?? []).ToArray(),
     };

@@ -110,7 +110,8 @@ internal sealed class DrillEngine
         using var budget = new CancellationTokenSource(run.Scenario.MaxDuration, _time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(userToken, budget.Token);
         var parts = PartsFor(run.System.Id);
-        var phases = new DrillPhases(run, journal, parts.Steady, parts.Steps, parts.Data, parts.Runtime, parts.Guard, _options, new ManualStepRunner(_store, run, journal, _options));
+        var phases = new DrillPhases(run, journal, parts, _options, new ManualStepRunner(_store, run, journal, _options),
+            new ReadinessGate(run, journal, parts, _options, _time));
         (RunOutcome Outcome, DrillEnd End, Exception? Cause) ended;
         try
         {
@@ -125,10 +126,16 @@ internal sealed class DrillEngine
             ended = (RunOutcome.Aborted, ending.End, ex);
         }
 
-        if (ended.End is not (DrillEnd.Passed or DrillEnd.MissedTarget) && phases.Target is not null && (run.AttackStarted || run.QuiesceUnresumed))
+        var touched = run.AttackStarted || run.QuiesceUnresumed;
+        var cleanup = new CleanupAttestation(parts.Leftovers, _time, _log);
+        if (ended.End is not (DrillEnd.Passed or DrillEnd.MissedTarget) && phases.Target is not null && touched)
         {
+            // Pressure is released first, so the restore does not compete with it; the hard restart would also hide what the drill left.
+            run.Cleanup = await cleanup.RunAsync(run.RunId, run.System, scanTarget: true, journal, "before the rollback");
             run.RolledBack = await RollBackAsync(parts.Rollback, phases, run, journal);
         }
+
+        run.Cleanup = CleanupAttestation.Combine(run.Cleanup, await cleanup.RunAsync(run.RunId, run.System, scanTarget: touched, journal, "after the run"));
 
         journal.Record(JournalMark.Finished, $"Drill finished: {ended.Outcome}");
         return ended;
@@ -150,7 +157,7 @@ internal sealed class DrillEngine
         }
 
         var parts = PartsFor(run.SystemId);
-        return await new InterruptedRun(_store, parts.Runtime, parts.Guard, parts.Rollback, _snapshots, _time, _options, _log).RecoverAsync(current, open, consent, progress, cancellationToken);
+        return await new InterruptedRun(_store, parts, _snapshots, _time, _options, _log).RecoverAsync(current, open, consent, progress, cancellationToken);
     }
 
     /// <summary>

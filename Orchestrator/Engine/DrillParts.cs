@@ -1,6 +1,7 @@
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Checks;
 using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Leftovers;
 using Drills.Orchestrator.Safety;
 using Drills.Orchestrator.Steps;
 
@@ -21,6 +22,8 @@ internal sealed class DrillParts
         Steady = new SteadyState(new CheckRunner(Runtime, network, time), Data);
         Steps = new StepRunner(Runtime, Guard, Data);
         Rollback = new Rollback(Runtime, Guard, Data, Steady);
+        Leftovers = new LeftoverScan(Runtime, Guard, time);
+        SnapshotsRoot = snapshots.Root;
     }
 
     public IContainerRuntime Runtime { get; }
@@ -37,4 +40,10 @@ internal sealed class DrillParts
     public StepRunner Steps { get; }
 
     public Rollback Rollback { get; }
+
+    /// <summary>The cleanup scan after a run, bound to this system like every other part.</summary>
+    public LeftoverScan Leftovers { get; }
+
+    /// <summary>The snapshots folder, whose free space the readiness gate measures.</summary>
+    public string SnapshotsRoot { get; }
 }

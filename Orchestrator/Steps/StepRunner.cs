@@ -52,7 +52,7 @@ internal sealed class StepRunner
             case DefaceStep deface:
                 return await DefaceAsync(id, deface, cancellationToken);
             case ExecStep exec:
-                return await ExecAsync(id, exec, cancellationToken);
+                return await ExecAsync(id, exec, context.RunId, cancellationToken);
             case RestartStep:
                 await _runtime.RestartAsync(id, TimeSpan.FromSeconds(10), cancellationToken);
                 return "restarted";
@@ -127,9 +127,11 @@ internal sealed class StepRunner
         return $"replaced {step.Path} with {content.Length} bytes";
     }
 
-    private async Task<string> ExecAsync(string id, ExecStep step, CancellationToken cancellationToken)
+    private async Task<string> ExecAsync(string id, ExecStep step, string runId, CancellationToken cancellationToken)
     {
-        var result = await _runtime.ExecAsync(id, step.Command, cancellationToken);
+        // The run id lets a command mark what it leaves running (see RunMarks), so the cleanup scan finds and ends it.
+        var environment = new Dictionary<string, string> { [RunMarks.RunIdVariable] = runId };
+        var result = await _runtime.ExecAsync(id, step.Command, environment, cancellationToken);
         var output = result.ShortOutput();
         if (result.ExitCode != step.ExpectExitCode)
         {

@@ -31,7 +31,7 @@ public sealed class DrillsExceptionTests
         { nameof(DockerUnavailableException), ExitCodes.Environment },
         { nameof(ArchiveTooLargeException), ExitCodes.Environment },
         { nameof(SnapshotWriteException), ExitCodes.Environment },
-        { nameof(BaselineUnhealthyException), ExitCodes.Environment },
+        { nameof(ReadinessFailedException), ExitCodes.Environment },
         { nameof(QuiesceFailedException), ExitCodes.Environment },
         { nameof(MissingImageException), ExitCodes.Environment },
         { nameof(TargetRefusedException), ExitCodes.Environment },
