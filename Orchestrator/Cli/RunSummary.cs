@@ -38,6 +38,14 @@ internal sealed record RunSummary(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? DeclaredManualSeconds { get; init; }
 
+    /// <summary>The readiness gate checked before the attack, item by item; absent when the run never reached it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Readiness? Readiness { get; init; }
+
+    /// <summary>What the cleanup scan after the run found left behind and what it removed or repaired.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Cleanup? Cleanup { get; init; }
+
     public static RunSummary From(RunRecord run, int exitCode) => new(
         run.RunId,
         run.ScenarioId,
@@ -60,5 +68,7 @@ internal sealed record RunSummary(
         WaitedSeconds = run.Origin.Waited > TimeSpan.Zero ? Math.Round(run.Origin.Waited.TotalSeconds, 3) : null,
         SkipReason = run.SkipReason,
         DeclaredManualSeconds = run.DeclaredManualTime > TimeSpan.Zero ? run.DeclaredManualTime.TotalSeconds : null,
+        Readiness = run.Readiness,
+        Cleanup = run.Cleanup,
     };
 }

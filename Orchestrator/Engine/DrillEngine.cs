@@ -45,6 +45,9 @@ internal sealed class DrillEngine
         _snapshots = snapshots;
     }
 
+    /// <summary>The agency backups the drills of this engine restore from (the dry run's readiness reads them too).</summary>
+    public IAgencyBackups Backups => _backups;
+
     public Task<DrillResult> RunAsync(DrillCatalogue catalogue, ScenarioDefinition scenario,
         IProgress<JournalEvent>? progress, CancellationToken cancellationToken) =>
         RunAsync(catalogue, scenario, RunOrigin.OnDemand, progress, cancellationToken);
