@@ -60,7 +60,7 @@ internal sealed partial class FakeContainerRuntime
         }
     }
 
-    public Task<ExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    public Task<ExecResult> ExecWithEnvironmentAsync(string containerId, IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         LastExecEnvironment = environment;
         return ExecAsync(containerId, command, cancellationToken);

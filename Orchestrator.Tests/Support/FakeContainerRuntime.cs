@@ -157,6 +157,49 @@ internal sealed partial class FakeContainerRuntime : IContainerRuntime
         }
     }
 
+    /// <summary>
+    /// What a command with streamed stdout writes (its bytes, exit code and stderr); null falls through to an empty
+    /// stdout and exit 0. Receives what was fed on stdin for <see cref="ExecWithInputAsync"/>.
+    /// </summary>
+    public Func<FakeContainer, IReadOnlyList<string>, byte[]?, (byte[] Stdout, long ExitCode, string Stderr)?>? StreamHook { get; set; }
+
+    public async Task<(T Value, ExecResult Result)> ExecReadAsync<T>(
+        string containerId, IReadOnlyList<string> command, ArchiveLimit limit, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var (stdout, code, stderr) = Streamed(containerId, command, null);
+        if (stdout.Length > limit.Bytes)
+        {
+            throw new ArchiveTooLargeException(containerId, $"the output of [{string.Join(' ', command)}]", limit);
+        }
+
+        await using var output = new MemoryStream(stdout);
+        var value = await read(output, cancellationToken);
+        return (value, new ExecResult(code, "", stderr) { StdoutBytes = stdout.Length });
+    }
+
+    public async Task<ExecResult> ExecWithInputAsync(string containerId, IReadOnlyList<string> command, Stream input, CancellationToken cancellationToken)
+    {
+        using var fed = new MemoryStream();
+        await input.CopyToAsync(fed, cancellationToken);
+        var (stdout, code, stderr) = Streamed(containerId, command, fed.ToArray());
+        return new ExecResult(code, System.Text.Encoding.UTF8.GetString(stdout), stderr);
+    }
+
+    private (byte[] Stdout, long ExitCode, string Stderr) Streamed(string containerId, IReadOnlyList<string> command, byte[]? input)
+    {
+        lock (_gate)
+        {
+            var container = Get(containerId);
+            if (container.Status is not ContainerStatus.Running)
+            {
+                throw new DockerOperationException($"container {container.Name} is not running", "start it");
+            }
+
+            Calls.Add($"exec {(input is null ? "(stdout streamed)" : "(stdin fed)")} {string.Join(' ', command)}");
+            return StreamHook?.Invoke(container, command, input) ?? ([], 0, "");
+        }
+    }
+
     /// <summary>How many archives were copied out of any container: what a probe costs.</summary>
     public int ArchiveReads { get; private set; }
 

@@ -8,4 +8,5 @@ namespace Drills.Orchestrator.App;
 /// <param name="Service">A long-running service: its console shows what happens, not only errors.</param>
 /// <param name="Clock">The one clock of the process, made at its entry point; every timing and timestamp reads it.</param>
 /// <param name="Signing">Which certificate signs the evidence of runs that end in this process; null: the default signer.</param>
-internal sealed record AppOptions(string? DataDir, bool Verbose, bool Service, TimeProvider Clock, SigningSettings? Signing = null);
+/// <param name="OfflineDir">Where the offline copies of agency backups are kept; null means $DRILLS_OFFLINE_DIR, else &lt;data-dir&gt;/offline.</param>
+internal sealed record AppOptions(string? DataDir, bool Verbose, bool Service, TimeProvider Clock, SigningSettings? Signing = null, string? OfflineDir = null);

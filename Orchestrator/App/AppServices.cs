@@ -20,6 +20,7 @@ internal sealed class AppServices : IDisposable
     private readonly LoopbackNetworkProbe _network;
     private readonly Serilog.Core.Logger _log;
     private readonly long _snapshotBytes;
+    private readonly Lazy<BackupStore> _backups;
 
     public AppServices(AppOptions options)
     {
@@ -34,6 +35,8 @@ internal sealed class AppServices : IDisposable
         _runtime = new Lazy<DockerContainerRuntime>(() => new DockerContainerRuntime(_log, endpoint: null, Clock));
         _guarded = new Lazy<IContainerRuntime>(() => new LabelledOnlyRuntime(_runtime.Value));
         _containerLocks = new Lazy<ContainerLocks>(OpenContainerLocks);
+        var offline = Path.GetFullPath(options.OfflineDir ?? Environment.GetEnvironmentVariable("DRILLS_OFFLINE_DIR") ?? Data.DefaultOffline);
+        _backups = new Lazy<BackupStore>(() => OpenBackups(offline));
     }
 
     /// <summary>The process's one clock: drills, reports, confirmations and the service all read it.</summary>
@@ -51,8 +54,28 @@ internal sealed class AppServices : IDisposable
     /// <summary>The engine behind the label check: nothing unlabelled can be entered or changed.</summary>
     public IContainerRuntime Runtime => _guarded.Value;
 
+    /// <summary>The agency backups: online under the data directory, offline under the offline directory.</summary>
+    public BackupStore Backups => _backups.Value;
+
+    /// <summary>One drill per system across processes; <c>drills backup</c> takes the same lock.</summary>
+    public SystemLocks SystemLocks => new(Data.Locks);
+
     public DrillEngine Engine(DrillOptions? options = null) =>
-        new(Runtime, _network, Clock, Store, new SnapshotStore(Data.Snapshots, _snapshotBytes), options ?? new DrillOptions(), _log, new SystemLocks(Data.Locks), _containerLocks.Value);
+        new(Runtime, _network, Clock, Store, new SnapshotStore(Data.Snapshots, _snapshotBytes), options ?? new DrillOptions(), _log, SystemLocks, _containerLocks.Value,
+            Backups);
+
+    private BackupStore OpenBackups(string offline)
+    {
+        try
+        {
+            return new BackupStore(Data.Backups, offline, Clock, _log, _snapshotBytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new Errors.CliException(Errors.ExitCodes.BadInput, $"Cannot use offline directory {offline}: {ex.Message.TrimEnd('.')}.",
+                "pass --offline-dir (or set DRILLS_OFFLINE_DIR) with a folder only you can write");
+        }
+    }
 
     private ContainerLocks OpenContainerLocks()
     {

@@ -14,6 +14,12 @@ internal sealed record DataDirectory(string Root)
     public string Database => Path.Combine(Root, "drills.db");
     public string Snapshots => Path.Combine(Root, "snapshots");
 
+    /// <summary>The online copies of agency backups (or, for a system with a share, their manifests), one folder per system.</summary>
+    public string Backups => Path.Combine(Root, "backups");
+
+    /// <summary>The offline copies of agency backups, unless --offline-dir or DRILLS_OFFLINE_DIR puts them elsewhere.</summary>
+    public string DefaultOffline => Path.Combine(Root, "offline");
+
     /// <summary>One lock file per system: one drill per system across processes.</summary>
     public string Locks => Path.Combine(Root, "locks");
     public string Reports => Path.Combine(Root, "reports");
@@ -51,7 +57,7 @@ internal sealed record DataDirectory(string Root)
             }
 
             // drills' own folders: created private, and tightened when an earlier version left them open.
-            foreach (var folder in (string[])[data.Snapshots, data.Reports, data.Logs, data.Locks, data.Evidence])
+            foreach (var folder in (string[])[data.Snapshots, data.Reports, data.Logs, data.Locks, data.Evidence, data.Backups])
             {
                 PrivateFiles.CreateFolder(folder);
                 PrivateFiles.Tighten(folder);

@@ -8,7 +8,7 @@ namespace Drills.Orchestrator.Backups;
 /// engine's archive stores the snapshot, checksums it and lets the manifest be read from it, holding no more
 /// than a chunk. Errors writing the file leave as <see cref="SnapshotWriteException"/>, never as the source's.
 /// </summary>
-internal sealed class CopyingReadStream(Stream source, FileStream sink, IncrementalHash hash, string dataPath) : ReadOnlyStream
+internal sealed class CopyingReadStream(Stream source, FileStream sink, IncrementalHash hash, string what) : ReadOnlyStream
 {
     public long Copied { get; private set; }
 
@@ -24,7 +24,7 @@ internal sealed class CopyingReadStream(Stream source, FileStream sink, Incremen
         }
         catch (IOException ex)
         {
-            throw SnapshotWriteException.For(dataPath, sink.Name, ex);
+            throw SnapshotWriteException.For(what, sink.Name, ex);
         }
 
         Copied += read;
@@ -41,7 +41,7 @@ internal sealed class CopyingReadStream(Stream source, FileStream sink, Incremen
         }
         catch (IOException ex)
         {
-            throw SnapshotWriteException.For(dataPath, sink.Name, ex);
+            throw SnapshotWriteException.For(what, sink.Name, ex);
         }
 
         Copied += read;

@@ -22,4 +22,18 @@ internal interface IAgencyBackups
 
     /// <summary>Every complete backup of the system, newest first, as recorded (not verified).</summary>
     IReadOnlyList<AgencyBackup> List(string systemId);
+
+    /// <summary>
+    /// One copy (<c>online</c> or <c>offline</c>) of a backup, every payload file verified against its checksum now and on
+    /// the data directory's disk (a share copy is fetched first); throws <see cref="BackupCorruptException"/>, naming the
+    /// backup, when the copy is gone or a checksum does not match.
+    /// </summary>
+    /// <param name="containerId">The running target, needed to read a copy on its share.</param>
+    Task<VerifiedCopy> OpenAsync(AgencyBackup backup, string copy, IContainerRuntime runtime, string? containerId, CancellationToken cancellationToken);
+
+    /// <summary>Keeps the backup from retention until <see cref="Release"/> is called for the run (or its process ends).</summary>
+    void Hold(AgencyBackup backup, string runId);
+
+    /// <summary>Lets retention prune again the backups the run held.</summary>
+    void Release(string runId);
 }

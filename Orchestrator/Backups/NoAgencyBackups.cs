@@ -15,4 +15,15 @@ internal sealed class NoAgencyBackups : IAgencyBackups
         Task.FromResult<AgencyBackup?>(null);
 
     public IReadOnlyList<AgencyBackup> List(string systemId) => [];
+
+    public Task<VerifiedCopy> OpenAsync(AgencyBackup backup, string copy, IContainerRuntime runtime, string? containerId, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"No backup store is configured, so backup {backup.Id} cannot be read.");
+
+    public void Hold(AgencyBackup backup, string runId)
+    {
+    }
+
+    public void Release(string runId)
+    {
+    }
 }

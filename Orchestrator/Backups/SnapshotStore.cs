@@ -43,35 +43,9 @@ internal sealed class SnapshotStore
         var folder = Path.Combine(_root, runId);
         PrivateFiles.CreateFolder(folder);
         var file = Path.Combine(folder, $"{index:D2}-{FileNameFor(dataPath)}");
-        var temporary = PrivateFiles.TemporaryPathFor(file);
-        try
-        {
-            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            DataManifest manifest;
-            long bytes;
-            await using (var output = OnDisk(dataPath, file, () => PrivateFiles.CreateNew(temporary)))
-            {
-                await using var copying = new CopyingReadStream(tar, output, sha, dataPath);
-                manifest = await DataManifest.FromTarAsync(dataPath, copying, cancellationToken);
-                // The tar's end blocks (and anything after) belong to the archive too.
-                await copying.CopyToAsync(Stream.Null, cancellationToken);
-                bytes = copying.Copied;
-                // On disk before the attack starts: a power cut mid-drill must still leave the baseline to restore.
-                OnDisk(dataPath, file, () => output.Flush(flushToDisk: true));
-            }
-
-            OnDisk(dataPath, file, () =>
-            {
-                File.Move(temporary, file, overwrite: false);
-                FolderSync.Flush(folder);
-            });
-            return (new Snapshot(dataPath, file, Convert.ToHexStringLower(sha.GetHashAndReset()), bytes), manifest);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        var (sha256, bytes, manifest) = await StreamedFile.SaveAsync(
+            file, $"The snapshot of {dataPath}", tar, (copying, ct) => DataManifest.FromTarAsync(dataPath, copying, ct), cancellationToken);
+        return (new Snapshot(dataPath, file, sha256, bytes), manifest);
     }
 
     /// <summary>
@@ -114,29 +88,6 @@ internal sealed class SnapshotStore
         return file;
     }
 
-    /// <summary>
-    /// Runs a step on the data directory's disk. Its failures are the disk's, not the engine's: they must not
-    /// read as "Docker does not answer" when they pass through the engine call that streams the archive.
-    /// </summary>
-    private static T OnDisk<T>(string dataPath, string file, Func<T> step)
-    {
-        try
-        {
-            return step();
-        }
-        catch (IOException ex)
-        {
-            throw SnapshotWriteException.For(dataPath, file, ex);
-        }
-    }
-
-    private static void OnDisk(string dataPath, string file, Action step) =>
-        OnDisk(dataPath, file, () =>
-        {
-            step();
-            return true;
-        });
-
     private static BackupCorruptException Unreadable(Snapshot snapshot, Exception ex) =>
         new($"Backup of {snapshot.DataPath} cannot be read from {snapshot.File}: {ex.Message}", "check the data directory's snapshots folder (permissions, disk)", ex);
 
@@ -161,6 +112,6 @@ internal sealed class SnapshotStore
 
     private const string BaselineFile = "baseline.json";
 
-    private static string FileNameFor(string dataPath) =>
+    public static string FileNameFor(string dataPath) =>
         string.Concat(dataPath.Trim('/').Select(c => char.IsLetterOrDigit(c) ? c : '_')) + ".tar";
 }

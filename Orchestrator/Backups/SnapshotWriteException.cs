@@ -6,8 +6,9 @@ namespace Drills.Orchestrator.Backups;
 internal sealed class SnapshotWriteException(string problem, string fix, Exception? inner = null)
     : DrillsException(ExitCodes.Environment, problem, fix, inner)
 {
-    public static SnapshotWriteException For(string dataPath, string file, IOException error) => new(
-        $"The snapshot of {dataPath} could not be written to {file}: {error.Message.TrimEnd('.')}",
+    /// <param name="what">What the file holds: "The snapshot of /srv/www".</param>
+    public static SnapshotWriteException For(string what, string file, IOException error) => new(
+        $"{what} could not be written to {file}: {error.Message.TrimEnd('.')}",
         "free disk space in the data directory (or pass --data-dir on a larger disk) and run the drill again",
         error);
 }

@@ -32,6 +32,7 @@ internal static class CliApp
             RecoverCommand.Create(clock),
         };
         root.Options.Add(GlobalOptions.DataDir);
+        root.Options.Add(GlobalOptions.OfflineDir);
         root.Options.Add(GlobalOptions.Verbose);
         CommandListHelpAction.Install(root);
 

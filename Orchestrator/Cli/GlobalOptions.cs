@@ -13,6 +13,12 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    public static Option<string?> OfflineDir { get; } = new("--offline-dir")
+    {
+        Description = "Folder for the offline copies of agency backups (default: <data-dir>/offline, or $DRILLS_OFFLINE_DIR)",
+        Recursive = true,
+    };
+
     public static Option<bool> Verbose { get; } = new("--verbose", "-v")
     {
         Description = "Log every engine call to stderr",
@@ -21,5 +27,5 @@ internal static class GlobalOptions
 
     /// <summary>The application's parts for a command, built from the global options and the process's clock.</summary>
     public static AppServices Services(ParseResult parse, TimeProvider clock, bool service = false, SigningSettings? signing = null) =>
-        new(new AppOptions(parse.GetValue(DataDir), parse.GetValue(Verbose), service, clock, signing));
+        new(new AppOptions(parse.GetValue(DataDir), parse.GetValue(Verbose), service, clock, signing, parse.GetValue(OfflineDir)));
 }

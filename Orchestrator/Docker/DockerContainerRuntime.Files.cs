@@ -11,9 +11,9 @@ internal sealed partial class DockerContainerRuntime
     private static readonly TimeSpan ExitCodeWait = TimeSpan.FromSeconds(5);
 
     public Task<ExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, CancellationToken cancellationToken) =>
-        ExecAsync(containerId, command, new Dictionary<string, string>(), cancellationToken);
+        ExecWithEnvironmentAsync(containerId, command, new Dictionary<string, string>(), cancellationToken);
 
-    public async Task<ExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    public async Task<ExecResult> ExecWithEnvironmentAsync(string containerId, IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var call = new DockerCall($"exec [{string.Join(' ', command)}] in", containerId);

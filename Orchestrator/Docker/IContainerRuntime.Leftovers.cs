@@ -18,5 +18,5 @@ internal partial interface IContainerRuntime
     Task ConnectNetworkAsync(string network, string containerId, CancellationToken cancellationToken);
 
     /// <summary>Runs a command inside a running container with extra environment variables (exec steps get <c>DRILLS_RUN_ID</c>).</summary>
-    Task<ExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken);
+    Task<ExecResult> ExecWithEnvironmentAsync(string containerId, IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken);
 }

@@ -39,6 +39,16 @@ internal partial interface IContainerRuntime
     Task<ExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Runs a command and hands its stdout to <paramref name="read"/> as it arrives, never buffered whole: more than
+    /// <paramref name="limit"/> fails with <see cref="ArchiveTooLargeException"/>. The result's stderr is kept as
+    /// <see cref="ExecAsync"/> keeps it; its stdout text is empty (its size is counted).
+    /// </summary>
+    Task<(T Value, ExecResult Result)> ExecReadAsync<T>(string containerId, IReadOnlyList<string> command, ArchiveLimit limit, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken);
+
+    /// <summary>Runs a command with <paramref name="input"/> on its stdin (closed at its end); output kept as <see cref="ExecAsync"/> keeps it.</summary>
+    Task<ExecResult> ExecWithInputAsync(string containerId, IReadOnlyList<string> command, Stream input, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Streams a tar of <paramref name="path"/> (its last segment is the tar's root entry) through <paramref name="read"/>,
     /// never buffered whole: the stream lives only while <paramref name="read"/> runs, and reading more than
     /// <paramref name="limit"/> fails with <see cref="ArchiveTooLargeException"/>.

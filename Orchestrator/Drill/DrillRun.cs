@@ -11,6 +11,7 @@ internal sealed class DrillRun
 {
     private readonly List<StepResult> _steps = [];
     private readonly List<CheckObservation> _baseline = [];
+    private readonly List<RestoredBackup> _restored = [];
 
     public DrillRun(string runId, DrillCatalogue catalogue, ScenarioDefinition scenario, SystemDefinition system, DrillClock clock)
     {
@@ -75,6 +76,18 @@ internal sealed class DrillRun
         }
     }
 
+    /// <summary>Which backup and copy a restore-backup step used (the drill's own snapshot included).</summary>
+    public void AddRestored(RestoredBackup restored)
+    {
+        lock (_steps)
+        {
+            _restored.Add(restored);
+        }
+    }
+
+    /// <summary>T0 in UTC: when the attack started; null before it.</summary>
+    public DateTimeOffset? AttackStartedAtUtc => AttackStartedAt is { } t0 ? Clock.UtcAt(t0) : null;
+
     public RunRecord ToRecord(RunOutcome outcome) => RunHeader.Of(RunId, Catalogue, Scenario, System, Clock.StartedAtUtc, outcome) with
     {
         ImageDigest = ImageDigest,
@@ -93,6 +106,7 @@ internal sealed class DrillRun
         Readiness = Readiness,
         Cleanup = Cleanup,
         Steps = StepsSnapshot(),
+        RestoredFrom = RestoredSnapshot(),
         Checks = BaselineSnapshot().Concat(Observations?.Invoke() ?? []).ToArray(),
     };
 
@@ -101,6 +115,14 @@ internal sealed class DrillRun
         lock (_steps)
         {
             return _baseline.ToArray();
+        }
+    }
+
+    private RestoredBackup[] RestoredSnapshot()
+    {
+        lock (_steps)
+        {
+            return _restored.ToArray();
         }
     }
 

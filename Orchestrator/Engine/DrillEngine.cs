@@ -94,6 +94,7 @@ internal sealed class DrillEngine
         {
             // Whatever happened above, the run is closed in the store: no run stays "running" forever.
             record = run.ToRecord(result.Outcome) with { Journal = journal.Events };
+            _backups.Release(run.RunId);
             await new FinalWrite(_store, _snapshots, _time, _log).CompleteAsync(record);
             if (journal.SinkFailure is { } failure)
             {

@@ -20,7 +20,7 @@ internal sealed class DrillParts
         Guard = new TargetGuard(Runtime);
         Data = new DataPaths(Runtime, snapshots);
         Steady = new SteadyState(new CheckRunner(Runtime, network, time), Data);
-        Steps = new StepRunner(Runtime, Guard, Data);
+        Steps = new StepRunner(Runtime, Guard, Data, backups);
         Rollback = new Rollback(Runtime, Guard, Data, Steady);
         Leftovers = new LeftoverScan(Runtime, Guard, time);
         SnapshotsRoot = snapshots.Root;

@@ -68,7 +68,7 @@ internal sealed class DrillPhases
 
     private async Task<DrillEnd> AttackAndRestoreAsync(DrillTarget target, RecoveryWatch watch, Task watching, CancellationToken cancellationToken)
     {
-        var context = new StepContext(target, Baseline, _run.Clock) { RunId = _run.RunId };
+        var context = new StepContext(target, Baseline, _run.Clock, _run);
         await RunStepsAsync("attack", _run.Scenario.Attack, context, null, cancellationToken);
         var window = Max(_options.DetectionWindow, _run.Scenario.ProbeInterval * 10);
         if (await WaitAsync(watch.Impact, watching, window, cancellationToken) is null)
@@ -144,7 +144,7 @@ internal sealed class DrillPhases
                     restoring?.RestartStreak();
                 }
             }
-            catch (Exception ex) when (!failFast && ex is StepFailedException or DockerOperationException or BackupCorruptException)
+            catch (Exception ex) when (!failFast && ex is StepFailedException or DockerOperationException or BackupCorruptException or BackupCommandException)
             {
                 // A failed restore step is a finding, not the end: later steps may still recover the system.
                 observation = DrillsException.ProblemOf(ex);

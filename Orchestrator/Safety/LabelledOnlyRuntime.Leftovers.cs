@@ -51,10 +51,10 @@ internal sealed partial class LabelledOnlyRuntime
         await inner.ConnectNetworkAsync(network, containerId, cancellationToken);
     }
 
-    public async Task<ExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    public async Task<ExecResult> ExecWithEnvironmentAsync(string containerId, IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         await VetAsync(containerId, cancellationToken);
-        return await inner.ExecAsync(containerId, command, environment, cancellationToken);
+        return await inner.ExecWithEnvironmentAsync(containerId, command, environment, cancellationToken);
     }
 
     /// <summary>A container drills created for a run (labelled so) and not standing for a system: removable without further vetting.</summary>

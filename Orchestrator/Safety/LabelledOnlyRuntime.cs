@@ -103,6 +103,19 @@ internal sealed partial class LabelledOnlyRuntime(IContainerRuntime inner, strin
         return await inner.ExecAsync(containerId, command, cancellationToken);
     }
 
+    public async Task<(T Value, ExecResult Result)> ExecReadAsync<T>(
+        string containerId, IReadOnlyList<string> command, ArchiveLimit limit, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await VetAsync(containerId, cancellationToken);
+        return await inner.ExecReadAsync(containerId, command, limit, read, cancellationToken);
+    }
+
+    public async Task<ExecResult> ExecWithInputAsync(string containerId, IReadOnlyList<string> command, Stream input, CancellationToken cancellationToken)
+    {
+        await VetAsync(containerId, cancellationToken);
+        return await inner.ExecWithInputAsync(containerId, command, input, cancellationToken);
+    }
+
     public async Task<T> ReadArchiveAsync<T>(
         string containerId, string path, ArchiveLimit limit, Func<Stream, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {

@@ -5,8 +5,5 @@ using Drills.Orchestrator.Safety;
 namespace Drills.Orchestrator.Steps;
 
 /// <summary>What a step needs to know about the drill it belongs to.</summary>
-internal sealed record StepContext(DrillTarget Target, BaselineBackup Baseline, DrillClock Clock)
-{
-    /// <summary>The run's id: exec steps see it as <c>DRILLS_RUN_ID</c>, so what they start can carry the run's mark.</summary>
-    public string RunId { get; init; } = "";
-}
+/// <param name="Run">The run itself: its id, its T0, and where a step records the backup it restored.</param>
+internal sealed record StepContext(DrillTarget Target, BaselineBackup Baseline, DrillClock Clock, DrillRun Run);

@@ -19,13 +19,15 @@ internal sealed class StepRunner
     private readonly TargetGuard _guard;
     private readonly DataPaths _data;
     private readonly Ransomware _ransomware;
+    private readonly AgencyRestore _restore;
 
-    public StepRunner(IContainerRuntime runtime, TargetGuard guard, DataPaths data)
+    public StepRunner(IContainerRuntime runtime, TargetGuard guard, DataPaths data, IAgencyBackups? backups = null)
     {
         _runtime = runtime;
         _guard = guard;
         _data = data;
         _ransomware = new Ransomware(runtime);
+        _restore = new AgencyRestore(runtime, data, backups ?? NoAgencyBackups.Instance);
     }
 
     public async Task<string> RunAsync(StepDefinition step, StepContext context, CancellationToken cancellationToken)
@@ -52,7 +54,7 @@ internal sealed class StepRunner
             case DefaceStep deface:
                 return await DefaceAsync(id, deface, cancellationToken);
             case ExecStep exec:
-                return await ExecAsync(id, exec, context.RunId, cancellationToken);
+                return await ExecAsync(id, exec, context.Run.RunId, cancellationToken);
             case RestartStep:
                 await _runtime.RestartAsync(id, TimeSpan.FromSeconds(10), cancellationToken);
                 return "restarted";
@@ -64,8 +66,8 @@ internal sealed class StepRunner
                 return "unpaused";
             case RedeployStep:
                 return await RedeployAsync(context.Target, cancellationToken);
-            case RestoreBackupStep:
-                return await RestoreBackupAsync(context, cancellationToken);
+            case RestoreBackupStep restore:
+                return await _restore.RunAsync(restore, context, cancellationToken);
             case WaitStep wait:
                 await context.Clock.DelayAsync(wait.Duration, cancellationToken);
                 return Invariant($"waited {wait.Duration.TotalSeconds:0.###} s");
@@ -85,16 +87,6 @@ internal sealed class StepRunner
 
         target.ContainerId = await _guard.DeployAsync(target.System, cancellationToken);
         return $"recreated from {target.System.Container.Image} as {target.ContainerId[..Math.Min(12, target.ContainerId.Length)]}";
-    }
-
-    private async Task<string> RestoreBackupAsync(StepContext context, CancellationToken cancellationToken)
-    {
-        if (context.Baseline.IsEmpty)
-        {
-            throw new StepFailedException("no baseline snapshot to restore: the system declares no data paths", "declare the system's data.paths in the catalogue, or restore with another step");
-        }
-
-        return await _data.RestoreAsync(context.Target.ContainerId, context.Baseline, cancellationToken);
     }
 
     private async Task<string> WipeAsync(string id, DeleteFilesStep step, CancellationToken cancellationToken)
@@ -131,7 +123,7 @@ internal sealed class StepRunner
     {
         // The run id lets a command mark what it leaves running (see RunMarks), so the cleanup scan finds and ends it.
         var environment = new Dictionary<string, string> { [RunMarks.RunIdVariable] = runId };
-        var result = await _runtime.ExecAsync(id, step.Command, environment, cancellationToken);
+        var result = await _runtime.ExecWithEnvironmentAsync(id, step.Command, environment, cancellationToken);
         var output = result.ShortOutput();
         if (result.ExitCode != step.ExpectExitCode)
         {

@@ -32,6 +32,7 @@ public sealed class DrillsExceptionTests
         { nameof(ArchiveTooLargeException), ExitCodes.Environment },
         { nameof(SnapshotWriteException), ExitCodes.Environment },
         { nameof(ReadinessFailedException), ExitCodes.Environment },
+        { nameof(BackupCommandException), ExitCodes.Environment },
         { nameof(QuiesceFailedException), ExitCodes.Environment },
         { nameof(MissingImageException), ExitCodes.Environment },
         { nameof(TargetRefusedException), ExitCodes.Environment },
