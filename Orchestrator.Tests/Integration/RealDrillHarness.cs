@@ -5,6 +5,7 @@ using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Runs;
+using Drills.Orchestrator.Safety;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Loading;
 using Drills.Scenarios.RunRecords;
@@ -53,12 +54,25 @@ internal sealed class RealDrillHarness : IAsyncDisposable
         }
     }
 
-    public async Task<DrillResult> RunAsync(DrillCatalogue catalogue, string scenarioId, IProgress<JournalEvent>? progress = null, DrillOptions? options = null)
+    public async Task<DrillResult> RunAsync(DrillCatalogue catalogue, string scenarioId, IProgress<JournalEvent>? progress = null, DrillOptions? options = null,
+        IAgencyBackups? backups = null)
     {
         var engine = new DrillEngine(Runtime, Network, TimeProvider.System, Store, new SnapshotStore(Path.Combine(Folder, "snapshots")),
-            options ?? new DrillOptions { DetectionWindow = TimeSpan.FromSeconds(3) }, Serilog.Core.Logger.None);
+            options ?? new DrillOptions { DetectionWindow = TimeSpan.FromSeconds(3) }, Serilog.Core.Logger.None, backups: backups);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         return await engine.RunAsync(catalogue, catalogue.Scenarios[scenarioId], progress, timeout.Token);
+    }
+
+    /// <summary>A backup store in the harness's folder (online under backups/, offline under offline/).</summary>
+    public BackupStore Backups() => new(Path.Combine(Folder, "backups"), Path.Combine(Folder, "offline"), TimeProvider.System, Serilog.Core.Logger.None);
+
+    /// <summary>Creates (or finds) the system's container the way a drill does, and takes one agency backup of it now.</summary>
+    public async Task<AgencyBackup> TakeBackupAsync(BackupStore store, DrillCatalogue catalogue, string systemId)
+    {
+        var system = catalogue.Systems[systemId];
+        var runtime = new LabelledOnlyRuntime(Runtime, systemId);
+        var target = await new TargetGuard(runtime).ResolveAsync(system, recreates: false, CancellationToken.None);
+        return await store.TakeAsync(system, runtime, target.ContainerId, runId: null, CancellationToken.None);
     }
 
     /// <summary>Every regular file under a path inside the container, read through the Docker API.</summary>

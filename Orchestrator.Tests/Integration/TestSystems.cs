@@ -6,7 +6,8 @@ namespace Drills.Orchestrator.Tests.Integration;
 /// </summary>
 internal static class TestSystems
 {
-    public static string Portal(string name, int port, string scenarios, string extraContainer = "", string probe = "200ms", string maxDuration = "2m") => $$"""
+    public static string Portal(string name, int port, string scenarios, string extraContainer = "", string probe = "200ms", string maxDuration = "2m",
+        string extraSystem = "") => $$"""
         version: 1
         defaults:
           probe_interval: {{probe}}
@@ -31,6 +32,7 @@ internal static class TestSystems
               - exec: ["sh", "-c", "test -s /srv/www/index.html"]
             data:
               paths: [/srv/www]
+            {{extraSystem}}
         scenarios:
         {{scenarios}}
         """;
