@@ -1,5 +1,6 @@
 using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Safety;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.RunRecords;
@@ -66,7 +67,7 @@ internal static class InterruptedRuns
             }
             catch (Exception ex) when (!drilled.Contains(systemId) && ex is not OperationCanceledException)
             {
-                warn($"interrupted run(s) of {systemId} left open: {Errors.DrillsException.ProblemOf(ex)}");
+                warn($"interrupted run(s) of {systemId} left open: {DrillsException.ProblemOf(ex)}");
             }
         }
 

@@ -1,5 +1,7 @@
+using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Safety;
+using Drills.Scenarios.Durations;
 using Drills.Scenarios.RunRecords;
 
 namespace Drills.Orchestrator.Engine;
@@ -26,7 +28,7 @@ internal sealed class ReadinessGate(DrillRun run, DrillJournal journal, DrillPar
         var system = run.System;
         var existing = await parts.Guard.InspectAsync(system, cancellationToken);
         // A running target is resolved without being touched (the guard only vets it); any other is started only once the rest passed.
-        var target = existing is { Status: Docker.ContainerStatus.Running } ? await parts.Guard.ResolveAsync(system, recreates, cancellationToken) : null;
+        var target = existing is { Status: ContainerStatus.Running } ? await parts.Guard.ResolveAsync(system, recreates, cancellationToken) : null;
         var items = new List<GateItem>
         {
             await ImageAsync(cancellationToken),
@@ -48,7 +50,7 @@ internal sealed class ReadinessGate(DrillRun run, DrillJournal journal, DrillPar
         var checks = await parts.Steady.WaitHealthyAsync(target, run.Clock, run.Scenario.ProbeInterval, within, cancellationToken);
         items.Add(ChecksItem(checks, within));
         items.Add(await DiskReadiness.CheckAsync(system, parts.Runtime, target.ContainerId, parts.SnapshotsRoot, FreeBytes, cancellationToken));
-        Decide(items, touched: existing is not { Status: Docker.ContainerStatus.Running });
+        Decide(items, touched: existing is not { Status: ContainerStatus.Running });
         return (target, checks);
     }
 
@@ -69,7 +71,7 @@ internal sealed class ReadinessGate(DrillRun run, DrillJournal journal, DrillPar
         }
 
         var failing = string.Join("; ", checks.Where(r => !r.Result.Passed).Select(r => $"{r.Item}: {r.Result.Observation}"));
-        var when = within > TimeSpan.Zero ? $" within {Scenarios.Durations.DurationText.Format(within)}" : "";
+        var when = within > TimeSpan.Zero ? $" within {DurationText.Format(within)}" : "";
         return GateItem.Fail(ChecksKey, $"checks of {run.System.Id} did not all pass{when} ({failing})",
             "repair the system or its checks in the catalogue; drills attacks only a healthy system");
     }
