@@ -38,13 +38,17 @@ internal sealed record RunSummary(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? DeclaredManualSeconds { get; init; }
 
-    /// <summary>The readiness gate checked before the attack, item by item; absent when the run never reached it.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    /// <summary>The readiness gate as checked before the clock started; null for runs recorded before the gate existed.</summary>
     public Readiness? Readiness { get; init; }
 
-    /// <summary>What the cleanup scan after the run found left behind and what it removed or repaired.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public Cleanup? Cleanup { get; init; }
+    /// <summary>The copy each restore-backup step used (backup id, online/offline/baseline, any fallback); empty when none ran.</summary>
+    public IReadOnlyList<RestoredBackup> RestoredFrom { get; init; } = [];
+
+    /// <summary>The data lost, measured with the system's canary; null when not measured.</summary>
+    public DataLossSummary? DataLoss { get; init; }
+
+    /// <summary>What the cleanup scan after the run found and removed; null for runs recorded before it existed.</summary>
+    public CleanupSummary? Cleanup { get; init; }
 
     public static RunSummary From(RunRecord run, int exitCode) => new(
         run.RunId,
@@ -69,6 +73,8 @@ internal sealed record RunSummary(
         SkipReason = run.SkipReason,
         DeclaredManualSeconds = run.DeclaredManualTime > TimeSpan.Zero ? run.DeclaredManualTime.TotalSeconds : null,
         Readiness = run.Readiness,
-        Cleanup = run.Cleanup,
+        RestoredFrom = run.RestoredFrom,
+        DataLoss = DataLossSummary.Of(run.DataLoss),
+        Cleanup = CleanupSummary.Of(run.Cleanup),
     };
 }
