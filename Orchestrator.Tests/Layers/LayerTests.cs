@@ -15,7 +15,7 @@ public sealed class LayerTests
         ["Service"],
         ["App"],
         ["Engine"],
-        ["Manual", "Steps", "Canaries"],
+        ["Manual", "Steps", "Canaries", "Leftovers"],
         ["Runs", "Backups", "Checks", "Safety", "Scheduling", "Evidence"],
         ["Drill", "Integrity", "Docker", "Scheduling.Calendars", "Logging"],
         ["Errors"],

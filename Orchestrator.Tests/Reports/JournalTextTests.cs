@@ -28,6 +28,7 @@ public sealed class JournalTextTests
         ["DrillEngine.cs: ending.JournalMessage"] = () => Source.ArgumentsOf("Engine/DrillEnding.cs", "new(", 2),
         ["DrillEngine.cs: note"] = () => Source.ReturnsOf("Engine/OriginNote.cs", "For"),
         ["InterruptedRun.cs: refusal"] = () => Source.ReturnsOf("Engine/InterruptedRun.cs", "RefuseRollback"),
+        ["CleanupAttestation.cs: Describe(cleanup, when)"] = () => Source.ReturnsOf("Engine/CleanupAttestation.cs", "Describe"),
     };
 
     /// <summary>Sites that rebuild events already recorded (reading journal.jsonl back), not new messages.</summary>

@@ -8,7 +8,7 @@ namespace Drills.Orchestrator.Tests.Support;
 /// An in-memory container engine for engine unit tests: containers with a status and a file tree that
 /// survives redeploys (like a named volume). It speaks just enough exec for the steps drills issues.
 /// </summary>
-internal sealed class FakeContainerRuntime : IContainerRuntime
+internal sealed partial class FakeContainerRuntime : IContainerRuntime
 {
     private readonly Dictionary<string, FakeContainer> _containers = [];
     private readonly Lock _gate = new();

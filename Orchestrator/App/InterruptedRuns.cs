@@ -1,5 +1,6 @@
 using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Safety;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.RunRecords;
@@ -43,6 +44,31 @@ internal static class InterruptedRuns
             }
 
             closed.Add(await PublishAsync(services, record));
+        }
+
+        return closed;
+    }
+
+    /// <summary>
+    /// Recovers every interrupted run of the data directory before a drill starts: pressure a crashed drill left on
+    /// any system (marked workers, a paused or cut-off container) is released whichever system is drilled next. A
+    /// run of a system about to be drilled that cannot be closed refuses the drill as <see cref="RecoverAsync"/> does;
+    /// one of another system is only reported through <paramref name="warn"/>, and stays open for the next try.
+    /// </summary>
+    public static async Task<IReadOnlyList<RunRecord>> RecoverAllAsync(AppServices services, DrillEngine engine, DrillCatalogue catalogue,
+        IReadOnlySet<string> drilled, IProgress<JournalEvent>? progress, Action<string> warn, CancellationToken cancellationToken)
+    {
+        var closed = new List<RunRecord>();
+        foreach (var systemId in services.Store.ListRunning().Where(r => !RunOwners.IsAlive(r.Owner)).Select(r => r.SystemId).Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                closed.AddRange(await RecoverAsync(services, engine, catalogue, systemId, progress, cancellationToken));
+            }
+            catch (Exception ex) when (!drilled.Contains(systemId) && ex is not OperationCanceledException)
+            {
+                warn($"interrupted run(s) of {systemId} left open: {DrillsException.ProblemOf(ex)}");
+            }
         }
 
         return closed;

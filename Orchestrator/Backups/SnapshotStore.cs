@@ -23,6 +23,9 @@ internal sealed class SnapshotStore
             "raise the snapshot limit with DRILLS_MAX_SNAPSHOT_GIB (the data directory's disk must hold it), or declare smaller data paths in the catalogue");
     }
 
+    /// <summary>The snapshots folder of the data directory: the readiness gate measures its free space.</summary>
+    public string Root => _root;
+
     /// <summary>The run's own folder: its snapshots, baseline description and any kept outcome.</summary>
     public string FolderOf(string runId) => Path.Combine(_root, runId);
 

@@ -1,4 +1,5 @@
 using Drills.Orchestrator.App;
+using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Safety;
 using Drills.Scenarios.Catalogue;
@@ -14,7 +15,9 @@ internal static class PlanPrinter
         IReadOnlyList<ScenarioDefinition> scenarios, CancellationToken cancellationToken)
     {
         var guard = new TargetGuard(services.Runtime);
+        var backups = services.Engine().Backups;
         var console = terminal.Human;
+        var code = ExitCodes.Passed;
         foreach (var scenario in scenarios)
         {
             var system = catalogue.Systems[scenario.SystemId];
@@ -31,6 +34,8 @@ internal static class PlanPrinter
                     ? $"volume {TerminalMarkup.Escape(volume)} does not exist: drills would create it, labelled drills.target={TerminalMarkup.Escape(system.Id)}"
                     : $"volume {TerminalMarkup.Escape(volume)}, created by drills for {TerminalMarkup.Escape(system.Id)}: allowed");
             }
+            var backup = await BackupReadiness.CheckAsync(system, scenario, backups, services.Runtime, null, services.Clock.GetUtcNow(), cancellationToken);
+            AddReadiness(tree, system, imageReady, backup);
             tree.AddNode("baseline: " + TerminalMarkup.Escape(Baseline(system)));
             AddSteps(tree.AddNode("[red]attack[/]"), scenario.Attack.Select(s => s.Describe()));
             AddSteps(tree.AddNode("[yellow]restore[/]"), scenario.Restore.Select(s => s.Describe()));
@@ -43,13 +48,30 @@ internal static class PlanPrinter
             }));
             tree.AddNode($"probe every {DurationText.Format(scenario.ProbeInterval)}; abort and roll back after {DurationText.Format(scenario.MaxDuration)}");
             console.Write(tree);
-            if (!imageReady && existing is null)
+            if (!imageReady || !backup.Item.Passed)
             {
-                return ExitCodes.Environment;
+                code = ExitCodes.Environment;
             }
         }
 
-        return ExitCodes.Passed;
+        return code;
+    }
+
+    /// <summary>
+    /// The readiness gate as a dry run can see it without touching the target: the image and the agency backup are
+    /// decided now; the checks and the snapshot's room are measured by the drill, before its attack.
+    /// </summary>
+    private static void AddReadiness(Tree tree, SystemDefinition system, bool imageReady, GateItem backup)
+    {
+        var gate = tree.AddNode("readiness gate (checked before the attack; a failed item starts nothing and exits 3)");
+        gate.AddNode(imageReady ? $"image {TerminalMarkup.Escape(system.Container.Image)}: present" : $"[red]image {TerminalMarkup.Escape(system.Container.Image)}: missing (run ./drills setup)[/]");
+        gate.AddNode(backup.Item.Passed
+            ? $"backup: {TerminalMarkup.Escape(backup.Item.Observation)}"
+            : $"[red]backup: {TerminalMarkup.Escape(backup.Item.Observation)}[/] — fix: {TerminalMarkup.Escape(backup.Fix)}");
+        gate.AddNode($"checks: all {system.Checks.Count} must pass (probed when the drill runs)");
+        gate.AddNode(system.Data.Paths.Count == 0
+            ? "disk: no data paths, no snapshot"
+            : $"disk: room for a snapshot of {TerminalMarkup.Escape(string.Join(", ", system.Data.Paths))} (measured with du in the container when the drill runs)");
     }
 
     private static string Baseline(SystemDefinition system) => system switch

@@ -69,6 +69,13 @@ internal static class RunCommand
             };
             // From another shell DRILLS_DATA_DIR may not be set: any folder but the default goes into the pasted command.
             var progress = new ProgressPrinter(terminal.Errors, services.Data.IsDefault ? "" : $" --data-dir \"{services.Data.Root}\"");
+            var drilled = selected.Select(s => s.SystemId).ToHashSet(StringComparer.Ordinal);
+            foreach (var recovered in await InterruptedRuns.RecoverAllAsync(services, services.Engine(options), catalogue, drilled, progress,
+                         warning => terminal.Errors.MarkupLine($"[yellow]warning:[/] {TerminalMarkup.Escape(warning)}"), cancellationToken))
+            {
+                PrintRecovered(terminal.Errors, recovered);
+            }
+
             foreach (var each in selected)
             {
                 var (summary, record) = await RunOneAsync(terminal, services, services.Engine(options), progress, catalogue, each, language, cancellationToken);
@@ -96,7 +103,7 @@ internal static class RunCommand
         terminal.Errors.Write(new Rule($"[bold]{TerminalMarkup.Escape(scenario.Id)}[/] → {TerminalMarkup.Escape(system.Id)}").LeftJustified());
         foreach (var recovered in await InterruptedRuns.RecoverAsync(services, engine, catalogue, system.Id, progress, cancellationToken))
         {
-            terminal.Errors.MarkupLine($"[yellow]Interrupted run {TerminalMarkup.Escape(recovered.RunId)} of {TerminalMarkup.Escape(system.Id)} closed first: {(recovered.RolledBack ? "target rolled back" : "nothing rolled back")}.[/]");
+            PrintRecovered(terminal.Errors, recovered);
         }
 
         var result = await engine.RunAsync(catalogue, scenario, progress, cancellationToken);
@@ -120,6 +127,15 @@ internal static class RunCommand
         }
 
         return (summary, result.Record with { ReportPath = reportPath });
+    }
+
+    private static void PrintRecovered(IAnsiConsole console, RunRecord recovered)
+    {
+        var cleanup = recovered.Cleanup is { Found.Count: > 0 } c
+            ? $"; left behind and removed: {string.Join("; ", c.Removed)}{(c.Clean ? "" : $"; NOT removed: {string.Join("; ", c.Found.Except(c.Removed))}")}"
+            : "; nothing left behind";
+        console.MarkupLine($"[yellow]Interrupted run {TerminalMarkup.Escape(recovered.RunId)} of {TerminalMarkup.Escape(recovered.SystemId)} closed first: " +
+                           $"{(recovered.RolledBack ? "target rolled back" : "nothing rolled back")}{TerminalMarkup.Escape(cleanup)}.[/]");
     }
 
     /// <summary>Writes and signs the run's evidence; a failure is a warning with its retry, never the drill's result.</summary>

@@ -3,8 +3,8 @@ using Drills.Orchestrator.App;
 using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Evidence;
 using Drills.Orchestrator.Service;
-using Drills.Scenarios.Loading;
 using Drills.Scenarios.Durations;
+using Drills.Scenarios.Loading;
 using Microsoft.Extensions.Hosting;
 
 namespace Drills.Orchestrator.Cli;

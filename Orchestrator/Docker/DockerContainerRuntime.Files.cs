@@ -10,11 +10,14 @@ internal sealed partial class DockerContainerRuntime
     /// <summary>How long to wait for the engine to record an exec's exit code once its output has ended.</summary>
     private static readonly TimeSpan ExitCodeWait = TimeSpan.FromSeconds(5);
 
-    public async Task<ExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, CancellationToken cancellationToken)
+    public Task<ExecResult> ExecAsync(string containerId, IReadOnlyList<string> command, CancellationToken cancellationToken) =>
+        ExecWithEnvironmentAsync(containerId, command, new Dictionary<string, string>(), cancellationToken);
+
+    public async Task<ExecResult> ExecWithEnvironmentAsync(string containerId, IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var call = new DockerCall($"exec [{string.Join(' ', command)}] in", containerId);
-        var result = await CallAsync(call, () => RunExecAsync(containerId, command, cancellationToken), cancellationToken);
+        var result = await CallAsync(call, () => RunExecAsync(containerId, command, environment, cancellationToken), cancellationToken);
         _logger.Debug(
             "Ran {Command} in {Container}: exit {ExitCode}, {StdoutBytes} bytes of stdout and {StderrBytes} of stderr{Cut} in {Elapsed}",
             command, containerId, result.ExitCode, result.StdoutBytes, result.StderrBytes, result.CutNote, Elapsed(started));
@@ -61,13 +64,19 @@ internal sealed partial class DockerContainerRuntime
         _logger.Debug("Copied a tar into {Directory} of {Container} in {Elapsed}", directory, containerId, Elapsed(started));
     }
 
-    private async Task<ExecResult> RunExecAsync(string containerId, IReadOnlyList<string> command, CancellationToken cancellationToken)
+    private async Task<ExecResult> RunExecAsync(string containerId, IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         using var entry = await _pauses.EnterAsync(containerId, cancellationToken);
         await RefuseIfPausedAsync(containerId, cancellationToken);
         var exec = await _client.Exec.CreateContainerExecAsync(
             containerId,
-            new ContainerExecCreateParameters { Cmd = command.ToList(), AttachStdout = true, AttachStderr = true },
+            new ContainerExecCreateParameters
+            {
+                Cmd = command.ToList(),
+                Env = environment.Select(e => $"{e.Key}={e.Value}").ToList(),
+                AttachStdout = true,
+                AttachStderr = true,
+            },
             cancellationToken);
         BoundedOutput.Kept stdout, stderr;
         using (var stream = await _client.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), cancellationToken))

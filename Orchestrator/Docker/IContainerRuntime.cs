@@ -6,7 +6,7 @@ namespace Drills.Orchestrator.Docker;
 /// The container engine as the drill sees it: one async method per operation, each logged by the
 /// implementation. Nothing here checks ownership — <c>Safety.TargetGuard</c> does that before any call.
 /// </summary>
-internal interface IContainerRuntime
+internal partial interface IContainerRuntime
 {
     /// <summary>Engine version; throws <see cref="DockerUnavailableException"/> when the engine does not answer.</summary>
     Task<string> PingAsync(CancellationToken cancellationToken);

@@ -57,6 +57,12 @@ internal sealed class DrillRun
     /// <summary>The backups the restore-backup steps used, in order: the last one holds the data the system came back with.</summary>
     public IReadOnlyList<RestoredBackup> RestoredFrom => RestoredSnapshot();
 
+    /// <summary>The readiness gate as decided before the attack; null until it was checked.</summary>
+    public Readiness? Readiness { get; set; }
+
+    /// <summary>What the cleanup scan after the run found and removed; null until it ran.</summary>
+    public Cleanup? Cleanup { get; set; }
+
     /// <summary>The manual step the drill is waiting on, if any, so an abort can name it.</summary>
     public string? AwaitingOperator { get; set; }
 
@@ -109,6 +115,8 @@ internal sealed class DrillRun
         StartedBy = RunStarter.Of(Origin, Scenario.Id),
         Owner = RunOwners.Current,
         Limits = Limits,
+        Readiness = Readiness,
+        Cleanup = Cleanup,
         Steps = StepsSnapshot(),
         RestoredFrom = RestoredSnapshot(),
         DataLoss = DataLoss,

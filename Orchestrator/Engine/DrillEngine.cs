@@ -3,15 +3,15 @@ using Drills.Orchestrator.Canaries;
 using Drills.Orchestrator.Checks;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Drill;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Manual;
 using Drills.Orchestrator.Runs;
 using Drills.Orchestrator.Safety;
 using Drills.Orchestrator.Steps;
-using Drills.Orchestrator.Errors;
-using Drills.Scenarios.Steps;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Durations;
 using Drills.Scenarios.RunRecords;
+using Drills.Scenarios.Steps;
 using Drills.Scenarios.Text;
 using Serilog;
 
@@ -48,6 +48,9 @@ internal sealed class DrillEngine
         _network = network;
         _snapshots = snapshots;
     }
+
+    /// <summary>The agency backups the drills of this engine restore from (the dry run's readiness reads them too).</summary>
+    public IAgencyBackups Backups => _backups;
 
     public Task<DrillResult> RunAsync(DrillCatalogue catalogue, ScenarioDefinition scenario,
         IProgress<JournalEvent>? progress, CancellationToken cancellationToken) =>
@@ -115,8 +118,8 @@ internal sealed class DrillEngine
         using var budget = new CancellationTokenSource(run.Scenario.MaxDuration, _time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(userToken, budget.Token);
         var parts = PartsFor(run.System.Id);
-        var phases = new DrillPhases(run, journal, parts.Steady, parts.Steps, parts.Data, parts.Runtime, parts.Guard, _options, new ManualStepRunner(_store, run, journal, _options),
-            new CanaryDrill(run, journal, parts.Runtime, parts.Backups));
+        var phases = new DrillPhases(run, journal, parts, _options, new ManualStepRunner(_store, run, journal, _options),
+            new ReadinessGate(run, journal, parts, _options, _time), new CanaryDrill(run, journal, parts.Runtime, parts.Backups));
         (RunOutcome Outcome, DrillEnd End, Exception? Cause) ended;
         try
         {
@@ -131,8 +134,12 @@ internal sealed class DrillEngine
             ended = (RunOutcome.Aborted, ending.End, ex);
         }
 
-        if (ended.End is not (DrillEnd.Passed or DrillEnd.MissedTarget) && phases.Target is not null && (run.AttackStarted || run.QuiesceUnresumed || run.CanaryWrote))
+        var touched = run.AttackStarted || run.QuiesceUnresumed || run.CanaryWrote;
+        var cleanup = new CleanupAttestation(parts.Leftovers, _time, _log);
+        if (ended.End is not (DrillEnd.Passed or DrillEnd.MissedTarget) && phases.Target is not null && touched)
         {
+            // Pressure is released first, so the restore does not compete with it; the hard restart would also hide what the drill left.
+            run.Cleanup = await cleanup.RunAsync(run.RunId, run.System, scanTarget: true, journal, "before the rollback");
             run.RolledBack = await RollBackAsync(parts.Rollback, phases, run, journal);
         }
         else if (phases.Target is not null && run.Scenario.Attack.Any(s => s is ExhaustStep))
@@ -140,6 +147,8 @@ internal sealed class DrillEngine
             // A drill that recovered is not rolled back, yet the pressure it started must not outlive it.
             await ReleaseAsync(parts.Undo, phases.Target, run, journal);
         }
+
+        run.Cleanup = CleanupAttestation.Combine(run.Cleanup, await cleanup.RunAsync(run.RunId, run.System, scanTarget: touched, journal, "after the run"));
 
         journal.Record(JournalMark.Finished, $"Drill finished: {ended.Outcome}");
         return ended;
@@ -161,7 +170,7 @@ internal sealed class DrillEngine
         }
 
         var parts = PartsFor(run.SystemId);
-        return await new InterruptedRun(_store, parts.Runtime, parts.Guard, parts.Rollback, _snapshots, _time, _options, _log).RecoverAsync(current, open, consent, progress, cancellationToken);
+        return await new InterruptedRun(_store, parts, _snapshots, _time, _options, _log).RecoverAsync(current, open, consent, progress, cancellationToken);
     }
 
     /// <summary>

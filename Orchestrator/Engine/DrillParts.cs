@@ -1,6 +1,7 @@
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Checks;
 using Drills.Orchestrator.Docker;
+using Drills.Orchestrator.Leftovers;
 using Drills.Orchestrator.Safety;
 using Drills.Orchestrator.Steps;
 
@@ -22,6 +23,8 @@ internal sealed class DrillParts
         Steps = new StepRunner(Runtime, Guard, Data, snapshots, backups);
         Undo = new AttackUndo(Runtime, snapshots);
         Rollback = new Rollback(Runtime, Guard, Data, Steady, Undo);
+        Leftovers = new LeftoverScan(Runtime, Guard, time);
+        SnapshotsRoot = snapshots.Root;
     }
 
     public IContainerRuntime Runtime { get; }
@@ -41,4 +44,10 @@ internal sealed class DrillParts
 
     /// <summary>Undoes what attack steps changed outside the data paths; the drill's end releases pressure through it.</summary>
     public AttackUndo Undo { get; }
+
+    /// <summary>The cleanup scan after a run, bound to this system like every other part.</summary>
+    public LeftoverScan Leftovers { get; }
+
+    /// <summary>The snapshots folder, whose free space the readiness gate measures.</summary>
+    public string SnapshotsRoot { get; }
 }

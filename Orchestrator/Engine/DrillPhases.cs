@@ -22,16 +22,15 @@ internal sealed class DrillPhases
     private readonly StepRunner _steps;
     private readonly DataPaths _data;
     private readonly IContainerRuntime _runtime;
-    private readonly TargetGuard _guard;
     private readonly DrillOptions _options;
     private readonly ManualStepRunner _manual;
+    private readonly ReadinessGate _gate;
     private readonly CanaryDrill _canary;
 
-    public DrillPhases(DrillRun run, DrillJournal journal, SteadyState steady, StepRunner steps, DataPaths data,
-        IContainerRuntime runtime, TargetGuard guard, DrillOptions options, ManualStepRunner manual, CanaryDrill canary)
+    public DrillPhases(DrillRun run, DrillJournal journal, DrillParts parts, DrillOptions options, ManualStepRunner manual, ReadinessGate gate, CanaryDrill canary)
     {
-        (_run, _journal, _steady, _steps, _data, _runtime, _guard, _options, _manual, _canary) =
-            (run, journal, steady, steps, data, runtime, guard, options, manual, canary);
+        (_run, _journal, _steady, _steps, _data, _runtime, _options, _manual, _gate, _canary) =
+            (run, journal, parts.Steady, parts.Steps, parts.Data, parts.Runtime, options, manual, gate, canary);
     }
 
     /// <summary>Set once the target is resolved and vetted; rollback needs it.</summary>
@@ -43,7 +42,8 @@ internal sealed class DrillPhases
     {
         _manual.Declare();
         var recreates = _run.Scenario.Attack.Concat(_run.Scenario.Restore).Any(s => s is RemoveStep or RedeployStep);
-        var target = Target = await _guard.ResolveAsync(_run.System, recreates, cancellationToken);
+        var (target, checks) = await _gate.PassAsync(recreates, cancellationToken);
+        Target = target;
         _journal.Record(JournalMark.Note, target.CreatedByDrill
             ? $"Created container {target.Name} from {_run.System.Container.Image}"
             : $"Using container {target.Name}, labelled drills.target={_run.System.Id}");
@@ -52,7 +52,7 @@ internal sealed class DrillPhases
             _journal.Record(JournalMark.Note, $"Container {target.Name} joined the system's network {_run.System.Network}", joined);
         }
 
-        await BaselineAsync(target, cancellationToken);
+        await BaselineAsync(target, checks, cancellationToken);
         await _canary.BeforeAttackAsync(target, cancellationToken);
         await _canary.StopAsync();
 
@@ -116,16 +116,9 @@ internal sealed class DrillPhases
         return met ? DrillEnd.Passed : DrillEnd.MissedTarget;
     }
 
-    private async Task BaselineAsync(DrillTarget target, CancellationToken cancellationToken)
+    /// <param name="results">The readiness gate's round of checks, all passed: the baseline's evidence, not probed twice.</param>
+    private async Task BaselineAsync(DrillTarget target, IReadOnlyList<ItemResult> results, CancellationToken cancellationToken)
     {
-        var results = await _steady.WaitHealthyAsync(target, _run.Clock, _run.Scenario.ProbeInterval, _options.BaselineTimeout, cancellationToken);
-        if (results.Any(r => !r.Result.Passed))
-        {
-            var failing = string.Join("; ", results.Where(r => !r.Result.Passed).Select(r => $"{r.Item}: {r.Result.Observation}"));
-            throw new BaselineUnhealthyException(
-                $"System '{_run.System.Id}' did not pass its checks within {DurationText.Format(_options.BaselineTimeout)} before the attack ({failing}). ", "repair the system or its checks in the catalogue; drills attacks only a healthy system.");
-        }
-
         // The snapshot and its manifest are read from one copy, taken inside the quiesce window when the system has one.
         await new QuiesceWindow(_runtime, _run, _journal).RunAsync(target,
             async token => Baseline = await _data.TakeBaselineAsync(_run.RunId, target.ContainerId, _run.System.Data.Paths, token), cancellationToken);

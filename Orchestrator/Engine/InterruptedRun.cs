@@ -14,9 +14,12 @@ namespace Drills.Orchestrator.Engine;
 /// Recovery of one run that a crash left "running": the journal goes on where it stopped, the target is
 /// rolled back with the snapshots the run took at baseline, and the run ends aborted with its reason.
 /// </summary>
-internal sealed class InterruptedRun(IRunStore store, IContainerRuntime runtime, TargetGuard guard, Rollback rollback, SnapshotStore snapshots,
-    TimeProvider time, DrillOptions options, ILogger log)
+internal sealed class InterruptedRun(IRunStore store, DrillParts parts, SnapshotStore snapshots, TimeProvider time, DrillOptions options, ILogger log)
 {
+    private readonly IContainerRuntime runtime = parts.Runtime;
+    private readonly TargetGuard guard = parts.Guard;
+    private readonly Rollback rollback = parts.Rollback;
+
     public const string Reason = "orchestrator restarted";
 
     /// <summary>The journal line of a rollback that did not complete; the service's periodic pass does not retry such a run.</summary>
@@ -60,6 +63,10 @@ internal sealed class InterruptedRun(IRunStore store, IContainerRuntime runtime,
 
         var catalogue = DrilledCatalogue(current, run);
         var rolledBack = false;
+        var cleanup = new CleanupAttestation(parts.Leftovers, time, log);
+        // The target is entered only when it is still the container that was drilled (as for the rollback).
+        var system = RefuseRollback(catalogue, run) is null ? catalogue!.Systems[run.SystemId] : null;
+        Cleanup? released = null;
         if (!attacked)
         {
             journal.Record(JournalMark.Note, "The attack had not started: nothing to roll back");
@@ -73,17 +80,21 @@ internal sealed class InterruptedRun(IRunStore store, IContainerRuntime runtime,
         {
             journal.Record(JournalMark.Rollback, refusal);
         }
-        else if (await RollBackAsync(catalogue!.Systems[run.SystemId], catalogue, run, consent is RecoveryConsent.KeepData ? null : baseline, journal, clock))
+        else
         {
+            // Pressure the crashed drill left (marked workers, a pause) is released before its target is restored.
+            released = await cleanup.RunAsync(run.RunId, system, scanTarget: true, journal, "before the rollback");
+            if (!await RollBackAsync(system!, catalogue!, run, consent is RecoveryConsent.KeepData ? null : baseline, journal, clock))
+            {
+                journal.Record(JournalMark.Note, "The run stays open: the next drill of the system, drills serve or drills recover tries the rollback again");
+                return new RecoveryResult(run with { Journal = journal.Events });
+            }
+
             // Kept as the operator left it: running and checked, but not put back to its baseline.
             rolledBack = consent is not RecoveryConsent.KeepData;
         }
-        else
-        {
-            journal.Record(JournalMark.Note, "The run stays open: the next drill of the system, drills serve or drills recover tries the rollback again");
-            return new RecoveryResult(run with { Journal = journal.Events });
-        }
 
+        var attested = CleanupAttestation.Combine(released, await cleanup.RunAsync(run.RunId, system, scanTarget: attacked, journal, "after the run"));
         journal.Record(JournalMark.Aborted, $"Aborted: {Reason}");
         journal.Record(JournalMark.Finished, $"Drill finished: {RunOutcome.Aborted}");
         // The engine fills impact in only when a drill ends; after a crash the journal is where it was seen.
@@ -96,6 +107,7 @@ internal sealed class InterruptedRun(IRunStore store, IContainerRuntime runtime,
             Outcome = RunOutcome.Aborted,
             AbortReason = Reason,
             RolledBack = rolledBack,
+            Cleanup = attested,
             EndedAtUtc = clock.UtcAt(clock.Elapsed),
             Journal = journal.Events,
         };

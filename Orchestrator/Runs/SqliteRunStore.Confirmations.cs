@@ -1,5 +1,5 @@
-using Drills.Scenarios.Text;
 using System.Globalization;
+using Drills.Scenarios.Text;
 using Microsoft.Data.Sqlite;
 
 namespace Drills.Orchestrator.Runs;

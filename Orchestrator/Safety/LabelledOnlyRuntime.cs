@@ -10,7 +10,7 @@ namespace Drills.Orchestrator.Safety;
 /// <see cref="TargetGuard"/> already vets the target before a drill; this makes a future bug unable to
 /// touch anything else, including another system's drill copy. Unbound (no system), it refuses every change.
 /// </summary>
-internal sealed class LabelledOnlyRuntime(IContainerRuntime inner, string? systemId = null) : IContainerRuntime
+internal sealed partial class LabelledOnlyRuntime(IContainerRuntime inner, string? systemId = null) : IContainerRuntime
 {
     /// <summary>Ids already seen carrying the system's label, so each container is inspected once; the value says whether drills created it.</summary>
     private readonly ConcurrentDictionary<string, bool> _vetted = new(StringComparer.Ordinal);
@@ -79,6 +79,12 @@ internal sealed class LabelledOnlyRuntime(IContainerRuntime inner, string? syste
 
     public async Task RemoveAsync(string containerId, CancellationToken cancellationToken)
     {
+        if (await IsRunHelperAsync(containerId, cancellationToken))
+        {
+            await inner.RemoveAsync(containerId, cancellationToken);
+            return;
+        }
+
         if (!await VetAsync(containerId, cancellationToken))
         {
             var info = await inner.InspectAsync(containerId, cancellationToken);

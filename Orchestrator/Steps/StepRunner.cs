@@ -64,7 +64,7 @@ internal sealed class StepRunner
             case DefaceStep deface:
                 return await DefaceAsync(id, deface, cancellationToken);
             case ExecStep exec:
-                return await ExecAsync(id, exec, cancellationToken);
+                return await ExecAsync(id, exec, context.Run.RunId, cancellationToken);
             case DisconnectNetworkStep cut:
                 return await _networks.DisconnectAsync(id, NetworkOf(cut.Network, context), Trail(context), cancellationToken);
             case ReconnectNetworkStep reconnect:
@@ -146,9 +146,11 @@ internal sealed class StepRunner
         return $"replaced {step.Path} with {content.Length} bytes";
     }
 
-    private async Task<string> ExecAsync(string id, ExecStep step, CancellationToken cancellationToken)
+    private async Task<string> ExecAsync(string id, ExecStep step, string runId, CancellationToken cancellationToken)
     {
-        var result = await _runtime.ExecAsync(id, step.Command, cancellationToken);
+        // The run id lets a command mark what it leaves running (see RunMarks), so the cleanup scan finds and ends it.
+        var environment = new Dictionary<string, string> { [RunMarks.RunIdVariable] = runId };
+        var result = await _runtime.ExecWithEnvironmentAsync(id, step.Command, environment, cancellationToken);
         var output = result.ShortOutput();
         if (result.ExitCode != step.ExpectExitCode)
         {

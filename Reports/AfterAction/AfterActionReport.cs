@@ -1,6 +1,6 @@
-using Scriban.Syntax;
 using Drills.Reports.Rendering;
 using Drills.Scenarios.RunRecords;
+using Scriban.Syntax;
 
 namespace Drills.Reports.AfterAction;
 

@@ -117,6 +117,16 @@ internal static class JournalPhrases
         P(@"The run stays open: the next drill of the system, drills serve or drills recover tries the rollback again",
             "Lần chạy vẫn để mở: lần diễn tập tiếp theo của hệ thống, drills serve hoặc drills recover sẽ thử khôi phục về trạng thái ban đầu lần nữa"),
 
+        // The readiness gate before the attack and the cleanup scan after the run (Engine/ReadinessGate, Engine/CleanupAttestation).
+        P(@"Readiness gate passed: image, checks, backup and disk", "Kiểm tra sẵn sàng đạt: ảnh container, các kiểm tra, bản sao lưu và dung lượng đĩa"),
+        P(@"Readiness gate FAILED: (?<items>.+?); nothing was started or touched",
+            "Kiểm tra sẵn sàng KHÔNG đạt: {items}; không có gì được khởi động hay bị tác động"),
+        P(@"Readiness gate FAILED: (?<items>.+?); the container was started to be checked, nothing was attacked",
+            "Kiểm tra sẵn sàng KHÔNG đạt: {items}; container đã được khởi động để kiểm tra, chưa có gì bị tấn công"),
+        P(@"Cleanup (?<when>.+?): nothing left behind", "Dọn dẹp {when:cleanup}: không còn gì sót lại"),
+        P(@"Cleanup (?<when>.+?): found (?<found>\S+) left behind, removed or repaired (?<removed>\S+)",
+            "Dọn dẹp {when:cleanup}: tìm thấy {found} thứ còn sót lại, đã gỡ bỏ hoặc sửa {removed}"),
+
         // Steps (Engine/DrillPhases), last: their form is the loosest: "attack 1/2: kill (SIGKILL)" as it starts, "attack 1: kill done in 12ms" as it ends.
         P(@"(?<phase>\S+) (?<index>\S+)/(?<count>\S+): (?<step>.+)", "Bước {phase:phase} {index}/{count}: {step}"),
         P(@"(?<phase>\S+) (?<index>\S+): (?<kind>\S+) (?<state>done|FAILED|INTERRUPTED) in (?<took>\S+)",
@@ -156,6 +166,8 @@ internal static class JournalPhrases
         [("outcome", "Running")] = "Chưa kết thúc",
         [("rpo", "met")] = "đạt",
         [("rpo", "MISSED")] = "KHÔNG ĐẠT",
+        [("cleanup", "before the rollback")] = "trước khi khôi phục về trạng thái ban đầu",
+        [("cleanup", "after the run")] = "sau lần chạy",
     };
 
     /// <summary>What a scheduled fire waited for before its turn (Service/DrillGate).</summary>

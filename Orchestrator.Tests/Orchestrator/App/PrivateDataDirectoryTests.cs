@@ -5,8 +5,8 @@ using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Safety;
 using Drills.Orchestrator.Tests.Reports;
-using Drills.Scenarios.RunRecords;
 using Drills.Orchestrator.Tests.Support;
+using Drills.Scenarios.RunRecords;
 using Microsoft.Data.Sqlite;
 
 namespace Drills.Orchestrator.Tests.Orchestrator.App;

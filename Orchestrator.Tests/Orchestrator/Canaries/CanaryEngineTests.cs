@@ -60,7 +60,7 @@ public sealed class CanaryEngineTests : IDisposable
     {
         var system = CanaryDrillTests.System() with { Canary = null };
 
-        var result = await _h.RunAsync(system, CanaryDrillTests.Restoring(BackupSource.Latest, backupBefore: null), Tick);
+        var result = await _h.RunAsync(system, CanaryDrillTests.Restoring(BackupSource.Latest, backupBefore: TimeSpan.FromSeconds(3)), Tick);
 
         Assert.Equal(DrillEnd.Passed, result.End);
         Assert.Empty(_table.Rows);

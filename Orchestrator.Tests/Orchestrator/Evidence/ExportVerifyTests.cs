@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
-using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography;
-using System.Text.Json;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Tests.Orchestrator.Cli;
 using Drills.Scenarios.RunRecords;
