@@ -74,6 +74,20 @@ public sealed class AgencyBackupDrillTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_container_drills_made_before_the_share_was_declared_is_recreated_with_its_volume_and_keeps_its_data()
+    {
+        var before = _h.Load(Portal(Name, 19100, Scenario("ransom", "kill: {}", RestoreSteps("start: {}")), extraContainer: $"volumes: [\"{Data}:/srv/www\"]"));
+        var runtime = new Safety.LabelledOnlyRuntime(_h.Runtime, "portal");
+        await new Safety.TargetGuard(runtime).ResolveAsync(before.Systems["portal"], recreates: false, CancellationToken.None);
+        Assert.True((await _h.ExecAsync(Name, "sh", "-c", "echo kept > /srv/www/marker.txt")).Succeeded);
+
+        var backup = await _h.TakeBackupAsync(_h.Backups(), Catalogue("restore-backup: latest"), "portal");
+
+        Assert.Contains("00-srv_www.tar", (await _h.ExecAsync(Name, "ls", $"/backups/{backup.Id}")).Stdout, StringComparison.Ordinal);
+        Assert.Equal("kept", (await _h.ExecAsync(Name, "cat", "/srv/www/marker.txt")).Stdout.Trim());
+    }
+
+    [Fact]
     public async Task Latest_counts_only_backups_taken_before_the_attack()
     {
         var catalogue = Catalogue("restore-backup: latest");

@@ -60,6 +60,22 @@ internal sealed class AppServices : IDisposable
     /// <summary>One drill per system across processes; <c>drills backup</c> takes the same lock.</summary>
     public SystemLocks SystemLocks => new(Data.Locks);
 
+    /// <summary>
+    /// Takes the system (in this data directory) and its container (on the whole machine) for a command that acts on
+    /// it outside a drill, as a drill takes them, or refuses naming who holds them.
+    /// </summary>
+    public IDisposable HoldSystem(string systemId, string containerName, string holder)
+    {
+        var system = SystemLocks.TryAcquire(systemId, holder) ?? throw new SystemBusyException(systemId, SystemLocks.HolderOf(systemId));
+        if (_containerLocks.Value.TryAcquire(containerName, systemId, holder) is not { } container)
+        {
+            system.Dispose();
+            throw new ContainerBusyException(containerName, _containerLocks.Value.HolderOf(containerName), _containerLocks.Value.PathOf(containerName));
+        }
+
+        return new Leases(system, container);
+    }
+
     public DrillEngine Engine(DrillOptions? options = null) =>
         new(Runtime, _network, Clock, Store, new SnapshotStore(Data.Snapshots, _snapshotBytes), options ?? new DrillOptions(), _log, SystemLocks, _containerLocks.Value,
             Backups);
