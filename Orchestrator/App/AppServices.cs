@@ -60,6 +60,10 @@ internal sealed class AppServices : IDisposable
     /// <summary>One drill per system across processes; <c>drills backup</c> takes the same lock.</summary>
     public SystemLocks SystemLocks => new(Data.Locks);
 
+    /// <summary>The system's checks, probed through <paramref name="runtime"/> as a drill probes them.</summary>
+    public SteadyState SteadyFor(IContainerRuntime runtime) =>
+        new(new CheckRunner(runtime, _network, Clock), new DataPaths(runtime, new SnapshotStore(Data.Snapshots, _snapshotBytes)));
+
     /// <summary>
     /// Takes the system (in this data directory) and its container (on the whole machine) for a command that acts on
     /// it outside a drill, as a drill takes them, or refuses naming who holds them.
