@@ -88,7 +88,14 @@ internal sealed class AppServices : IDisposable
     {
         try
         {
-            return new BackupStore(Data.Backups, offline, Clock, _log, _snapshotBytes);
+            var store = new BackupStore(Data.Backups, offline, Clock, _log, _snapshotBytes);
+            if (!offline.StartsWith(Data.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                // Under the data directory this ran already; elsewhere, what a crash left half-written there goes too.
+                Reports.Files.LeftoverTemporaries.Remove(offline, DataDirectory.ProcessStartedUtc);
+            }
+
+            return store;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
