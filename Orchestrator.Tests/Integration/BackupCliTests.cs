@@ -15,7 +15,8 @@ public sealed class BackupCliTests : IAsyncLifetime
 
     private async Task<string> CatalogueAsync(string backup = "backup: { method: files, share: /backups, keep: 10 }")
     {
-        var yaml = Portal(Name, 19102, Scenario("kill-it", "kill: {}", RestoreSteps("start: {}")),
+        var yaml = Portal(Name, 19102, Scenario("ransom", "encrypt-files: { paths: [/srv/www] }",
+                RestoreSteps("restore-backup: { from: latest, fallback: next-intact }", "restart: {}")),
             extraContainer: $"volumes: [\"{Share}:/backups\"]", extraSystem: backup);
         _h.Load(yaml);
         var file = Path.Combine(_h.Folder, "scenarios.yaml");
@@ -53,6 +54,14 @@ public sealed class BackupCliTests : IAsyncLifetime
         Assert.Equal(0, table.ExitCode);
         Assert.Contains(id, table.Stdout, StringComparison.Ordinal);
         Assert.Contains("offline ✔", table.Stdout, StringComparison.Ordinal);
+
+        var run = await CliProcess.RunAsync("run", "ransom", "--json", "--file", file, "--data-dir", _h.Folder, "--offline-dir", offline);
+        using var drill = JsonDocument.Parse(run.Stdout);
+        var restored = Assert.Single(drill.RootElement.GetProperty("restoredFrom").EnumerateArray());
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal(id, restored.GetProperty("backupId").GetString());
+        Assert.Equal("offline", restored.GetProperty("copy").GetString());
+        Assert.Contains("checksum does not match", restored.GetProperty("fallback").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

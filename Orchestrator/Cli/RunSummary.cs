@@ -38,6 +38,9 @@ internal sealed record RunSummary(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? DeclaredManualSeconds { get; init; }
 
+    /// <summary>The backup (and copy) each restore-backup step used; the drill's own snapshot reads as copy <c>baseline</c>.</summary>
+    public IReadOnlyList<RestoredBackup> RestoredFrom { get; init; } = [];
+
     public static RunSummary From(RunRecord run, int exitCode) => new(
         run.RunId,
         run.ScenarioId,
@@ -60,5 +63,6 @@ internal sealed record RunSummary(
         WaitedSeconds = run.Origin.Waited > TimeSpan.Zero ? Math.Round(run.Origin.Waited.TotalSeconds, 3) : null,
         SkipReason = run.SkipReason,
         DeclaredManualSeconds = run.DeclaredManualTime > TimeSpan.Zero ? run.DeclaredManualTime.TotalSeconds : null,
+        RestoredFrom = run.RestoredFrom,
     };
 }
