@@ -21,7 +21,7 @@ public sealed class AgencyBackupDrillTests : IAsyncLifetime
     private Drills.Scenarios.Catalogue.DrillCatalogue Catalogue(string restore) => _h.Load(Portal(Name, 19100,
         Scenario("ransom", "encrypt-files: { paths: [/srv/www], note: README_RESTORE.txt }", RestoreSteps(restore, "restart: {}")),
         extraContainer: $"volumes: [\"{Data}:/srv/www\", \"{Share}:/backups\"]",
-        extraSystem: "backup: { method: files, share: /backups, keep: 10 }"));
+        extraSystem: "backup: { method: files, share: /backups, keep: 10 }", maxDuration: "5m"));
 
     [Fact]
     public async Task Files_backup_on_the_share_restores_latest_equal_to_what_was_backed_up()

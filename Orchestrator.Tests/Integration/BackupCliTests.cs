@@ -17,7 +17,7 @@ public sealed class BackupCliTests : IAsyncLifetime
     {
         var yaml = Portal(Name, 19102, Scenario("ransom", "encrypt-files: { paths: [/srv/www] }",
                 RestoreSteps("restore-backup: { from: latest, fallback: next-intact }", "restart: {}")),
-            extraContainer: $"volumes: [\"{Share}:/backups\"]", extraSystem: backup);
+            extraContainer: $"volumes: [\"{Share}:/backups\"]", extraSystem: backup, maxDuration: "5m");
         _h.Load(yaml);
         var file = Path.Combine(_h.Folder, "scenarios.yaml");
         await File.WriteAllTextAsync(file, yaml);
