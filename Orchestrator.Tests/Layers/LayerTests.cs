@@ -15,7 +15,7 @@ public sealed class LayerTests
         ["Service"],
         ["App"],
         ["Engine"],
-        ["Manual", "Steps"],
+        ["Manual", "Steps", "Canaries"],
         ["Runs", "Backups", "Checks", "Safety", "Scheduling", "Evidence"],
         ["Drill", "Integrity", "Docker", "Scheduling.Calendars", "Logging"],
         ["Errors"],

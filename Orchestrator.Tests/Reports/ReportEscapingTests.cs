@@ -86,6 +86,30 @@ public sealed partial class ReportEscapingTests
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Markup_in_canary_markers_cleanup_items_readiness_observations_and_fallback_reasons_renders_as_text(string lang)
+    {
+        var run = RecoveryRuns.LossMissed() with
+        {
+            DataLoss = RecoveryRuns.Loss(RecoveryRuns.Markers(lostBeforeBackup: 1, failedWrites: 1, prefix: Both), rpoSeconds: 0.5),
+            RestoredFrom = [new(RecoveryRuns.BackupId, RecoveryRuns.BackupTaken, RestoredBackup.Offline, Both)],
+            Readiness = new([new("image", true, Both), new(Both, false, Both)]),
+            Cleanup = new([Both, "h-1"], ["h-1"]),
+        };
+
+        var html = Render(run, lang);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch("<[a-z]+[^>]*\\son[a-z]+=", html);
+        var svg = Regex.Match(html, "<svg id=\"data-loss-chart\".*?</svg>", RegexOptions.Singleline).Value;
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", svg, StringComparison.Ordinal);
+        Assert.Equal(["desc", "g", "line", "svg", "text", "title"], Regex.Matches(svg, "<([a-zA-Z]+)").Select(m => m.Groups[1].Value).Distinct().Order().ToList());
+        // A marker in the missing list, the readiness observation, the cleanup item: each a cell of its own.
+        Assert.True(Regex.Count(html, "<td class=\"raw\">&lt;script&gt;alert\\(1\\)&lt;/script&gt;&lt;img src=x onerror=alert\\(1\\)&gt;") >= 4);
+    }
+
     [Fact]
     public void Undefined_template_variable_fails_the_render()
     {

@@ -9,7 +9,7 @@ namespace Drills.Orchestrator.Tests.Reports;
 /// </summary>
 public sealed partial class ReportSnapshotTests
 {
-    private static readonly string[] Sections = ["cover", "summary", "overview", "regulatory", "timeline", "metrics", "analysis", "improvement", "evidence"];
+    private static readonly string[] Sections = ["cover", "summary", "overview", "regulatory", "timeline", "metrics", "data-loss", "analysis", "improvement", "evidence"];
 
     // Words of the report's English labels and sentences; none may appear in a Vietnamese-only report.
     private static readonly string[] EnglishWords =
@@ -26,7 +26,7 @@ public sealed partial class ReportSnapshotTests
         get
         {
             var data = new TheoryData<string, string>();
-            foreach (var name in new[] { "passed", "failed", "aborted", "skipped" })
+            foreach (var name in Outcomes.Concat(RecoveryRuns.All))
             {
                 foreach (var language in new[] { "vi", "en", "both" })
                 {
@@ -66,8 +66,13 @@ public sealed partial class ReportSnapshotTests
         Assert.Contains("id=\"technique\"", html, StringComparison.Ordinal);
     }
 
+    /// <summary>The four outcomes, then the runs carrying data loss, backups, readiness and cleanup.</summary>
+    public static TheoryData<string> EveryRun => [.. Outcomes.Concat(RecoveryRuns.All)];
+
+    private static readonly string[] Outcomes = ["passed", "failed", "aborted", "skipped"];
+
     [Theory]
-    [MemberData(nameof(OutcomeRuns.Names), MemberType = typeof(OutcomeRuns))]
+    [MemberData(nameof(EveryRun))]
     public void Vietnamese_report_has_no_English_label(string run)
     {
         var html = Render(run, ReportLanguage.Vi);
@@ -80,7 +85,7 @@ public sealed partial class ReportSnapshotTests
     }
 
     [Theory]
-    [MemberData(nameof(OutcomeRuns.Names), MemberType = typeof(OutcomeRuns))]
+    [MemberData(nameof(EveryRun))]
     public void English_report_has_no_Vietnamese_label(string run)
     {
         var html = Render(run, ReportLanguage.En);
@@ -93,7 +98,7 @@ public sealed partial class ReportSnapshotTests
     }
 
     [Theory]
-    [MemberData(nameof(OutcomeRuns.Names), MemberType = typeof(OutcomeRuns))]
+    [MemberData(nameof(EveryRun))]
     public void Bilingual_report_puts_Vietnamese_first_with_English_beside(string run)
     {
         var html = Render(run, ReportLanguage.Both);
@@ -178,7 +183,7 @@ public sealed partial class ReportSnapshotTests
     }
 
     private string Render(string run, ReportLanguage language) =>
-        _report.Render(OutcomeRuns.Named(run), SampleRuns.Context with { Language = language });
+        _report.Render(Outcomes.Contains(run) ? OutcomeRuns.Named(run) : RecoveryRuns.Named(run), SampleRuns.Context with { Language = language });
 
     /// <summary>What a reader sees: no style sheet, no tags, no commands (a command is a technical value, not a label).</summary>
     private static string VisibleText(string html)

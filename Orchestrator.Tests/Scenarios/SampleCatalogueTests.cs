@@ -45,8 +45,22 @@ public sealed class SampleCatalogueTests
         Assert.Equal(4, records.SecurityLevel);
         Assert.Equal(TimeSpan.FromHours(4), records.RtoTarget);
         Assert.False(records.RtoTargetDeclared);
-        Assert.Null(records.RpoTarget);
+        Assert.Equal(TimeSpan.FromMinutes(15), records.RpoTarget);
         Assert.Equal("drills/records-db:1", records.Container.Image);
+    }
+
+    [Fact]
+    public void Sample_records_database_measures_data_loss_with_rows_written_after_a_backup_three_seconds_old()
+    {
+        var canary = Catalogue.Systems["citizen-records"].Canary!;
+        var scenario = Catalogue.Scenarios["records-data-loss"];
+
+        Assert.Contains("INSERT INTO canary(marker) VALUES ('run-000001')", canary.WriteFor("run-000001")[^1], StringComparison.Ordinal);
+        Assert.Contains("SELECT marker FROM canary", canary.Read[^1], StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), canary.Interval);
+        Assert.Equal(BackupMethod.Exec, Catalogue.Systems["citizen-records"].Backup!.Method);
+        Assert.Equal(TimeSpan.FromSeconds(3), scenario.BackupBefore);
+        Assert.Equal(BackupSource.Latest, Assert.IsType<RestoreBackupStep>(Assert.Single(scenario.Restore)).Source);
     }
 
     [Fact]
@@ -68,9 +82,9 @@ public sealed class SampleCatalogueTests
     }
 
     [Fact]
-    public void Sample_declares_four_scenarios_with_their_steps()
+    public void Sample_declares_five_scenarios_with_their_steps()
     {
-        Assert.Equal(4, Catalogue.Scenarios.Count);
+        Assert.Equal(5, Catalogue.Scenarios.Count);
         var ransomware = Catalogue.Scenarios["portal-ransomware"];
         var encrypt = Assert.IsType<EncryptFilesStep>(Assert.Single(ransomware.Attack));
         Assert.Equal(".locked", encrypt.Extension);

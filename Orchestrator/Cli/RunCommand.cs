@@ -168,6 +168,11 @@ internal static class RunCommand
             console.MarkupLine($"  reason: {TerminalMarkup.Escape(summary.AbortReason)}{(summary.RolledBack ? " — target rolled back to baseline" : "")}");
         }
 
+        foreach (var line in RecoveryLines.Of(result.Record))
+        {
+            console.MarkupLine(line);
+        }
+
         console.MarkupLine($"  report: {TerminalMarkup.Escape(summary.ReportPath ?? "(not written)")}");
     }
 

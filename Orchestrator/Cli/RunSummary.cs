@@ -38,8 +38,17 @@ internal sealed record RunSummary(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? DeclaredManualSeconds { get; init; }
 
-    /// <summary>The backup (and copy) each restore-backup step used; the drill's own snapshot reads as copy <c>baseline</c>.</summary>
+    /// <summary>The readiness gate as checked before the clock started; null for runs recorded before the gate existed.</summary>
+    public Readiness? Readiness { get; init; }
+
+    /// <summary>The copy each restore-backup step used (backup id, online/offline/baseline, any fallback); empty when none ran.</summary>
     public IReadOnlyList<RestoredBackup> RestoredFrom { get; init; } = [];
+
+    /// <summary>The data lost, measured with the system's canary; null when not measured.</summary>
+    public DataLossSummary? DataLoss { get; init; }
+
+    /// <summary>What the cleanup scan after the run found and removed; null for runs recorded before it existed.</summary>
+    public CleanupSummary? Cleanup { get; init; }
 
     public static RunSummary From(RunRecord run, int exitCode) => new(
         run.RunId,
@@ -63,6 +72,9 @@ internal sealed record RunSummary(
         WaitedSeconds = run.Origin.Waited > TimeSpan.Zero ? Math.Round(run.Origin.Waited.TotalSeconds, 3) : null,
         SkipReason = run.SkipReason,
         DeclaredManualSeconds = run.DeclaredManualTime > TimeSpan.Zero ? run.DeclaredManualTime.TotalSeconds : null,
+        Readiness = run.Readiness,
         RestoredFrom = run.RestoredFrom,
+        DataLoss = DataLossSummary.Of(run.DataLoss),
+        Cleanup = CleanupSummary.Of(run.Cleanup),
     };
 }

@@ -45,6 +45,18 @@ internal sealed class DrillRun
     /// </summary>
     public bool QuiesceUnresumed { get; set; }
 
+    /// <summary>
+    /// The canary wrote markers into the target: the drill changed its data before any attack, so an abort before T0
+    /// still rolls it back.
+    /// </summary>
+    public bool CanaryWrote { get; set; }
+
+    /// <summary>The data lost, measured with the system's canary after a verified recovery; null when not measured.</summary>
+    public DataLoss? DataLoss { get; set; }
+
+    /// <summary>The backups the restore-backup steps used, in order: the last one holds the data the system came back with.</summary>
+    public IReadOnlyList<RestoredBackup> RestoredFrom => RestoredSnapshot();
+
     /// <summary>The manual step the drill is waiting on, if any, so an abort can name it.</summary>
     public string? AwaitingOperator { get; set; }
 
@@ -99,6 +111,7 @@ internal sealed class DrillRun
         Limits = Limits,
         Steps = StepsSnapshot(),
         RestoredFrom = RestoredSnapshot(),
+        DataLoss = DataLoss,
         Checks = BaselineSnapshot().Concat(Observations?.Invoke() ?? []).ToArray(),
     };
 

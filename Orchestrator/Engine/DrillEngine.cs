@@ -1,4 +1,5 @@
 using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Canaries;
 using Drills.Orchestrator.Checks;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Drill;
@@ -111,7 +112,8 @@ internal sealed class DrillEngine
         using var budget = new CancellationTokenSource(run.Scenario.MaxDuration, _time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(userToken, budget.Token);
         var parts = PartsFor(run.System.Id);
-        var phases = new DrillPhases(run, journal, parts.Steady, parts.Steps, parts.Data, parts.Runtime, parts.Guard, _options, new ManualStepRunner(_store, run, journal, _options));
+        var phases = new DrillPhases(run, journal, parts.Steady, parts.Steps, parts.Data, parts.Runtime, parts.Guard, _options, new ManualStepRunner(_store, run, journal, _options),
+            new CanaryDrill(run, journal, parts.Runtime, parts.Backups));
         (RunOutcome Outcome, DrillEnd End, Exception? Cause) ended;
         try
         {
@@ -126,7 +128,7 @@ internal sealed class DrillEngine
             ended = (RunOutcome.Aborted, ending.End, ex);
         }
 
-        if (ended.End is not (DrillEnd.Passed or DrillEnd.MissedTarget) && phases.Target is not null && (run.AttackStarted || run.QuiesceUnresumed))
+        if (ended.End is not (DrillEnd.Passed or DrillEnd.MissedTarget) && phases.Target is not null && (run.AttackStarted || run.QuiesceUnresumed || run.CanaryWrote))
         {
             run.RolledBack = await RollBackAsync(parts.Rollback, phases, run, journal);
         }

@@ -1,4 +1,5 @@
 using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Canaries;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Errors;
@@ -24,12 +25,13 @@ internal sealed class DrillPhases
     private readonly TargetGuard _guard;
     private readonly DrillOptions _options;
     private readonly ManualStepRunner _manual;
+    private readonly CanaryDrill _canary;
 
     public DrillPhases(DrillRun run, DrillJournal journal, SteadyState steady, StepRunner steps, DataPaths data,
-        IContainerRuntime runtime, TargetGuard guard, DrillOptions options, ManualStepRunner manual)
+        IContainerRuntime runtime, TargetGuard guard, DrillOptions options, ManualStepRunner manual, CanaryDrill canary)
     {
-        (_run, _journal, _steady, _steps, _data, _runtime, _guard, _options, _manual) =
-            (run, journal, steady, steps, data, runtime, guard, options, manual);
+        (_run, _journal, _steady, _steps, _data, _runtime, _guard, _options, _manual, _canary) =
+            (run, journal, steady, steps, data, runtime, guard, options, manual, canary);
     }
 
     /// <summary>Set once the target is resolved and vetted; rollback needs it.</summary>
@@ -46,9 +48,12 @@ internal sealed class DrillPhases
             ? $"Created container {target.Name} from {_run.System.Container.Image}"
             : $"Using container {target.Name}, labelled drills.target={_run.System.Id}");
         await BaselineAsync(target, cancellationToken);
+        await _canary.BeforeAttackAsync(target, cancellationToken);
+        await _canary.StopAsync();
 
         _run.AttackStarted = true;
         _run.AttackStartedAt = _journal.Record(JournalMark.AttackStart, "Attack started (T0)").Elapsed;
+        _canary.RecordStopped();
         var watch = new RecoveryWatch(_run.Clock, _journal, _steady, target, Baseline, _run.Scenario.Verify, _run.Scenario.ProbeInterval);
         _run.Observations = () => watch.Observations;
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -88,6 +93,7 @@ internal sealed class DrillPhases
         {
             _journal.Record(JournalMark.Note, "Verification failed",
                 $"the verify items did not all pass within {DurationText.Format(verifyWithin)} after the restore");
+            _canary.NotRecovered();
             return DrillEnd.VerificationFailed;
         }
 
@@ -101,6 +107,7 @@ internal sealed class DrillPhases
             : Invariant($"measured {measured.TotalSeconds:0.000} s");
         _journal.Record(JournalMark.Note, met ? "Recovery within target" : "Recovery MISSED its target",
             $"{counted} against target {DurationText.Format(_run.System.RtoTarget)}");
+        await _canary.AfterRecoveryAsync(cancellationToken);
         return met ? DrillEnd.Passed : DrillEnd.MissedTarget;
     }
 

@@ -9,7 +9,7 @@ namespace Drills.Orchestrator.Runs;
 /// <summary>
 /// The figures of a run kept as columns of <c>runs</c> beside its JSON record, so the CIO index reads thousands
 /// of runs with SQL instead of deserialising each: when it ended, its measured and declared time and target
-/// (ticks), its report, and whether it counts as a drill. Written on every save; a file from before they
+/// (ticks), its report, whether it counts as a drill, and the data loss it measured (window, rpo_target, met, lost). Written on every save; a file from before they
 /// existed gets them once, filled from its records, when it is opened.
 /// </summary>
 internal static class RunColumns
@@ -22,6 +22,10 @@ internal static class RunColumns
         ("declared_ticks", "INTEGER"),
         ("report_path", "TEXT"),
         ("drilled", "INTEGER NOT NULL DEFAULT 0"),
+        ("loss_window_seconds", "REAL"),
+        ("rpo_target_seconds", "REAL"),
+        ("met_rpo", "INTEGER"),
+        ("markers_lost", "INTEGER"),
     ];
 
     /// <summary>The column list for an INSERT.</summary>
@@ -41,6 +45,10 @@ internal static class RunColumns
         command.Parameters.AddWithValue("$declared_ticks", run.DeclaredManualTime.Ticks);
         command.Parameters.AddWithValue("$report_path", (object?)run.ReportPath ?? DBNull.Value);
         command.Parameters.AddWithValue("$drilled", DrillDigest.IsDrill(run) ? 1 : 0);
+        command.Parameters.AddWithValue("$loss_window_seconds", (object?)run.DataLoss?.LossWindowSeconds ?? DBNull.Value);
+        command.Parameters.AddWithValue("$rpo_target_seconds", (object?)run.DataLoss?.RpoTargetSeconds ?? DBNull.Value);
+        command.Parameters.AddWithValue("$met_rpo", run.DataLoss?.MetRpo is { } met ? met ? 1 : 0 : DBNull.Value);
+        command.Parameters.AddWithValue("$markers_lost", (object?)run.DataLoss?.MarkersLost ?? DBNull.Value);
     }
 
     /// <summary>UTC, round-trip format: sorts as text, as <c>started_at_utc</c> does.</summary>

@@ -64,9 +64,11 @@ internal sealed partial class SqliteRunStore
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT system_id, run_id, outcome, started_at_utc, ended_at_utc, recovery_ticks, target_ticks, declared_ticks, report_path
+            SELECT system_id, run_id, outcome, started_at_utc, ended_at_utc, recovery_ticks, target_ticks, declared_ticks, report_path,
+                   loss_window_seconds, rpo_target_seconds, met_rpo, markers_lost
             FROM (
                 SELECT system_id, run_id, outcome, started_at_utc, ended_at_utc, recovery_ticks, target_ticks, declared_ticks, report_path,
+                       loss_window_seconds, rpo_target_seconds, met_rpo, markers_lost,
                        ROW_NUMBER() OVER (PARTITION BY system_id ORDER BY started_at_utc DESC, run_id DESC) AS newest
                 FROM runs WHERE drilled = 1)
             WHERE newest <= $recent
@@ -91,7 +93,14 @@ internal sealed partial class SqliteRunStore
                 reader.IsDBNull(5) ? null : TimeSpan.FromTicks(reader.GetInt64(5)),
                 TimeSpan.FromTicks(reader.GetInt64(6)),
                 TimeSpan.FromTicks(reader.GetInt64(7)),
-                reader.IsDBNull(8) ? null : reader.GetString(8)));
+                reader.IsDBNull(8) ? null : reader.GetString(8))
+            {
+                Loss = reader.IsDBNull(9) ? null : new LossDigest(
+                    reader.GetDouble(9),
+                    reader.IsDBNull(10) ? null : reader.GetDouble(10),
+                    reader.IsDBNull(11) ? null : reader.GetInt64(11) == 1,
+                    reader.IsDBNull(12) ? 0 : reader.GetInt32(12)),
+            });
         }
 
         return drills;

@@ -9,7 +9,8 @@ internal sealed record PlanFinding(string Key, Bilingual Finding, Bilingual Acti
 
 /// <summary>
 /// Every failure or finding a run record shows, each with a corrective action, in the order a reader should
-/// take them: how the drill ended, recovery against the target, checks, steps, then the side findings.
+/// take them: how the drill ended, recovery against the target, readiness, data loss, backups and cleanup, checks,
+/// steps, then the side findings.
 /// </summary>
 internal static class ImprovementFindings
 {
@@ -32,12 +33,14 @@ internal static class ImprovementFindings
                         $"Check the run; if it was interrupted, run 'drills recover {run.RunId}' to roll the system back and close the run."),
                     null));
                 break;
-            case RunOutcome.Aborted:
+            case RunOutcome.Aborted when !ReadinessSection.Refused(run):
+                // A run the readiness gate refused has its failed gate items as findings, not an abort.
                 found.Add(AbortFindings.Of(run));
                 break;
         }
 
         found.AddRange(Recovery(run));
+        found.AddRange(RecoveryFindings.Of(run).Select(f => f.Plan));
         found.AddRange(StepFindings.Checks(run));
         found.AddRange(StepFindings.Steps(run));
         found.AddRange(JournalFindings.Of(run));

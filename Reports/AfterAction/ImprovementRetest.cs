@@ -40,6 +40,7 @@ internal static class ImprovementRetest
                 ? null
                 : new($"lần diễn tập này không chạy hết bước {rest}", $"this drill did not run the {rest} step to its end"),
             "no-impact" => completed || run.ImpactObserved ? null : Short(run),
+            _ when RecoveryFindings.Raises(group) => RecoveryFindings.WhyNotRetested(group, run),
             _ => completed ? null : Short(run),
         };
     }

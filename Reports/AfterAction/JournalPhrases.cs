@@ -56,6 +56,31 @@ internal static class JournalPhrases
         P(@"Quiesce '(?<which>\w+)' run by recovery: did not complete; check the system, which may still be at rest",
             "Lệnh quiesce '{which}' chạy khi xử lý lần chạy bị gián đoạn nhưng không hoàn tất; hãy kiểm tra hệ thống, có thể vẫn đang ở trạng thái tạm dừng ghi"),
 
+        // Data loss measured with canary markers (Canaries/CanaryDrill).
+        P(@"Canary started: a marker every (?<interval>\S+) until the attack",
+            "Bắt đầu ghi bản ghi đánh dấu (canary): mỗi {interval} một bản ghi, cho đến khi tấn công"),
+        P(@"Backup (?<id>\S+) taken at (?<at>\S+), (?<before>\S+) before the attack \(backup_before\)",
+            "Đã lập bản sao lưu {id} lúc {at}, {before} trước khi tấn công (backup_before)"),
+        P(@"Latest agency backup (?<id>\S+) taken at (?<at>\S+): every canary marker comes after it",
+            "Bản sao lưu gần nhất của cơ quan {id} lập lúc {at}: mọi bản ghi đánh dấu đều được ghi sau đó"),
+        P(@"Canary stopped at T0: (?<written>\S+) markers written(?:, (?<failed>\S+) writes failed)?",
+            "Dừng ghi bản ghi đánh dấu tại T0: đã ghi {written} bản ghi[, {failed} lần ghi thất bại]"),
+        P(@"Data loss: (?<lost>\S+) of (?<written>\S+) canary records lost; loss window (?<window>\S+) s \(backup (?<id>\S+) to T0\) against rpo_target (?<rpo>\S+): (?<verdict>met|MISSED)",
+            "Mất dữ liệu: mất {lost}/{written} bản ghi đánh dấu; khoảng mất dữ liệu {window} s (từ bản sao lưu {id} đến T0) so với rpo_target {rpo}: {verdict:rpo}"),
+        P(@"Data loss: (?<lost>\S+) of (?<written>\S+) canary records lost; loss window (?<window>\S+) s \(backup (?<id>\S+) to T0\) \(no rpo_target declared\)",
+            "Mất dữ liệu: mất {lost}/{written} bản ghi đánh dấu; khoảng mất dữ liệu {window} s (từ bản sao lưu {id} đến T0) (chưa khai báo rpo_target)"),
+        P(@"(?<count>\S+) canary records drills wrote remain in the system", "{count} bản ghi đánh dấu do drills ghi vẫn còn trong hệ thống"),
+        P(@"Data loss not measured: the system was not verified recovered", "Không đo mất dữ liệu: chưa xác minh được hệ thống đã khôi phục"),
+        P(@"Data loss not measured: the drill restored its own baseline snapshot, not an agency backup",
+            "Không đo mất dữ liệu: diễn tập khôi phục từ bản chụp đường cơ sở của chính nó, không phải từ bản sao lưu của cơ quan"),
+        P(@"Data loss not measured: backup (?<id>\S+) was taken at (?<at>\S+), after the attack began",
+            "Không đo mất dữ liệu: bản sao lưu {id} được lập lúc {at}, sau khi tấn công bắt đầu"),
+        P(@"Data loss not measured: no restore-backup step restored a backup", "Không đo mất dữ liệu: không bước restore-backup nào khôi phục được bản sao lưu"),
+        P(@"Data loss not measured: the scenario restores no agency backup", "Không đo mất dữ liệu: kịch bản không khôi phục từ bản sao lưu của cơ quan"),
+        P(@"Data loss not measured: the system has no intact agency backup older than the attack",
+            "Không đo mất dữ liệu: hệ thống không có bản sao lưu nguyên vẹn nào lập trước khi tấn công"),
+        P(@"Data loss not measured: the canary read failed", "Không đo mất dữ liệu: không đọc lại được các bản ghi đánh dấu"),
+
         // Rollback (Engine/Rollback, Engine/DrillEngine, Engine/InterruptedRun).
         P(@"Rolling the target back to its baseline", "Đang khôi phục hệ thống đích về trạng thái ban đầu (đường cơ sở)"),
         P(@"Container was gone: redeployed from its declared image", "Container không còn: đã triển khai lại từ ảnh đã khai báo"),
@@ -121,6 +146,8 @@ internal static class JournalPhrases
         [("outcome", "aborted")] = "hủy bỏ",
         [("outcome", "Skipped")] = "Bỏ qua",
         [("outcome", "Running")] = "Chưa kết thúc",
+        [("rpo", "met")] = "đạt",
+        [("rpo", "MISSED")] = "KHÔNG ĐẠT",
     };
 
     /// <summary>What a scheduled fire waited for before its turn (Service/DrillGate).</summary>

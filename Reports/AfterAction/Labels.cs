@@ -14,6 +14,11 @@ internal static class Labels
         _ => new("Chưa kết thúc", "Not finished"),
     };
 
+    /// <summary>A run's outcome as the report's badge reads it: a run the readiness gate refused did not start.</summary>
+    public static Bilingual Outcome(RunRecord run) => ReadinessSection.Refused(run) ? NotStarted : Outcome(run.Outcome);
+
+    public static Bilingual NotStarted { get; } = new("Chưa bắt đầu", "Not started");
+
     /// <summary>The CSS tone of an outcome badge.</summary>
     public static string OutcomeTone(RunOutcome outcome) => outcome switch
     {

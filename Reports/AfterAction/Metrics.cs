@@ -41,7 +41,14 @@ internal static class Metrics
         };
 
         rows.InsertRange(1, ManualRows(run, target));
-        if (!string.IsNullOrWhiteSpace(run.AbortReason))
+        if (ReadinessSection.Refused(run))
+        {
+            var failed = run.Readiness!.Items.Where(i => !i.Passed).Select(i => ReadinessSection.ShortName(i.Name)).ToList();
+            rows.Add(Row(new("Lý do chưa bắt đầu", "Why it did not start"),
+                new("Cổng kiểm tra sẵn sàng không đạt: " + string.Join(", ", failed.Select(f => f.Vi)), "The readiness gate failed: " + string.Join(", ", failed.Select(f => f.En))),
+                new("Quan sát của từng mục ở phần tổng quan", "Each item's observation is in the overview"), "bad"));
+        }
+        else if (!string.IsNullOrWhiteSpace(run.AbortReason))
         {
             rows.Add(Row(new("Lý do hủy bỏ", "Abort reason"), new(ReasonText.Vietnamese(run.AbortReason), run.AbortReason), None, "bad"));
         }

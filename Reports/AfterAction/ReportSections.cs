@@ -4,7 +4,7 @@ namespace Drills.Reports.AfterAction;
 internal static class ReportSections
 {
     public static IReadOnlyList<string> Ids { get; } =
-        ["cover", "summary", "overview", "regulatory", "timeline", "metrics", "analysis", "improvement", "evidence"];
+        ["cover", "summary", "overview", "regulatory", "timeline", "metrics", "data-loss", "analysis", "improvement", "evidence"];
 
     public static Bilingual Title(string id) => id switch
     {
@@ -14,6 +14,7 @@ internal static class ReportSections
         "regulatory" => new("Căn cứ pháp lý", "Regulatory context"),
         "timeline" => new("Dòng thời gian", "Timeline"),
         "metrics" => new("Chỉ số khôi phục", "Recovery metrics"),
+        "data-loss" => new("Mất dữ liệu", "Data loss"),
         "analysis" => new("Phân tích theo bước và kiểm tra", "Analysis by step and check"),
         "improvement" => new("Kế hoạch khắc phục", "Improvement plan"),
         "evidence" => new("Phụ lục bằng chứng", "Evidence annex"),

@@ -36,7 +36,7 @@ internal static class SummarySection
         return new SummaryView(
             BiText.Of(Attacked(run)),
             HtmlText.Encode(Labels.OutcomeTone(run.Outcome)),
-            BiText.Of(Labels.Outcome(run.Outcome)),
+            BiText.Of(Labels.Outcome(run)),
             HtmlText.Encode(run.RecoveryTime is { } t ? HumanDuration.Format(t) : "—"),
             HtmlText.Encode(Labels.Tone(run.MetTarget)),
             HtmlText.Encode(HumanDuration.Format(run.RtoTarget)),
@@ -56,6 +56,12 @@ internal static class SummarySection
         {
             return new($"Không có gì bị tấn công: lần hẹn này đã bị bỏ qua. Đích của kịch bản: container {target}.",
                 $"Nothing was attacked: this fire was skipped. The scenario's target: container {target}.");
+        }
+
+        if (ReadinessSection.Refused(run))
+        {
+            return new($"Không có gì bị tấn công: cổng kiểm tra sẵn sàng đã từ chối diễn tập. Đích của kịch bản: container {target}.",
+                $"Nothing was attacked: the readiness gate refused the drill. The scenario's target: container {target}.");
         }
 
         if (!AttackFacts.Began(run))

@@ -11,6 +11,19 @@ internal static class Verdict
 {
     public static Bilingual For(RunRecord run)
     {
+        if (ReadinessSection.Refused(run))
+        {
+            var failed = run.Readiness!.Items.Where(i => !i.Passed).Select(i => ReadinessSection.ShortName(i.Name)).ToList();
+            return new($"Diễn tập chưa bắt đầu: cổng kiểm tra sẵn sàng không đạt ({string.Join(", ", failed.Select(f => f.Vi))}); hệ thống không bị tác động.",
+                $"The drill did not start: the readiness gate failed ({string.Join(", ", failed.Select(f => f.En))}); nothing was touched.");
+        }
+
+        var verdict = Recovery(run);
+        return run.DataLoss is { MetRpo: false } loss ? Join(verdict, DataLossMissed(loss)) : verdict;
+    }
+
+    private static Bilingual Recovery(RunRecord run)
+    {
         var target = HumanDuration.Format(run.RtoTarget);
         var recovered = run.RecoveryTime is { } t ? HumanDuration.Format(t) : null;
         var shown = ManualTime.Timing(run, recovered ?? "—");
@@ -65,6 +78,7 @@ internal static class Verdict
                 $"Recovery missed the target by {over} — shorten the recovery procedure and drill again.")));
         }
 
+        findings.AddRange(RecoveryFindings.Of(run).Select(f => (f.Tone, f.Plan.Finding)));
         if (run.DeclaredManualTime > TimeSpan.Zero)
         {
             findings.Add(("warn", new(
@@ -107,6 +121,16 @@ internal static class Verdict
 
         return findings;
     }
+
+    private static Bilingual DataLossMissed(DataLoss loss)
+    {
+        var window = HumanDuration.Format(TimeSpan.FromSeconds(loss.LossWindowSeconds));
+        var target = HumanDuration.Format(TimeSpan.FromSeconds(loss.RpoTargetSeconds ?? 0));
+        return new($"Dữ liệu bị mất vượt mục tiêu điểm khôi phục: {loss.MarkersLost} bản ghi, cửa sổ {window} so với rpo_target {target}.",
+            $"Data loss exceeded the recovery point target: {loss.MarkersLost} record(s) lost, a {window} window against the {target} rpo_target.");
+    }
+
+    private static Bilingual Join(Bilingual first, Bilingual second) => new($"{first.Vi} {second.Vi}", $"{first.En} {second.En}");
 
     private static Bilingual Aborted(RunRecord run)
     {

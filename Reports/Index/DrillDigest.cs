@@ -16,6 +16,9 @@ internal sealed record DrillDigest(
     TimeSpan DeclaredManual,
     string? ReportPath)
 {
+    /// <summary>The data loss the drill measured; null when it measured none (no canary, or no backup older than its attack).</summary>
+    public LossDigest? Loss { get; init; }
+
     /// <summary>When the drill counts as done for its cadence: its end, or its start for a run that kept no end.</summary>
     public DateTimeOffset DrilledAtUtc => EndedAtUtc ?? StartedAtUtc;
 
@@ -34,7 +37,10 @@ internal sealed record DrillDigest(
     };
 
     public static DrillDigest Of(RunRecord run) => new(
-        run.RunId, run.Outcome, run.StartedAtUtc, run.EndedAtUtc, run.RecoveryTime, run.RtoTarget, run.DeclaredManualTime, run.ReportPath);
+        run.RunId, run.Outcome, run.StartedAtUtc, run.EndedAtUtc, run.RecoveryTime, run.RtoTarget, run.DeclaredManualTime, run.ReportPath)
+    {
+        Loss = LossDigest.Of(run.DataLoss),
+    };
 
     private const string AttackPhase = "attack";
 }

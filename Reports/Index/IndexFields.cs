@@ -2,7 +2,8 @@ namespace Drills.Reports.Index;
 
 /// <summary>
 /// One row of the index for machines, the same fields in --json and --csv, in this order. Null where a
-/// system was never drilled (its target stays: the one it would be judged by).
+/// system was never drilled (its target stays: the one it would be judged by). The data-loss fields are those of
+/// the latest of its recent drills that measured data loss; null when none did.
 /// </summary>
 internal sealed record IndexFields(
     string System,
@@ -15,11 +16,14 @@ internal sealed record IndexFields(
     double? PassRate,
     int Runs,
     bool Overdue,
-    string? LastRunId)
+    string? LastRunId,
+    double? LastLossWindowSeconds,
+    double? RpoTargetSeconds,
+    bool? MetRpo)
 {
     /// <summary>The field names, as JSON properties and as the CSV header.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["system", "title", "agency", "level", "lastOutcome", "lastRecoverySeconds", "targetSeconds", "passRate", "runs", "overdue", "lastRunId"];
+        ["system", "title", "agency", "level", "lastOutcome", "lastRecoverySeconds", "targetSeconds", "passRate", "runs", "overdue", "lastRunId", "lastLossWindowSeconds", "rpoTargetSeconds", "metRpo"];
 
     public static IndexFields Of(IndexRow row) => new(
         row.SystemId,
@@ -32,8 +36,11 @@ internal sealed record IndexFields(
         row.PassRate is { } rate ? Math.Round(rate, 4) : null,
         row.Drills,
         row.Overdue,
-        row.Last?.RunId);
+        row.Last?.RunId,
+        row.LastMeasuredLoss?.Loss is { } loss ? Math.Round(loss.WindowSeconds, 3) : null,
+        row.LastMeasuredLoss?.Loss?.RpoTargetSeconds,
+        row.LastMeasuredLoss?.Loss?.MetRpo);
 
     /// <summary>The values in <see cref="Names"/> order, as JSON would print them (null as null).</summary>
-    public IReadOnlyList<object?> Values() => [System, Title, Agency, Level, LastOutcome, LastRecoverySeconds, TargetSeconds, PassRate, Runs, Overdue, LastRunId];
+    public IReadOnlyList<object?> Values() => [System, Title, Agency, Level, LastOutcome, LastRecoverySeconds, TargetSeconds, PassRate, Runs, Overdue, LastRunId, LastLossWindowSeconds, RpoTargetSeconds, MetRpo];
 }

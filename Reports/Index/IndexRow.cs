@@ -40,6 +40,12 @@ internal sealed record IndexRow
 
     public bool NeedsAttention => Failing || Overdue;
 
+    /// <summary>The latest of the <see cref="Trend"/> drills that measured data loss; null when none did.</summary>
+    public DrillDigest? LastMeasuredLoss => Trend.LastOrDefault(drill => drill.Loss is not null);
+
+    /// <summary>The last measured loss window exceeded its rpo_target.</summary>
+    public bool MissedRpo => LastMeasuredLoss?.Loss?.MetRpo == false;
+
     /// <summary>Passed drills over all stored drills (skips excluded); null before the first drill.</summary>
     public double? PassRate => Drills == 0 ? null : (double)Passed / Drills;
 

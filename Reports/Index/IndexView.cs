@@ -45,9 +45,16 @@ internal sealed record IndexRowView(
     HtmlText CadenceVi,
     HtmlText CadenceEn,
     bool Overdue,
+    LossCellView Loss,
     bool HasReport,
     HtmlText ReportHref,
     ChartView Chart);
+
+/// <summary>
+/// The data-loss cell: the last measured loss window against rpo_target, the records lost and that drill's date;
+/// <see cref="Missed"/> flags a window beyond the target.
+/// </summary>
+internal sealed record LossCellView(bool Measured, HtmlText Window, HtmlText Target, HtmlText Tone, HtmlText Lost, HtmlText Date, bool Missed);
 
 /// <summary>The trend chart: one bar a drill, its height the recovery time as a share of target, the target a line.</summary>
 internal sealed record ChartView(bool HasBars, HtmlText Width, HtmlText Height, HtmlText TargetY, HtmlText Label, IReadOnlyList<BarView> Bars);

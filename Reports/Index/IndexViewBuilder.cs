@@ -57,9 +57,27 @@ internal static class IndexViewBuilder
             HtmlText.Encode(cadence.Vi),
             HtmlText.Encode(cadence.En),
             row.Overdue,
+            Loss(row, zone),
             link is not null,
             HtmlText.Encode(link),
             TrendChart.Of(row, zone));
+    }
+
+    private static LossCellView Loss(IndexRow row, ZonedTime zone)
+    {
+        if (row.LastMeasuredLoss is not { Loss: { } loss } drill)
+        {
+            return new LossCellView(false, HtmlText.Empty, HtmlText.Empty, HtmlText.Encode("neutral"), HtmlText.Empty, HtmlText.Empty, false);
+        }
+
+        return new LossCellView(
+            true,
+            HtmlText.Encode(HumanDuration.Format(TimeSpan.FromSeconds(loss.WindowSeconds))),
+            HtmlText.Encode(loss.RpoTargetSeconds is { } rpo ? HumanDuration.Format(TimeSpan.FromSeconds(rpo)) : "—"),
+            HtmlText.Encode(loss.MetRpo switch { true => "good", false => "bad", null => "neutral" }),
+            Count(loss.MarkersLost),
+            HtmlText.Encode(zone.Date(drill.DrilledAtUtc)),
+            loss.MetRpo == false);
     }
 
     private static string FilterText(IndexFilter filter)

@@ -16,6 +16,9 @@ namespace Drills.Reports.Machine;
 /// is a drill aborted after its attack began (exit code 4): recovery was not proven, which is what the test
 /// asserts. A drill that stopped before the attack, or never recorded an end, is an <c>error</c>: nothing was
 /// exercised, as a test whose set-up failed (the CLI's exit code 3). A skipped scheduled fire is <c>skipped</c>.
+/// Data lost beyond the system's rpo_target is a <c>failure</c> (type <c>missedRpo</c> when it is the only miss),
+/// even in a drill that recovered in time: a recovery objective was missed, which is what a pipeline gates on.
+/// The data-loss figures, the copy each restore used, the readiness gate and what cleanup left behind are properties.
 /// Text that cannot appear in XML 1.0 (control characters from a container's output) is written as <c>\xNN</c>.
 /// </remarks>
 internal static class JUnitWriter
@@ -61,6 +64,7 @@ internal static class JUnitWriter
 
     private static CaseKind Kind(RunRecord run) => run.Outcome switch
     {
+        RunOutcome.Passed when MissedRpo(run) => CaseKind.Failure,
         RunOutcome.Passed => CaseKind.Passed,
         RunOutcome.Failed => CaseKind.Failure,
         RunOutcome.Aborted when AttackFacts.Began(run) => CaseKind.Failure,
@@ -99,6 +103,8 @@ internal static class JUnitWriter
     {
         { Outcome: RunOutcome.Failed, RecoveryTime: null } => "notRecovered",
         { Outcome: RunOutcome.Failed } when !run.MetTarget => "missedTarget",
+        { Outcome: RunOutcome.Failed, VerificationPassed: false } => "verificationFailed",
+        { Outcome: RunOutcome.Passed or RunOutcome.Failed } when MissedRpo(run) => "missedRpo",
         { Outcome: RunOutcome.Failed } => "verificationFailed",
         { Outcome: RunOutcome.Aborted } when !AttackFacts.Began(run) => "notStarted",
         { Outcome: RunOutcome.Aborted } => "aborted",
@@ -121,9 +127,43 @@ internal static class JUnitWriter
             ("abortReason", run.AbortReason),
             ("reportPath", run.ReportPath),
         };
+        properties.AddRange(RecoveryProperties(run));
         return new XElement("properties", properties
             .Where(p => p.Item2 is not null)
             .Select(p => new XElement("property", new XAttribute("name", p.Item1), new XAttribute("value", Safe(p.Item2!)))));
+    }
+
+    private static bool MissedRpo(RunRecord run) => run.DataLoss is { MetRpo: false };
+
+    /// <summary>Data loss, restore source, readiness and cleanup, each only when the run recorded it.</summary>
+    private static IEnumerable<(string, string?)> RecoveryProperties(RunRecord run)
+    {
+        if (run.Readiness is { } gate)
+        {
+            yield return ("readinessPassed", gate.Passed ? "true" : "false");
+        }
+
+        if (run.RestoredFrom.Count > 0)
+        {
+            yield return ("restoredFrom", string.Join("; ", run.RestoredFrom.Select(r => r.Fallback is null
+                ? $"{r.BackupId ?? "baseline"} ({r.Copy})"
+                : $"{r.BackupId ?? "baseline"} ({r.Copy}, fallback: {r.Fallback})")));
+        }
+
+        if (run.DataLoss is { } loss)
+        {
+            yield return ("dataLossMarkersWritten", loss.MarkersWritten.ToString(CultureInfo.InvariantCulture));
+            yield return ("dataLossMarkersLost", loss.MarkersLost.ToString(CultureInfo.InvariantCulture));
+            yield return ("dataLossWindowSeconds", Seconds(TimeSpan.FromSeconds(loss.LossWindowSeconds)));
+            yield return ("rpoTargetSeconds", loss.RpoTargetSeconds is { } rpo ? Seconds(TimeSpan.FromSeconds(rpo)) : null);
+            yield return ("metRpo", loss.MetRpo is { } met ? met ? "true" : "false" : null);
+            yield return ("backupDefects", loss.BackupDefects > 0 ? loss.BackupDefects.ToString(CultureInfo.InvariantCulture) : null);
+        }
+
+        if (CleanupSection.LeftBehind(run) is { Count: > 0 } left)
+        {
+            yield return ("cleanupLeftBehind", string.Join(", ", left));
+        }
     }
 
     private static TimeSpan Duration(RunRecord run) =>

@@ -54,6 +54,7 @@ internal sealed class ReportTemplate
             LoopLimit = LoopLimit,
             OutputLimit = OutputLimit,
             LimitToString = LimitToString,
+            TemplateLoader = new EmbeddedTemplateLoader(),
         };
         context.PushGlobal(globals);
         return template.Render(context);

@@ -36,6 +36,13 @@ internal static class BrowserRuns
         ],
     };
 
+    /// <summary>Data loss beyond its rpo_target, with markup in the canary markers' names and in what cleanup left behind.</summary>
+    public static RunRecord WithDataLoss() => RecoveryRuns.LossMissed() with
+    {
+        DataLoss = RecoveryRuns.Loss(RecoveryRuns.Markers(lostBeforeBackup: 1, failedWrites: 1, prefix: Injected + " "), rpoSeconds: 0.5),
+        Cleanup = new([Injected], []),
+    };
+
     private static StepResult Exec(bool ok) =>
         new("attack", 2, "exec", "Run a command in the container", ok, TimeSpan.FromSeconds(1.2), TimeSpan.FromMilliseconds(80),
             $"stdout: {Injected}");

@@ -11,7 +11,8 @@ internal static class KeyFigures
 
     public static Task<string> TargetAsync(IPage page) => ReadAsync(page, "target");
 
-    private static async Task<string> ReadAsync(IPage page, string id)
+    /// <summary>Any figure by its stable id (<c>data-loss-lost</c>, …), as the reader sees it.</summary>
+    public static async Task<string> ReadAsync(IPage page, string id)
     {
         var figure = page.Locator($"#{id}");
         Assert.True(await figure.IsVisibleAsync(), $"the key figure #{id} is on the page and visible");

@@ -36,6 +36,24 @@ public sealed class ReportBrowserTests(ChromiumSession browser, ITestOutputHelpe
         await page.ScreenshotAsync("report-failed");
     }
 
+    [Fact]
+    public async Task Data_loss_report_opens_clean_and_shows_its_figures_by_id()
+    {
+        await using var page = await OpenAsync(BrowserRuns.WithDataLoss(), "report-data-loss");
+
+        Assert.Empty(page.ConsoleErrors);
+        Assert.Empty(page.PageErrors);
+        Assert.Empty(page.NetworkAttempts);
+        Assert.Equal("9", await KeyFigures.ReadAsync(page.Page, "data-loss-written"));
+        Assert.Equal("3", await KeyFigures.ReadAsync(page.Page, "data-loss-lost"));
+        Assert.Equal("900 ms", await KeyFigures.ReadAsync(page.Page, "data-loss-window"));
+        Assert.Equal("500 ms", await KeyFigures.ReadAsync(page.Page, "data-loss-rpo"));
+        Assert.True(await page.Page.Locator("#data-loss svg#data-loss-chart").IsVisibleAsync(), "the markers are drawn as an SVG chart");
+        Assert.Equal(3, await page.Page.Locator("#data-loss-chart g.marker-lost").CountAsync());
+        Assert.True(await VisibleTextCountAsync(page, BrowserRuns.ScriptTag) >= 2, "marker names with markup show as text");
+        await page.ScreenshotAsync("report-data-loss");
+    }
+
     [Theory]
     [InlineData("passed")]
     [InlineData("failed")]
@@ -89,7 +107,7 @@ public sealed class ReportBrowserTests(ChromiumSession browser, ITestOutputHelpe
     }
 
     private static readonly string[] Sections =
-        ["cover", "summary", "overview", "regulatory", "timeline", "metrics", "analysis", "improvement", "evidence"];
+        ["cover", "summary", "overview", "regulatory", "timeline", "metrics", "data-loss", "analysis", "improvement", "evidence"];
 
     private static RunRecord Run(string outcome) => outcome == "failed" ? BrowserRuns.Failed() : BrowserRuns.Passed();
 

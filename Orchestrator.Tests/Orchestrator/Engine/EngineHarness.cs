@@ -29,6 +29,9 @@ internal sealed class EngineHarness : IDisposable
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "drills-engine-" + Guid.NewGuid().ToString("N"));
     public IRunStore Store { get; }
 
+    /// <summary>The agency backups engines are built with; null: none configured.</summary>
+    public IAgencyBackups? Backups { get; set; }
+
     public IReadOnlyDictionary<string, byte[]> Files => new Dictionary<string, byte[]>(Runtime.FilesOf(TestCatalogues.PortalName));
 
     public FakeContainer AddLabelledPortal() => Runtime.Add(TestCatalogues.PortalName, TargetLabels.For("portal"));
@@ -40,7 +43,8 @@ internal sealed class EngineHarness : IDisposable
         Store,
         new SnapshotStore(Path.Combine(Folder, "snapshots")),
         options ?? new DrillOptions(),
-        Serilog.Core.Logger.None);
+        Serilog.Core.Logger.None,
+        backups: Backups);
 
     /// <summary>Runs a drill to its end on the fake clock (see <see cref="DriveAsync{T}"/>).</summary>
     public Task<DrillResult> RunAsync(SystemDefinition system, ScenarioDefinition scenario, TimeSpan tick, DrillOptions? options = null)

@@ -1,4 +1,5 @@
 using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Canaries;
 using Drills.Orchestrator.Checks;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Engine;
@@ -34,6 +35,7 @@ public sealed class DrillsExceptionTests
         { nameof(BackupCommandException), ExitCodes.Environment },
         { nameof(BaselineUnhealthyException), ExitCodes.Environment },
         { nameof(QuiesceFailedException), ExitCodes.Environment },
+        { nameof(BackupBeforeAttackException), ExitCodes.Environment },
         { nameof(MissingImageException), ExitCodes.Environment },
         { nameof(TargetRefusedException), ExitCodes.Environment },
         { nameof(SystemBusyException), ExitCodes.Environment },

@@ -1,4 +1,5 @@
 using Drills.Orchestrator.Runs;
+using Drills.Orchestrator.Tests.Reports;
 using Drills.Reports.Index;
 using Drills.Scenarios.RunRecords;
 using Microsoft.Data.Sqlite;
@@ -12,8 +13,8 @@ public sealed class RunHistoryTests : IDisposable
 
     private static RunRecord[] Runs() =>
     [
-        Run("portal", RunOutcome.Passed, Now.AddDays(-40), TimeSpan.FromHours(1)),
-        Run("portal", RunOutcome.Failed, Now.AddDays(-30), TimeSpan.FromHours(5)),
+        Run("portal", RunOutcome.Passed, Now.AddDays(-40), TimeSpan.FromHours(1)) with { DataLoss = RecoveryRuns.Loss(RecoveryRuns.Markers(0, 0), rpoSeconds: 60) },
+        Run("portal", RunOutcome.Failed, Now.AddDays(-30), TimeSpan.FromHours(5)) with { DataLoss = RecoveryRuns.Loss(RecoveryRuns.Markers(1, 1), rpoSeconds: 0.5) },
         Run("portal", RunOutcome.Aborted, Now.AddDays(-20), null),
         Run("portal", RunOutcome.Skipped, Now.AddDays(-10), null),
         Run("portal", RunOutcome.Aborted, Now.AddDays(-5), null, attacked: false),
@@ -39,6 +40,9 @@ public sealed class RunHistoryTests : IDisposable
         Assert.Equal(3, Row(fromSql, "portal").Drills);
         Assert.Equal(3, Row(fromSql, "portal").DrillsInCadence);
         Assert.Equal(0, Row(fromSql, "records").DrillsInCadence);
+        Assert.Equal(new LossDigest(0.9, 0.5, false, 3), Row(fromSql, "portal").LastMeasuredLoss?.Loss);
+        Assert.True(Row(fromSql, "portal").MissedRpo);
+        Assert.Null(Row(fromSql, "records").LastMeasuredLoss);
     }
 
     [Fact]

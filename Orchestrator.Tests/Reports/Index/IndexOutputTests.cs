@@ -50,13 +50,33 @@ public sealed class IndexOutputTests
     }
 
     [Fact]
+    public void Json_and_csv_carry_the_last_measured_data_loss_against_rpo_target()
+    {
+        var index = Build(Catalogue([Declared("records")]),
+        [
+            Run("records", RunOutcome.Passed, LastMonth.AddDays(-1), TimeSpan.FromMinutes(3)) with { DataLoss = RecoveryRuns.Loss(RecoveryRuns.Markers(0, 0), rpoSeconds: 0.5) },
+            // The latest drill measured nothing: the figures stay those of the one before.
+            Run("records", RunOutcome.Passed, LastMonth, TimeSpan.FromMinutes(2)),
+        ]);
+
+        using var json = JsonDocument.Parse(IndexJson.Serialize(index));
+        var csv = Csv.Parse(IndexCsv.Write(index));
+
+        var row = json.RootElement.GetProperty("systems")[0];
+        Assert.Equal(0.9, row.GetProperty("lastLossWindowSeconds").GetDouble());
+        Assert.Equal(0.5, row.GetProperty("rpoTargetSeconds").GetDouble());
+        Assert.False(row.GetProperty("metRpo").GetBoolean());
+        Assert.Equal(["0.9", "0.5", "false"], csv[1].TakeLast(3));
+    }
+
+    [Fact]
     public void Json_gives_nulls_for_a_system_never_drilled()
     {
         using var json = JsonDocument.Parse(IndexJson.Serialize(Sample()));
 
         var never = json.RootElement.GetProperty("systems").EnumerateArray().Single(s => s.GetProperty("system").GetString() == "never");
 
-        foreach (var field in (string[])["lastOutcome", "lastRecoverySeconds", "passRate", "lastRunId"])
+        foreach (var field in (string[])["lastOutcome", "lastRecoverySeconds", "passRate", "lastRunId", "lastLossWindowSeconds", "rpoTargetSeconds", "metRpo"])
         {
             Assert.Equal(JsonValueKind.Null, never.GetProperty(field).ValueKind);
         }

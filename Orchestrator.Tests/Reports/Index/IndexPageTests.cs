@@ -17,7 +17,7 @@ public sealed partial class IndexPageTests
         [
             Run("portal", RunOutcome.Passed, Now.AddMonths(-2), TimeSpan.FromMinutes(30)),
             Run("portal", RunOutcome.Passed, Now.AddMonths(-1), TimeSpan.FromMinutes(90)),
-            Run("records", RunOutcome.Failed, Now.AddMonths(-1), TimeSpan.FromHours(5), level: 4),
+            Run("records", RunOutcome.Failed, Now.AddMonths(-1), TimeSpan.FromHours(5), level: 4) with { DataLoss = RecoveryRuns.Loss(RecoveryRuns.Markers(0, 0), rpoSeconds: 0.5) },
             Run("retired", RunOutcome.Aborted, Now.AddMonths(-14), null, title: "Old " + Image, agency: "Agency " + Script),
         ],
         filter), Context);
@@ -76,6 +76,21 @@ public sealed partial class IndexPageTests
         Assert.Contains("không khôi phục / not recovered", html, StringComparison.Ordinal);
         Assert.Contains("1 drill in the last 12 months", html, StringComparison.Ordinal);
         Assert.Contains("cadence yearly", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_data_loss_column_shows_the_last_measured_window_against_rpo_target_flagged_when_missed()
+    {
+        var html = Page();
+
+        Assert.Contains("Data loss (last drill)", html, StringComparison.Ordinal);
+        var cells = Regex.Matches(html, "<td class=\"data-loss\">(.*?)</td>", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(4, cells.Length);
+        var records = Assert.Single(cells, c => c.Contains("loss-window", StringComparison.Ordinal));
+        Assert.Contains("<span class=\"loss-window tone-bad\">900 ms</span> / <span class=\"rpo-target\">500 ms</span>", records, StringComparison.Ordinal);
+        Assert.Contains("4 bản ghi mất", records, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"rpo-flag\">", records, StringComparison.Ordinal);
+        Assert.Equal(3, cells.Count(c => c.Contains("Chưa đo", StringComparison.Ordinal)));
     }
 
     [Fact]

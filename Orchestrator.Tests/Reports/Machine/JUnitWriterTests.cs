@@ -87,6 +87,54 @@ public sealed class JUnitWriterTests
         Assert.Empty(suite.Elements("testcase"));
     }
 
+    [Fact]
+    public void Data_loss_beyond_rpo_target_fails_a_drill_that_recovered_in_time()
+    {
+        var test = Case(RecoveryRuns.LossMissed());
+
+        var failure = test.Element("failure")!;
+        Assert.Equal("missedRpo", (string?)failure.Attribute("type"));
+        Assert.Contains("Data loss exceeded the recovery point target: 3 record(s) lost, a 900 ms window against the 500 ms rpo_target.",
+            (string?)failure.Attribute("message"), StringComparison.Ordinal);
+        Assert.Contains("Data loss beyond the recovery point target", failure.Value, StringComparison.Ordinal);
+        Assert.Equal(("9", "3", "0.900", "0.500", "false", "1"), (Property(test, "dataLossMarkersWritten"), Property(test, "dataLossMarkersLost"),
+            Property(test, "dataLossWindowSeconds"), Property(test, "rpoTargetSeconds"), Property(test, "metRpo"), Property(test, "backupDefects")));
+    }
+
+    [Fact]
+    public void Data_loss_within_rpo_target_passes_and_carries_its_figures_and_the_backup_restored()
+    {
+        var test = Case(RecoveryRuns.LossMet());
+
+        Assert.DoesNotContain(test.Elements(), e => e.Name.LocalName is "failure" or "error");
+        Assert.Equal("true", Property(test, "metRpo"));
+        Assert.Equal("4", Property(test, "dataLossMarkersLost"));
+        Assert.Equal($"{RecoveryRuns.BackupId} (online)", Property(test, "restoredFrom"));
+        Assert.Equal("true", Property(test, "readinessPassed"));
+        Assert.Null(Property(test, "backupDefects"));
+    }
+
+    [Fact]
+    public void A_missed_recovery_target_stays_the_failure_type_when_data_loss_missed_too()
+    {
+        var run = RecoveryRuns.LossMissed() with { Outcome = RunOutcome.Failed, RecoveryTime = TimeSpan.FromHours(5) };
+
+        Assert.Equal("missedTarget", (string?)Case(run).Element("failure")!.Attribute("type"));
+    }
+
+    [Fact]
+    public void A_run_the_gate_refused_is_an_error_with_the_gate_in_its_message_and_leftovers_are_a_property()
+    {
+        var refused = Case(RecoveryRuns.Refused());
+        var leftovers = Case(RecoveryRuns.Named("leftovers"));
+
+        Assert.Equal("notStarted", (string?)refused.Element("error")!.Attribute("type"));
+        Assert.Equal("The drill did not start: the readiness gate failed (the backup, disk space); nothing was touched.", (string?)refused.Element("error")!.Attribute("message"));
+        Assert.Equal("false", Property(refused, "readinessPassed"));
+        Assert.Equal("h-2", Property(leftovers, "cleanupLeftBehind"));
+        Assert.Null(leftovers.Element("failure"));
+    }
+
     private static XDocument Parse(params RunRecord[] runs) => XDocument.Parse(JUnitWriter.Write(runs));
 
     private static XElement Case(RunRecord run) => Parse(run).Root!.Element("testsuite")!.Element("testcase")!;
