@@ -21,7 +21,7 @@ public sealed class AgencyBackupDrillTests : IAsyncLifetime
     private Drills.Scenarios.Catalogue.DrillCatalogue Catalogue(string restore) => _h.Load(Portal(Name, 19100,
         Scenario("ransom", "encrypt-files: { paths: [/srv/www], note: README_RESTORE.txt }", RestoreSteps(restore, "restart: {}")),
         extraContainer: $"volumes: [\"{Data}:/srv/www\", \"{Share}:/backups\"]",
-        extraSystem: "backup: { method: files, share: /backups, keep: 10 }"));
+        extraSystem: "backup: { method: files, share: /backups, keep: 10 }", maxDuration: "5m"));
 
     [Fact]
     public async Task Files_backup_on_the_share_restores_latest_equal_to_what_was_backed_up()
@@ -71,6 +71,20 @@ public sealed class AgencyBackupDrillTests : IAsyncLifetime
         var previous = await _h.RunAsync(Catalogue("restore-backup: { from: latest, fallback: next-intact }"), "ransom", backups: store);
         Assert.Equal(DrillEnd.Passed, previous.End);
         Assert.Equal((older.Id, "online"), (previous.Record.RestoredFrom[0].BackupId, previous.Record.RestoredFrom[0].Copy));
+    }
+
+    [Fact]
+    public async Task A_container_drills_made_before_the_share_was_declared_is_recreated_with_its_volume_and_keeps_its_data()
+    {
+        var before = _h.Load(Portal(Name, 19100, Scenario("ransom", "kill: {}", RestoreSteps("start: {}")), extraContainer: $"volumes: [\"{Data}:/srv/www\"]"));
+        var runtime = new Safety.LabelledOnlyRuntime(_h.Runtime, "portal");
+        await new Safety.TargetGuard(runtime).ResolveAsync(before.Systems["portal"], recreates: false, CancellationToken.None);
+        Assert.True((await _h.ExecAsync(Name, "sh", "-c", "echo kept > /srv/www/marker.txt")).Succeeded);
+
+        var backup = await _h.TakeBackupAsync(_h.Backups(), Catalogue("restore-backup: latest"), "portal");
+
+        Assert.Contains("00-srv_www.tar", (await _h.ExecAsync(Name, "ls", $"/backups/{backup.Id}")).Stdout, StringComparison.Ordinal);
+        Assert.Equal("kept", (await _h.ExecAsync(Name, "cat", "/srv/www/marker.txt")).Stdout.Trim());
     }
 
     [Fact]

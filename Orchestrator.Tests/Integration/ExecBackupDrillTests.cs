@@ -17,7 +17,7 @@ public sealed class ExecBackupDrillTests : IAsyncLifetime
 
     private static string Catalogue(string attack) => $$"""
         version: 1
-        defaults: { probe_interval: 250ms, max_duration: 3m }
+        defaults: { probe_interval: 250ms, max_duration: 5m }
         systems:
           records:
             title: Test records / Hộ tịch thử nghiệm

@@ -23,6 +23,33 @@ public sealed class LeftoverTemporariesTests : IDisposable
     }
 
     [Fact]
+    public void A_half_written_backup_folder_older_than_the_process_is_removed_whole()
+    {
+        var folder = Path.Combine(_root, "backups", "portal", ".20261201-080000-a1b2c3d4.0123456789abcdef.tmp");
+        Directory.CreateDirectory(folder);
+        Old(Path.Combine(folder, "00-srv_www.tar"));
+        Directory.SetLastWriteTimeUtc(folder, Started.AddHours(-1));
+
+        var removed = LeftoverTemporaries.Remove(_root, Started);
+
+        Assert.Equal([folder], removed);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public void A_backup_folder_with_a_file_still_being_written_is_kept()
+    {
+        var folder = Path.Combine(_root, "backups", "portal", ".20261201-080000-a1b2c3d4.0123456789abcdef.tmp");
+        Directory.CreateDirectory(folder);
+        using var writing = PrivateFiles.CreateNew(Path.Combine(folder, "dump.bin"));
+        File.SetLastWriteTimeUtc(Path.Combine(folder, "dump.bin"), Started.AddHours(-1));
+        Directory.SetLastWriteTimeUtc(folder, Started.AddHours(-1));
+
+        Assert.Empty(LeftoverTemporaries.Remove(_root, Started));
+        Assert.True(Directory.Exists(folder));
+    }
+
+    [Fact]
     public void A_temporary_file_written_since_the_process_started_is_kept()
     {
         var fresh = Path.Combine(_root, ".drills.db.0123456789abcdef.tmp");

@@ -90,7 +90,7 @@ public sealed class SampleCatalogueTests
         var encrypt = Assert.IsType<EncryptFilesStep>(Assert.Single(ransomware.Attack));
         Assert.Equal(".locked", encrypt.Extension);
         Assert.Equal("README_RESTORE.txt", encrypt.Note);
-        Assert.Equal(BackupSource.Baseline, Assert.IsType<RestoreBackupStep>(ransomware.Restore[0]).Source);
+        Assert.Equal(BackupSource.Latest, Assert.IsType<RestoreBackupStep>(ransomware.Restore[0]).Source);
         Assert.Equal("0 0 2 ? * SUN", ransomware.Schedule);
         Assert.Equal(["business-hours", "tet-holiday"], ransomware.Blackout);
         Assert.Equal("SIGKILL", Assert.IsType<KillStep>(Catalogue.Scenarios["portal-kill"].Attack[0]).Signal);

@@ -60,6 +60,26 @@ internal sealed class AppServices : IDisposable
     /// <summary>One drill per system across processes; <c>drills backup</c> takes the same lock.</summary>
     public SystemLocks SystemLocks => new(Data.Locks);
 
+    /// <summary>The system's checks, probed through <paramref name="runtime"/> as a drill probes them.</summary>
+    public SteadyState SteadyFor(IContainerRuntime runtime) =>
+        new(new CheckRunner(runtime, _network, Clock), new DataPaths(runtime, new SnapshotStore(Data.Snapshots, _snapshotBytes)));
+
+    /// <summary>
+    /// Takes the system (in this data directory) and its container (on the whole machine) for a command that acts on
+    /// it outside a drill, as a drill takes them, or refuses naming who holds them.
+    /// </summary>
+    public IDisposable HoldSystem(string systemId, string containerName, string holder)
+    {
+        var system = SystemLocks.TryAcquire(systemId, holder) ?? throw new SystemBusyException(systemId, SystemLocks.HolderOf(systemId));
+        if (_containerLocks.Value.TryAcquire(containerName, systemId, holder) is not { } container)
+        {
+            system.Dispose();
+            throw new ContainerBusyException(containerName, _containerLocks.Value.HolderOf(containerName), _containerLocks.Value.PathOf(containerName));
+        }
+
+        return new Leases(system, container);
+    }
+
     public DrillEngine Engine(DrillOptions? options = null) =>
         new(Runtime, _network, Clock, Store, new SnapshotStore(Data.Snapshots, _snapshotBytes), options ?? new DrillOptions(), _log, SystemLocks, _containerLocks.Value,
             Backups);
@@ -68,7 +88,14 @@ internal sealed class AppServices : IDisposable
     {
         try
         {
-            return new BackupStore(Data.Backups, offline, Clock, _log, _snapshotBytes);
+            var store = new BackupStore(Data.Backups, offline, Clock, _log, _snapshotBytes);
+            if (!offline.StartsWith(Data.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                // Under the data directory this ran already; elsewhere, what a crash left half-written there goes too.
+                Reports.Files.LeftoverTemporaries.Remove(offline, DataDirectory.ProcessStartedUtc);
+            }
+
+            return store;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -75,7 +75,7 @@ internal sealed record DataDirectory(string Root)
     }
 
     /// <summary>When this process started: temporary files older than it belong to a process that is gone or, at worst, long stuck.</summary>
-    private static DateTime ProcessStartedUtc
+    public static DateTime ProcessStartedUtc
     {
         get
         {

@@ -38,7 +38,8 @@ internal static class BackupFolder
         var aside = folder;
         if (!Path.GetFileName(folder).StartsWith('.'))
         {
-            aside = Path.Combine(Path.GetDirectoryName(folder)!, $".{Path.GetFileName(folder)}.{Guid.NewGuid():N}.deleting");
+            // The shape of a temporary folder: if this process dies mid-delete, the next start removes the rest.
+            aside = PrivateFiles.TemporaryPathFor(folder);
             Directory.Move(folder, aside);
         }
 

@@ -30,6 +30,8 @@ internal static class CliApp
             ReloadCommand.Create(clock),
             ConfirmCommand.Create(clock),
             RecoverCommand.Create(clock),
+            BackupCommand.Create(clock),
+            BackupsCommand.Create(clock),
         };
         root.Options.Add(GlobalOptions.DataDir);
         root.Options.Add(GlobalOptions.OfflineDir);

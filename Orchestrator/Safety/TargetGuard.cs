@@ -69,6 +69,11 @@ internal sealed class TargetGuard
                     "drill it with steps that keep the container, or change container.name in the catalogue to a name no container has yet, so drills creates a copy it may remove");
             }
 
+            if (ShareMount.Missing(system, existing) is { } share)
+            {
+                return await RecreateForShareAsync(system, existing, share, cancellationToken);
+            }
+
             if (existing.Status is ContainerStatus.Paused)
             {
                 await _runtime.UnpauseAsync(existing.Id, cancellationToken);
@@ -144,6 +149,26 @@ internal sealed class TargetGuard
         }
 
         return changes.Count == 0 ? null : $"Container {container.Name} {string.Join("; ", changes)}";
+
+    }
+
+    /// <summary>
+    /// A container made before its system declared a backup share does not mount the share's volume, so the share
+    /// would be a folder inside the container that dies with it. One drills created is recreated from the catalogue
+    /// (its named volumes, the data among them, stay); any other is refused.
+    /// </summary>
+    private async Task<DrillTarget> RecreateForShareAsync(SystemDefinition system, ContainerInfo existing, string share, CancellationToken cancellationToken)
+    {
+        if (!TargetLabels.IsManaged(existing.Labels))
+        {
+            throw new TargetRefusedException(
+                $"Container '{existing.Name}' of system '{system.Id}' does not mount the volume its backup share {share} is declared on, so backups would be kept inside the container itself.",
+                $"recreate the container with the volume declared in the catalogue (container.volumes), or remove it (docker rm -f {existing.Name}) so drills creates it");
+        }
+
+        await _runtime.RemoveAsync(existing.Id, cancellationToken);
+        var id = await DeployAsync(system, cancellationToken);
+        return new DrillTarget(system, id, createdByDrill: true);
     }
 
     private static void EnsureLabelled(SystemDefinition system, ContainerInfo container)

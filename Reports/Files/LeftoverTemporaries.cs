@@ -30,7 +30,45 @@ internal static partial class LeftoverTemporaries
             }
         }
 
+        // A backup is assembled in a hidden temporary folder of the same shape; one a crash left is removed whole,
+        // unless a file in it is still open (a writer now) or it changed since this process started.
+        foreach (var folder in Directory.EnumerateDirectories(root, ".*.tmp", options).ToList())
+        {
+            var info = new DirectoryInfo(folder);
+            if (info.Exists && info.LinkTarget is null && TemporaryName().IsMatch(info.Name) && info.LastWriteTimeUtc < startedUtc && TryDeleteUnusedFolder(folder))
+            {
+                removed.Add(folder);
+            }
+        }
+
         return removed;
+    }
+
+    private static bool TryDeleteUnusedFolder(string folder)
+    {
+        var files = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true }).ToList();
+        var open = new List<FileStream>();
+        try
+        {
+            foreach (var file in files)
+            {
+                if (new FileInfo(file).LinkTarget is null)
+                {
+                    open.Add(new FileStream(file, System.IO.FileMode.Open, FileAccess.ReadWrite, FileShare.None));
+                }
+            }
+
+            Directory.Delete(folder, recursive: true);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        finally
+        {
+            open.ForEach(f => f.Dispose());
+        }
     }
 
     /// <summary>

@@ -27,6 +27,7 @@ public sealed class DrillsExceptionTests
     public static TheoryData<string, int> ExitCodeOfEachError => new()
     {
         { nameof(BackupCorruptException), ExitCodes.Aborted },
+        { nameof(BaselineUnhealthyException), ExitCodes.Environment },
         { nameof(StepFailedException), ExitCodes.Aborted },
         { nameof(DockerOperationException), ExitCodes.Environment },
         { nameof(DockerUnavailableException), ExitCodes.Environment },
