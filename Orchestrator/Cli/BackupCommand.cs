@@ -1,13 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Drills.Orchestrator.App;
-using Drills.Orchestrator.Docker;
-using Drills.Orchestrator.Drill;
-using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Runs;
-using Drills.Orchestrator.Safety;
-using Drills.Scenarios.Durations;
 using Spectre.Console;
 
 namespace Drills.Orchestrator.Cli;
@@ -29,12 +24,7 @@ internal static class BackupCommand
             var catalogue = CatalogueSource.Load(parse.GetValue(file), clock.GetUtcNow(), Console.Error);
             var definition = SystemSelection.WithBackup(catalogue, parse.GetValue(system)!, "backup");
             using var services = GlobalOptions.Services(parse, clock);
-            await services.Runtime.PingAsync(cancellationToken);
-            using var held = services.HoldSystem(definition.Id, definition.Container.Name, "drills backup");
-            var runtime = services.Runtime is LabelledOnlyRuntime guarded ? guarded.For(definition.Id) : new LabelledOnlyRuntime(services.Runtime, definition.Id);
-            var target = await new TargetGuard(runtime).ResolveAsync(definition, recreates: false, cancellationToken);
-            await WaitHealthyAsync(services, runtime, target, catalogue.Defaults.ProbeInterval, clock, cancellationToken);
-            var backup = await services.Backups.TakeAsync(definition, runtime, target.ContainerId, runId: null, cancellationToken);
+            var backup = await BackupNow.TakeAsync(services, catalogue, definition, "drills backup", cancellationToken);
             var (manifest, _) = services.Backups.Find(definition.Id, backup.Id)!.Value;
             var copies = new[]
             {
@@ -68,19 +58,5 @@ internal static class BackupCommand
             return ExitCodes.Passed;
         });
         return command;
-    }
-
-    /// <summary>The agency backs up a working system: one just started (or sick) is waited for as a drill's baseline waits, then refused.</summary>
-    private static async Task WaitHealthyAsync(AppServices services, IContainerRuntime runtime, DrillTarget target, TimeSpan interval, TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        var within = new DrillOptions().BaselineTimeout;
-        var results = await services.SteadyFor(runtime).WaitHealthyAsync(target, new DrillClock(clock), interval, within, cancellationToken);
-        if (results.Where(r => !r.Result.Passed).Select(r => $"{r.Item}: {r.Result.Observation}").ToList() is { Count: > 0 } failing)
-        {
-            throw new BaselineUnhealthyException(
-                $"System '{target.System.Id}' did not pass its checks within {DurationText.Format(within)}, so no backup was taken ({string.Join("; ", failing)}).",
-                "repair the system or its checks in the catalogue; drills backs up a working system");
-        }
     }
 }

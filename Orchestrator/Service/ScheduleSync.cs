@@ -54,6 +54,11 @@ internal sealed class ScheduleSync(ILogger log)
 
         var changes = new ScheduleChanges(added, replaced, removed, unchanged) { SteppedOver = steppedOver };
         log.Information("Schedule applied: {Changes}", changes.ToString());
+        if (await BackupScheduleSync.ApplyAsync(scheduler, catalogue, cancellationToken) is { Count: > 0 } backups)
+        {
+            log.Information("Backup schedules applied for {Systems}", string.Join(", ", backups));
+        }
+
         return changes;
     }
 

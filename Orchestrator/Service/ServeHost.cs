@@ -43,6 +43,7 @@ internal static class ServeHost
         builder.Services.AddSingleton<RequestWatcher>();
         builder.Services.AddSingleton<CrashRecovery>();
         builder.Services.AddTransient<DrillJob>();
+        builder.Services.AddTransient<BackupJob>();
         builder.Services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "drills");

@@ -28,11 +28,14 @@ internal sealed class BlackoutCalendar : BaseCalendar
     public static string NameFor(string scenarioId) => NamePrefix + scenarioId;
 
     /// <summary>The scenario's blackout, in the catalogue's zone; null when it names no calendar.</summary>
-    public static BlackoutCalendar? For(DrillCatalogue catalogue, ScenarioDefinition scenario) =>
-        scenario.Blackout.Count == 0
+    public static BlackoutCalendar? For(DrillCatalogue catalogue, ScenarioDefinition scenario) => For(catalogue, scenario.Blackout);
+
+    /// <summary>The named calendars as one blackout, in the catalogue's zone; null when none is named.</summary>
+    public static BlackoutCalendar? For(DrillCatalogue catalogue, IReadOnlyList<string> calendarIds) =>
+        calendarIds.Count == 0
             ? null
             : new BlackoutCalendar(
-                [.. scenario.Blackout.Select(id => BlackoutRule.From(catalogue.Calendars[id]))],
+                [.. calendarIds.Select(id => BlackoutRule.From(catalogue.Calendars[id]))],
                 TimeZoneInfo.FindSystemTimeZoneById(catalogue.Defaults.TimeZone));
 
     /// <summary>The calendars that exclude an instant; empty when it is included.</summary>
