@@ -32,18 +32,8 @@ internal static class BackupScheduleSync
                 continue;
             }
 
-            var calendarName = BackupTriggers.CalendarName(system.Id);
-            if (schedule.Blackout is { } calendar)
-            {
-                await scheduler.AddCalendar(calendarName, calendar, AddCalendarOptions.Replacing, cancellationToken);
-            }
-
-            await scheduler.ScheduleJob(BackupTriggers.Job(system), [BackupTriggers.Trigger(catalogue, schedule)], ScheduleJobOptions.Replacing, cancellationToken);
-            if (schedule.Blackout is null)
-            {
-                await scheduler.DeleteCalendar(calendarName, cancellationToken);
-            }
-
+            await CalendarJobs.ScheduleAsync(scheduler, BackupTriggers.Job(system), BackupTriggers.Trigger(catalogue, schedule),
+                BackupTriggers.CalendarName(system.Id), schedule.Blackout, cancellationToken);
             changed.Add(system.Id);
         }
 

@@ -62,21 +62,9 @@ internal sealed class ScheduleSync(ILogger log)
         return changes;
     }
 
-    private static async Task ScheduleAsync(IScheduler scheduler, DrillCatalogue catalogue, ScenarioSchedule schedule, CancellationToken cancellationToken)
-    {
-        var scenario = schedule.Scenario;
-        var calendarName = BlackoutCalendar.NameFor(scenario.Id);
-        if (schedule.Blackout is { } calendar)
-        {
-            await scheduler.AddCalendar(calendarName, calendar, AddCalendarOptions.Replacing, cancellationToken);
-        }
-
-        await scheduler.ScheduleJob(ScenarioTriggers.Job(scenario), [ScenarioTriggers.Trigger(catalogue, schedule)], ScheduleJobOptions.Replacing, cancellationToken);
-        if (schedule.Blackout is null)
-        {
-            await scheduler.DeleteCalendar(calendarName, cancellationToken);
-        }
-    }
+    private static Task ScheduleAsync(IScheduler scheduler, DrillCatalogue catalogue, ScenarioSchedule schedule, CancellationToken cancellationToken) =>
+        CalendarJobs.ScheduleAsync(scheduler, ScenarioTriggers.Job(schedule.Scenario), ScenarioTriggers.Trigger(catalogue, schedule),
+            BlackoutCalendar.NameFor(schedule.Scenario.Id), schedule.Blackout, cancellationToken);
 
     /// <summary>The first fire at or after <paramref name="from"/> when it is earlier than the trigger's first fire.</summary>
     private static async Task<DateTimeOffset?> SteppedOverAsync(IScheduler scheduler, ScenarioSchedule schedule, DateTimeOffset from, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.Paths;
-using Drills.Scenarios.Schedules;
 using Drills.Scenarios.Text;
 using YamlDotNet.RepresentationModel;
 
@@ -31,8 +30,8 @@ internal static class BackupReader
         var dump = fields.Optional("dump") is { } d ? reader.Command(d, $"'dump' of {what}", DumpExample) : null;
         var load = fields.Optional("load") is { } l ? reader.Command(l, $"'load' of {what}", LoadExample) : null;
         CheckCommands(reader, fields, method, dump, load, data);
-        var schedule = ReadSchedule(reader, fields);
-        var blackout = fields.Optional("blackout") is { } b ? ReadBlackout(reader, b, $"'blackout' of {what}", calendars) : [];
+        var schedule = ScheduleFields.Schedule(reader, fields);
+        var blackout = ScheduleFields.Blackout(reader, fields, calendars);
         var keep = fields.OptionalInteger("keep", 1, BackupSpec.MaxKeep);
         var share = fields.Optional("share") is { } s ? ReadShare(reader, s, $"'share' of {what}", data, volumes) : null;
         if (reader.Errors.Count > before || method is null)
@@ -95,36 +94,6 @@ internal static class BackupReader
                     "add 'data: { paths: [/srv/www] }' with the folders that hold the system's data, or back up with 'method: exec' and a dump command");
             }
         }
-    }
-
-    private static string? ReadSchedule(NodeReader reader, Fields fields)
-    {
-        var schedule = fields.OptionalText("schedule");
-        if (schedule is null || ScheduleText.TryParse(schedule, out _, out var problem, out var fix))
-        {
-            return schedule;
-        }
-
-        reader.Report(fields.Optional("schedule")!, $"'schedule' of {fields.What} is '{schedule}', not a valid cron: {problem}.", fix);
-        return null;
-    }
-
-    private static List<string>? ReadBlackout(NodeReader reader, YamlNode node, string what, CalendarsSection calendars)
-    {
-        var names = reader.TextList(node, what, "[business-hours]");
-        var valid = names is not null;
-        for (var i = 0; names is not null && i < names.Count; i++)
-        {
-            if (!calendars.DeclaredNames.Contains(names[i]))
-            {
-                var known = calendars.DeclaredNames.Order(StringComparer.Ordinal).ToList();
-                reader.Report(((YamlSequenceNode)node).Children[i], $"{what} names calendar '{names[i]}', which is not declared in calendars.",
-                    known.Count == 0 ? $"declare '{names[i]}' under 'calendars:' with the times it excludes" : Suggestions.Fix(names[i], known));
-                valid = false;
-            }
-        }
-
-        return valid ? [.. names!] : null;
     }
 
     // The share holds backups the attack may destroy: it must be a folder of a volume the container mounts (or the

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Drills.Scenarios.Catalogue;
-using Drills.Scenarios.Schedules;
 using Drills.Scenarios.Steps;
 using Drills.Scenarios.Text;
 using YamlDotNet.RepresentationModel;
@@ -50,8 +49,8 @@ internal static partial class ScenariosReader
         var title = fields.RequiredTitle("Ransomware encrypts the portal's files");
         var system = ReadSystem(reader, fields, context.Systems);
         var technique = ReadTechnique(reader, fields);
-        var schedule = ReadSchedule(reader, fields);
-        var blackout = ReadBlackout(reader, fields, context.Calendars);
+        var schedule = ScheduleFields.Schedule(reader, fields);
+        var blackout = ScheduleFields.Blackout(reader, fields, context.Calendars);
         var limits = ReadLimits(reader, fields, context.Defaults);
         var scope = new StepScope(system, limits.Budget, fields.Optional("max_duration") is not null ? fields.What : "defaults");
         QuiesceReader.CheckFitsBudget(reader, fields.Optional("max_duration") ?? fields.Optional("system") ?? fields.Node, system, limits.Budget, scope.MaxDurationOrigin);
@@ -146,41 +145,6 @@ internal static partial class ScenariosReader
         reader.Report(fields.Optional("technique")!, $"'technique' of {fields.What} is {technique}, which drills' technique table does not hold, so a report could not name it.",
             guess + $"write one of {string.Join(", ", ids)}; or leave 'technique' out, and the report names the techniques the attack steps play");
         return null;
-    }
-
-    private static string? ReadSchedule(NodeReader reader, Fields fields)
-    {
-        var schedule = fields.OptionalText("schedule");
-        if (schedule is null || ScheduleText.TryParse(schedule, out _, out var problem, out var fix))
-        {
-            return schedule;
-        }
-
-        reader.Report(fields.Optional("schedule")!, $"'schedule' of {fields.What} is '{schedule}', not a valid cron: {problem}.", fix);
-        return null;
-    }
-
-    private static List<string>? ReadBlackout(NodeReader reader, Fields fields, CalendarsSection calendars)
-    {
-        if (fields.Optional("blackout") is not { } node)
-        {
-            return [];
-        }
-
-        var names = reader.TextList(node, $"'blackout' of {fields.What}", "[business-hours]");
-        var valid = names is not null;
-        for (var i = 0; names is not null && i < names.Count; i++)
-        {
-            if (!calendars.DeclaredNames.Contains(names[i]))
-            {
-                var known = calendars.DeclaredNames.Order(StringComparer.Ordinal).ToList();
-                reader.Report(((YamlSequenceNode)node).Children[i], $"'blackout' of {fields.What} names calendar '{names[i]}', which is not declared in calendars.",
-                    known.Count == 0 ? $"declare '{names[i]}' under 'calendars:' with the times it excludes: a daily window ('{names[i]}: {{ daily: \"07:30-17:30\" }}'), weekdays ('{{ weekdays: [sat, sun] }}') or dates ('{{ dates: [\"2027-02-05..2027-02-11\"] }}')" : Suggestions.Fix(names[i], known));
-                valid = false;
-            }
-        }
-
-        return valid ? [.. names!] : null;
     }
 
     /// <summary>The scenario's limits, its own or the defaults'. Budget is the max_duration a wait must fit in,
