@@ -91,8 +91,12 @@ internal sealed class AppServices : IDisposable
             var store = new BackupStore(Data.Backups, offline, Clock, _log, _snapshotBytes);
             if (!offline.StartsWith(Data.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                // Under the data directory this ran already; elsewhere, what a crash left half-written there goes too.
-                Reports.Files.LeftoverTemporaries.Remove(offline, DataDirectory.ProcessStartedUtc);
+                // Under the data directory this ran already; elsewhere, what a crash left half-written there goes too, but only
+                // where drills writes (<offline>/<system>/): the folder may be shared, and nothing else in it is drills'.
+                foreach (var system in Directory.EnumerateDirectories(offline, "*", new EnumerationOptions { AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden }))
+                {
+                    Reports.Files.LeftoverTemporaries.Remove(system, DataDirectory.ProcessStartedUtc, recurse: false);
+                }
             }
 
             return store;

@@ -49,13 +49,31 @@ internal sealed record BackupManifest(
         try
         {
             var file = Path.Combine(folder, FileName);
-            return File.Exists(file) ? JsonSerializer.Deserialize<BackupManifest>(File.ReadAllBytes(file), Json) : null;
+            var manifest = File.Exists(file) ? JsonSerializer.Deserialize<BackupManifest>(File.ReadAllBytes(file), Json) : null;
+            return manifest is not null && IsWellFormed(manifest) ? manifest : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
             return null;
         }
     }
+
+    /// <summary>
+    /// A manifest edited by hand (or by an intruder) must not steer a restore: every payload file is a plain name in its
+    /// folder, every checksum a SHA-256, every path absolute. One that is not is treated as no manifest: the copy is not intact.
+    /// </summary>
+    private static bool IsWellFormed(BackupManifest manifest) =>
+        Scenarios.Backups.BackupIds.IsValid(manifest.Id ?? "")
+        && manifest.Payload is { Count: > 0 }
+        && manifest.Payload.All(p => p is not null
+            && !string.IsNullOrEmpty(p.File) && p.File == Path.GetFileName(p.File) && p.File is not ("." or "..") && !p.File.Contains('\\', StringComparison.Ordinal)
+            && p.Sha256 is { Length: 64 } && p.Sha256.All(char.IsAsciiHexDigitLower)
+            && p.Bytes >= 0
+            && (p.DataPath is null || IsAbsolute(p.DataPath)))
+        && (manifest.Share is null || IsAbsolute(manifest.Share));
+
+    private static bool IsAbsolute(string path) =>
+        path.Length > 1 && path[0] == '/' && !path.Split('/').Any(segment => segment is "." or "..");
 
     public AgencyBackup ToBackup(IReadOnlyList<string> copies) =>
         new(Id, SystemId, Method, TakenAtUtc, Bytes, Sha256, ImageDigest, copies);

@@ -1,6 +1,7 @@
 using Drills.Orchestrator.Backups;
 using Drills.Orchestrator.Docker;
 using Drills.Orchestrator.Drill;
+using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Safety;
 using Drills.Orchestrator.Steps;
 using Drills.Scenarios.RunRecords;
@@ -33,15 +34,33 @@ internal sealed class Rollback
     {
         journal.Record(JournalMark.Rollback, "Rolling the target back to its baseline");
         await EnsureRunningAsync(target, journal, cancellationToken);
-        foreach (var undone in await _undo.PutBackAsync(target.ContainerId, runId, cancellationToken))
+        // Each part is tried on its own: a network that cannot be reconnected must not keep the data from being restored.
+        var undoFailed = false;
+        try
         {
-            journal.Record(JournalMark.Rollback, "Attack undone outside the data paths", undone);
+            foreach (var undone in await _undo.PutBackAsync(target.ContainerId, runId, cancellationToken))
+            {
+                journal.Record(JournalMark.Rollback, "Attack undone outside the data paths", undone);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            undoFailed = true;
+            journal.Record(JournalMark.Rollback, "Attack NOT fully undone outside the data paths: the target may need manual repair", DrillsException.ProblemOf(ex));
         }
 
-        var released = await _undo.ReleaseAsync(target.ContainerId, runId, cancellationToken);
-        if (released.Killed.Count > 0 || released.FolderRemoved || !released.Clean)
+        try
         {
-            journal.Record(JournalMark.Rollback, "Pressure released", released.Describe());
+            var released = await _undo.ReleaseAsync(target.ContainerId, runId, cancellationToken);
+            if (released.Killed.Count > 0 || released.FolderRemoved || !released.Clean)
+            {
+                journal.Record(JournalMark.Rollback, "Pressure released", released.Describe());
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            undoFailed = true;
+            journal.Record(JournalMark.Rollback, "Pressure NOT released: its workers end by themselves when 'for' is over", DrillsException.ProblemOf(ex));
         }
 
         if (!baseline.IsEmpty)
@@ -60,6 +79,12 @@ internal sealed class Rollback
         await _steady.WaitHealthyAsync(target, clock, probeInterval, within: null, cancellationToken);
 
         var integrity = baseline.IsEmpty ? "no data paths" : await IntegrityAsync(target, baseline, cancellationToken);
+        if (undoFailed)
+        {
+            journal.Record(JournalMark.Rollback, "Rollback incomplete: every check passes, but part of the attack could not be undone (see above)", integrity);
+            return false;
+        }
+
         journal.Record(JournalMark.Rollback, "Rollback complete: every check passes", integrity);
         return true;
     }

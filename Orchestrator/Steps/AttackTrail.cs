@@ -21,7 +21,15 @@ internal sealed class AttackTrail
     public Entries Read()
     {
         var file = Path.Combine(_folder, TrailFile);
-        return File.Exists(file) ? JsonSerializer.Deserialize<Entries>(File.ReadAllBytes(file)) ?? Entries.Empty : Entries.Empty;
+        try
+        {
+            return File.Exists(file) ? JsonSerializer.Deserialize<Entries>(File.ReadAllBytes(file)) ?? Entries.Empty : Entries.Empty;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        {
+            throw new StepFailedException($"the run's attack trail {file} cannot be read ({ex.Message}), so what the attack changed outside the data paths is unknown",
+                "check the file (a damaged trail was edited or cut short); put back the cut network or kept configuration by hand");
+        }
     }
 
     /// <summary>Notes a cut before it is made: a crash right after still leaves the way back.</summary>

@@ -66,6 +66,12 @@ internal sealed class StepRunner
             case ExecStep exec:
                 return await ExecAsync(id, exec, context.Run.RunId, cancellationToken);
             case DisconnectNetworkStep cut:
+                // Only a network labelled for the system: a cut of any other could never be undone (reconnecting refuses it).
+                if (await new NetworkGuard(_runtime).InspectAsync(context.Target.System.Id, NetworkOf(cut.Network, context), cancellationToken) is null)
+                {
+                    throw new StepFailedException($"network {NetworkOf(cut.Network, context)} does not exist", "declare it as the system's 'network' so drills creates it labelled for the system");
+                }
+
                 return await _networks.DisconnectAsync(id, NetworkOf(cut.Network, context), Trail(context), cancellationToken);
             case ReconnectNetworkStep reconnect:
                 return await _networks.ReconnectAsync(id, NetworkOf(reconnect.Network, context), Trail(context), cancellationToken);

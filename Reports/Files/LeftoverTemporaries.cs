@@ -10,12 +10,12 @@ namespace Drills.Reports.Files;
 /// </summary>
 internal static partial class LeftoverTemporaries
 {
-    /// <summary>Deletes them under <paramref name="root"/> (its subfolders included, links not followed); returns their paths.</summary>
-    public static IReadOnlyList<string> Remove(string root, DateTime startedUtc)
+    /// <summary>Deletes them under <paramref name="root"/> (its subfolders included unless <paramref name="recurse"/> is false, links not followed); returns their paths.</summary>
+    public static IReadOnlyList<string> Remove(string root, DateTime startedUtc, bool recurse = true)
     {
         var options = new EnumerationOptions
         {
-            RecurseSubdirectories = true,
+            RecurseSubdirectories = recurse,
             // Hidden files are what is looked for; links, to files or folders, are neither followed nor touched.
             AttributesToSkip = FileAttributes.ReparsePoint,
             IgnoreInaccessible = true,
