@@ -17,14 +17,14 @@ internal sealed class CleanupAttestation(LeftoverScan scan, TimeProvider time, I
     public static readonly TimeSpan Bound = TimeSpan.FromMinutes(1);
 
     /// <param name="when">Where in the run the pass happens, for the journal ("before the rollback", "after the run").</param>
-    public async Task<Cleanup> RunAsync(string runId, SystemDefinition? system, bool scanTarget, DrillJournal journal, string when)
+    public async Task<Cleanup> RunAsync(string runId, SystemDefinition? system, bool scanTarget, DrillJournal journal, string when, bool reconnect = true)
     {
         // Its own token: the pass must run even when the drill was cancelled or ran out of time.
         using var bound = new CancellationTokenSource(Bound, time);
         Cleanup cleanup;
         try
         {
-            cleanup = await scan.RunAsync(runId, system, scanTarget, bound.Token);
+            cleanup = await scan.RunAsync(runId, system, scanTarget, reconnect, bound.Token);
         }
         catch (Exception ex)
         {

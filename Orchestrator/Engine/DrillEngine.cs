@@ -139,12 +139,13 @@ internal sealed class DrillEngine
         if (ended.End is not (DrillEnd.Passed or DrillEnd.MissedTarget) && phases.Target is not null && touched)
         {
             // Pressure is released first, so the restore does not compete with it; the hard restart would also hide what the drill left.
-            run.Cleanup = await cleanup.RunAsync(run.RunId, run.System, scanTarget: true, journal, "before the rollback");
+            run.Cleanup = await cleanup.RunAsync(run.RunId, run.System, scanTarget: true, journal, "before the rollback", reconnect: false);
             run.RolledBack = await RollBackAsync(parts.Rollback, phases, run, journal);
         }
-        else if (phases.Target is not null && run.Scenario.Attack.Any(s => s is ExhaustStep))
+        else if (phases.Target is not null && run.AttackStarted)
         {
-            // A drill that recovered is not rolled back, yet the pressure it started must not outlive it.
+            // A drill that recovered is not rolled back, yet what its attack changed outside the data paths (a corrupted
+            // configuration the restore did not replace, a network left cut) and the pressure it started must not outlive it.
             await ReleaseAsync(parts.Undo, phases.Target, run, journal);
         }
 
@@ -201,13 +202,21 @@ internal sealed class DrillEngine
         using var bound = new CancellationTokenSource(_options.RollbackTimeout, _time);
         try
         {
-            var released = await undo.ReleaseAsync(target.ContainerId, run.RunId, bound.Token);
-            journal.Record(JournalMark.Note, released.Clean ? "Exhaust pressure released" : "Exhaust pressure NOT fully released", released.Describe());
+            foreach (var undone in await undo.PutBackAsync(target.ContainerId, run.RunId, bound.Token))
+            {
+                journal.Record(JournalMark.Note, "Attack undone outside the data paths", undone);
+            }
+
+            if (run.Scenario.Attack.Any(s => s is ExhaustStep))
+            {
+                var released = await undo.ReleaseAsync(target.ContainerId, run.RunId, bound.Token);
+                journal.Record(JournalMark.Note, released.Clean ? "Exhaust pressure released" : "Exhaust pressure NOT fully released", released.Describe());
+            }
         }
         catch (Exception ex)
         {
-            _log.Warning(ex, "Pressure of {RunId} not released: {Error}", run.RunId, ex.Message);
-            journal.Record(JournalMark.Note, "Exhaust pressure NOT released: its workers end by themselves when 'for' is over", DrillsException.ProblemOf(ex));
+            _log.Warning(ex, "Attack of {RunId} not fully undone after the drill: {Error}", run.RunId, ex.Message);
+            journal.Record(JournalMark.Note, "Attack NOT fully undone outside the data paths: the target may need manual repair", DrillsException.ProblemOf(ex));
         }
     }
 

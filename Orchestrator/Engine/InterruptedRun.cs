@@ -83,7 +83,7 @@ internal sealed class InterruptedRun(IRunStore store, DrillParts parts, Snapshot
         else
         {
             // Pressure the crashed drill left (marked workers, a pause) is released before its target is restored.
-            released = await cleanup.RunAsync(run.RunId, system, scanTarget: true, journal, "before the rollback");
+            released = await cleanup.RunAsync(run.RunId, system, scanTarget: true, journal, "before the rollback", reconnect: false);
             if (!await RollBackAsync(system!, catalogue!, run, consent is RecoveryConsent.KeepData ? null : baseline, journal, clock))
             {
                 journal.Record(JournalMark.Note, "The run stays open: the next drill of the system, drills serve or drills recover tries the rollback again");

@@ -19,7 +19,9 @@ internal sealed class LeftoverScan(IContainerRuntime runtime, TargetGuard guard,
 
     /// <param name="system">The drilled system, or null when it is unknown (then only labelled resources are scanned).</param>
     /// <param name="scanTarget">False when nothing was attacked: the target is not entered, only the labels are listed.</param>
-    public async Task<Cleanup> RunAsync(string runId, SystemDefinition? system, bool scanTarget, CancellationToken cancellationToken)
+    /// <param name="reconnect">Whether a target cut from its network is reconnected here; before a rollback it is not, since the rollback
+    /// puts it back with the aliases and addresses kept at the cut.</param>
+    public async Task<Cleanup> RunAsync(string runId, SystemDefinition? system, bool scanTarget, bool reconnect, CancellationToken cancellationToken)
     {
         var found = new List<string>();
         var removed = new List<string>();
@@ -27,7 +29,7 @@ internal sealed class LeftoverScan(IContainerRuntime runtime, TargetGuard guard,
         await Part(found, "networks labelled for the run", () => NetworksAsync(runId, found, removed, cancellationToken));
         if (system is not null && scanTarget)
         {
-            await Part(found, $"the target {system.Container.Name}", () => TargetAsync(runId, system, found, removed, cancellationToken));
+            await Part(found, $"the target {system.Container.Name}", () => TargetAsync(runId, system, reconnect, found, removed, cancellationToken));
         }
 
         return new Cleanup(found, removed);
@@ -67,7 +69,7 @@ internal sealed class LeftoverScan(IContainerRuntime runtime, TargetGuard guard,
         }
     }
 
-    private async Task TargetAsync(string runId, SystemDefinition system, List<string> found, List<string> removed, CancellationToken cancellationToken)
+    private async Task TargetAsync(string runId, SystemDefinition system, bool reconnect, List<string> found, List<string> removed, CancellationToken cancellationToken)
     {
         if (await guard.InspectAsync(system, cancellationToken) is not { } target)
         {
@@ -81,7 +83,7 @@ internal sealed class LeftoverScan(IContainerRuntime runtime, TargetGuard guard,
             await Try(() => runtime.UnpauseAsync(target.Id, cancellationToken), item, found, removed);
         }
 
-        if (system.Network is { } name && await runtime.InspectNetworkAsync(name, cancellationToken) is not null
+        if (reconnect && system.Network is { } name && await runtime.InspectNetworkAsync(name, cancellationToken) is not null
             && !((await runtime.InspectAsync(target.Id, cancellationToken)).Networks ?? []).Any(n => n.Network == name))
         {
             // The catalogue declares no aliases or addresses, so the engine's defaults are how drills attached it.
