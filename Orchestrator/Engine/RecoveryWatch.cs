@@ -15,7 +15,9 @@ namespace Drills.Orchestrator.Engine;
 /// up and falls over again mid-restore does not count as recovered early.
 /// A probe round's time is when it was sent, and rounds start one interval apart (a round that takes
 /// longer starts the next at once): how long the checks take to answer never delays T1 or the next
-/// probe, so T1 is late by less than one interval.
+/// probe, so T1 is late by less than one interval. A passing round that was still out when a restore
+/// step ended counts only from that step's end: the engine may have held the container until then
+/// (an exec waits while the container starts), so its answer says nothing about earlier.
 /// </summary>
 internal sealed class RecoveryWatch
 {
@@ -33,6 +35,7 @@ internal sealed class RecoveryWatch
     private readonly Lock _gate = new();
     private bool _restoring;
     private TimeSpan? _restoreEndedAt;
+    private TimeSpan _lastStepEndedAt;
     private TimeSpan? _passingSince;
     private CancellationTokenSource? _nap;
 
@@ -78,6 +81,15 @@ internal sealed class RecoveryWatch
         }
     }
 
+    /// <summary>A restore step ended: no passing round sent before this counts from before it.</summary>
+    public void StepEnded(TimeSpan at)
+    {
+        lock (_gate)
+        {
+            _lastStepEndedAt = Max(_lastStepEndedAt, at);
+        }
+    }
+
     /// <summary>Marks the end of the restore steps and probes at once rather than at the next tick.</summary>
     public void RestoreEnded(TimeSpan at)
     {
@@ -85,6 +97,7 @@ internal sealed class RecoveryWatch
         lock (_gate)
         {
             _restoreEndedAt = at;
+            _lastStepEndedAt = Max(_lastStepEndedAt, at);
             nap = _nap;
         }
 
@@ -166,7 +179,7 @@ internal sealed class RecoveryWatch
         TimeSpan? confirmedAt = null;
         lock (_gate)
         {
-            _passingSince = allPassed ? _passingSince ?? started : null;
+            _passingSince = allPassed ? _passingSince ?? Max(started, _lastStepEndedAt) : null;
             if (allPassed && _restoreEndedAt is { } ended && started >= ended)
             {
                 confirmedAt = _passingSince;
@@ -215,4 +228,6 @@ internal sealed class RecoveryWatch
             }
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -46,22 +46,39 @@ public sealed class RecoveryWatchTests : IDisposable
         Assert.InRange(t1 - healthyAt, TimeSpan.Zero, Interval - TimeSpan.FromTicks(1));
     }
 
-    /// <summary>Restore ends at once (time zero on the drill clock); the service is healthy from <paramref name="healthyAt"/>.</summary>
-    private async Task<(TimeSpan T1, IReadOnlyList<TimeSpan> Probes)> WatchAsync(TimeSpan healthyAt)
+    [Fact]
+    public async Task A_passing_probe_still_out_when_a_restore_step_ends_counts_only_from_that_step_end()
+    {
+        // As an exec waits while the engine starts the container: sent at 0, answered (passing) after the step ended at 2.5 s.
+        var stepEnd = TimeSpan.FromMilliseconds(2500);
+
+        var (t1, probes) = await WatchAsync(healthyAt: TimeSpan.Zero, answer: TimeSpan.FromMilliseconds(2600), restoreEndsAt: stepEnd);
+
+        Assert.Equal(TimeSpan.Zero, probes[0]);
+        Assert.Equal(stepEnd, t1);
+    }
+
+    /// <summary>
+    /// The restore steps end at <paramref name="restoreEndsAt"/> on the drill clock (at once by default); the service
+    /// is healthy from <paramref name="healthyAt"/> and each probe answers <paramref name="answer"/> after it was sent.
+    /// </summary>
+    private async Task<(TimeSpan T1, IReadOnlyList<TimeSpan> Probes)> WatchAsync(TimeSpan healthyAt, TimeSpan? answer = null, TimeSpan? restoreEndsAt = null)
     {
         var clock = new DrillClock(_h.Time);
-        var probe = new SlowProbe(clock, healthyAt, Answer, _h.Time);
+        var probe = new SlowProbe(clock, healthyAt, answer ?? Answer, _h.Time);
         var system = Portal() with { Checks = [new HttpCheck("http://127.0.0.1:18999/", 200, null, Nowhere)] };
         var target = new DrillTarget(system, _h.AddLabelledPortal().Id, createdByDrill: false);
         var steady = new SteadyState(new CheckRunner(_h.Runtime, probe, _h.Time), new DataPaths(_h.Runtime, new SnapshotStore(_h.Folder)));
         var journal = new DrillJournal(clock, new NoSink(), null);
         var watch = new RecoveryWatch(clock, journal, steady, target, BaselineBackup.None, [new SystemChecksItem(Nowhere)], Interval);
         watch.RestoreStarted();
-        watch.RestoreEnded(clock.Elapsed);
         using var stop = new CancellationTokenSource();
         var t1 = await _h.DriveAsync(async () =>
         {
             var watching = watch.RunAsync(stop.Token);
+            await clock.DelayAsync(restoreEndsAt ?? TimeSpan.Zero, CancellationToken.None);
+            watch.StepEnded(clock.Elapsed);
+            watch.RestoreEnded(clock.Elapsed);
             var recovered = await watch.Recovered;
             await watching;
             return recovered;
