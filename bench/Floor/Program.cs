@@ -6,7 +6,8 @@ using Docker.DotNet.Models;
 // The floor of one drill cycle: what any program must do to kill a container, start it and see it healthy again, and
 // nothing more. The same Engine API calls drills makes (inspect, kill, start, exec) over the same unix socket with
 // the same client library, the same two checks probed together in rounds at the same interval, a fresh HTTP
-// connection per probe as drills opens. No host, no logging, no store, no baseline, no report.
+// connection per probe as drills opens, rounds sent one interval apart. No host, no logging, no store, no baseline,
+// no report.
 //   floor CONTAINER URL INTERVAL_MS EXEC_COMMAND...
 // Prints {"recoverySeconds": T1 - T0, "confirmedSeconds": ..., "rounds": N}: T0 just before the kill, T1 the start of
 // the first round whose checks all passed, confirmed when that round ended.
@@ -49,7 +50,11 @@ while (true)
         return 1;
     }
 
-    await Task.Delay(interval);
+    // Rounds are sent one interval apart, as drills sends them (a round that overran is followed at once).
+    if (round + interval - clock.Elapsed is { Ticks: > 0 } rest)
+    {
+        await Task.Delay(rest);
+    }
 }
 
 async Task<bool> HttpPassesAsync()

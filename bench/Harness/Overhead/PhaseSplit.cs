@@ -12,7 +12,7 @@ internal static class PhaseSplit
     public const string StartUp = "start-up: process start → drill clock";
 
     /// <summary>The phases in order, each with the instant it ends; a phase whose end is missing is folded into the next.</summary>
-    public static IReadOnlyList<Phase> Of(DateTimeOffset processStart, DateTimeOffset processEnd, RunRecord run, IReadOnlyList<EngineCall> calls)
+    public static IReadOnlyList<Phase> Of(Cycle cycle, RunRecord run, IReadOnlyList<EngineCall> calls)
     {
         var journal = run.Journal.OrderBy(e => e.Sequence).ToList();
         DateTimeOffset? At(Func<JournalEvent, bool> match) => journal.FirstOrDefault(match)?.TimestampUtc;
@@ -26,11 +26,11 @@ internal static class PhaseSplit
             ("restore: start", At(e => e.Mark == JournalMark.RestoreEnd)),
             ("verification: probes until recovery is confirmed", Confirmed(journal)),
             ("cleanup attestation", At(e => e.Mark == JournalMark.Finished)),
-            ("run record, report, evidence, exit", processEnd),
+            ("run record, report, evidence, exit", cycle.Ended),
         ];
 
         var phases = new List<Phase>();
-        var from = processStart;
+        var from = cycle.Started;
         var names = new List<string>();
         foreach (var (name, end) in bounds)
         {
@@ -40,7 +40,7 @@ internal static class PhaseSplit
                 continue;
             }
 
-            phases.Add(new Phase(string.Join(" + ", names), to - from, EngineCall.Busy(calls, from, to)));
+            phases.Add(new Phase(string.Join(" + ", names), to - from, EngineCall.Busy(calls, from, to), cycle.Cpu.Between(from, to)));
             (from, names) = (to, []);
         }
 

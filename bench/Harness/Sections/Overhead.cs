@@ -31,10 +31,11 @@ internal sealed class Overhead : ISection
         var intervalSeconds = (BenchPortal.ProbeIntervalMs / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
         Func<int, CancellationToken, Task<Cycle>>[] ways =
         [
-            (_, ct) => Cycle.RunAsync("drills run", t => context.DrillsAsync(["run", BenchPortal.ScenarioId, "--file", catalogue, "--json"], data, t), ct),
-            (_, ct) => Cycle.RunAsync("floor", t => ChildProcess.RunAsync("dotnet",
+            (_, ct) => Cycle.RunAsync("drills run", (pid, t) =>
+                context.DrillsAsync(["run", BenchPortal.ScenarioId, "--file", catalogue, "--json"], data, t, started: pid), ct),
+            (_, ct) => Cycle.RunAsync("floor", (_, t) => ChildProcess.RunAsync("dotnet",
                 [floor, .. target, BenchPortal.ProbeIntervalMs.ToString(CultureInfo.InvariantCulture), .. BenchPortal.ExecCheck], t), ct),
-            (_, ct) => Cycle.RunAsync("shell script", t => ChildProcess.RunAsync("bash", [script, .. target, intervalSeconds, .. BenchPortal.ExecCheck], t), ct),
+            (_, ct) => Cycle.RunAsync("shell script", (_, t) => ChildProcess.RunAsync("bash", [script, .. target, intervalSeconds, .. BenchPortal.ExecCheck], t), ct),
         ];
 
         IReadOnlyList<IReadOnlyList<Cycle>> runs;
@@ -90,22 +91,21 @@ internal sealed class Overhead : ISection
         {
             var run = store.Find(cycle.RunId ?? throw new InvalidOperationException("drills run --json printed no runId"))
                 ?? throw new InvalidOperationException($"run {cycle.RunId} is not in the run store");
-            return PhaseSplit.Of(cycle.Started, cycle.Ended, run, EngineCall.Read(data, cycle.Started, cycle.Ended));
+            return PhaseSplit.Of(cycle, run, EngineCall.Read(data, cycle.Started, cycle.Ended));
         }).ToList();
     }
 
     private static void AddPhases(SectionReport report, IReadOnlyList<IReadOnlyList<Phase>> runs, int rounds)
     {
         var table = new Table($"drills run by phase: median (IQR) of {rounds} rounds, seconds",
-            "phase", "wall", "in Engine API calls", "outside Engine API calls");
+            "phase", "wall", "in Engine API calls", "outside Engine API calls", "drills CPU");
         foreach (var name in runs.SelectMany(r => r.Select(p => p.Name)).Distinct())
         {
             var phase = runs.Select(r => r.FirstOrDefault(p => p.Name == name)).OfType<Phase>().ToList();
-            table.Add(name, Seconds(phase, p => p.Wall), Seconds(phase, p => p.InEngineCalls), Seconds(phase, p => p.OutsideEngineCalls));
+            AddPhase(table, name, phase);
         }
 
-        var whole = runs.Select(r => new Phase("", Sum(r, p => p.Wall), Sum(r, p => p.InEngineCalls))).ToList();
-        table.Add("whole process", Seconds(whole, p => p.Wall), Seconds(whole, p => p.InEngineCalls), Seconds(whole, p => p.OutsideEngineCalls));
+        AddPhase(table, "whole process", runs.Select(r => new Phase("", Sum(r, p => p.Wall), Sum(r, p => p.InEngineCalls), r.Sum(p => p.CpuSeconds))).ToList());
         report.Tables.Add(table);
         if (runs.Any(r => r.Sum(p => p.InEngineCalls.TotalSeconds) == 0))
         {
@@ -132,13 +132,17 @@ internal sealed class Overhead : ISection
     {
         report.Notes.Add(Invariant($"One container, drills/portal:1 on 127.0.0.1:{BenchPortal.Port}, created fresh for the section (labelled drills.target={BenchPortal.SystemId}, drills.managed=true) and removed after it; two checks, HTTP /health expecting 200 and the sample portal's exec `test -s /srv/www/index.html`, probed every {BenchPortal.ProbeIntervalMs} ms by all three ways. One unmeasured warm-up round first; then drills, floor, shell in turn each round."));
         report.Notes.Add("drills runs the sample's portal-kill scenario on it (kill SIGKILL, restore start, verify checks) with the sample portal's data path /srv/www, in one data directory kept across rounds: resolve and vet the target, the readiness gate (image, backup, a round of checks, disk), a baseline snapshot of /srv/www, T0, the kill, waiting for impact to be seen, the start, probing until recovery is confirmed, the cleanup attestation, the run record and journal (SQLite), the HTML report and the signed evidence.");
-        report.Notes.Add("The floor (bench/Floor) does only what any program must: one inspect to find the container, kill, start, then both checks together in rounds (a fresh HTTP connection per probe, exec create/start/inspect as drills does it) until they pass. It takes no baseline, no readiness gate or impact wait, keeps no record or journal, writes no report or evidence, opens no store and logs nothing; it starts one .NET runtime like drills. The shell script (bench/shell/kill-restart.sh) does the same with docker inspect/kill/start, curl, docker exec and sleep, the checks one after the other.");
+        report.Notes.Add("The floor (bench/Floor) does only what any program must: one inspect to find the container, kill, start, then both checks together in rounds (a fresh HTTP connection per probe, exec create/start/inspect as drills does it) until they pass. It takes no baseline, no readiness gate or impact wait, keeps no record or journal, writes no report or evidence, opens no store and logs nothing; it starts one .NET runtime like drills. The shell script (bench/shell/kill-restart.sh) does the same with docker inspect/kill/start, curl, docker exec and sleep, the checks one after the other and a sleep of the interval between rounds (the floor, like drills, sends rounds one interval apart).");
         report.Notes.Add("Measured recovery time is what each way reports: drills its T1 − T0 (T0 before the kill step); the floor and the script T0 just before the kill and T1 the start of the first probe round whose checks all passed. Whole-process CPU counts every process a way waited for (docker and curl for the script), not dockerd.");
-        report.Notes.Add("Phases come from what drills already records: the harness's own clock at process start and exit, the run's drill-clock start and its journal marks (run store). Time in Engine API calls is the union of the calls' spans from the Debug line drills' Docker runtime logs for every call, succeeded or failed, with its duration on drills' clock (logs/drills-*.clef); outside it is the rest, which includes the HTTP probes and the pauses between probe rounds, not only drills' own work. Medians are taken per row, so the rows need not add up to the whole.");
+        report.Notes.Add("Phases come from what drills already records: the harness's own clock at process start and exit, the run's drill-clock start and its journal marks (run store). Time in Engine API calls is the union of the calls' spans from the Debug line drills' Docker runtime logs for every call, succeeded or failed, with its duration on drills' clock (logs/drills-*.clef); outside it is the rest, which includes the HTTP probes and the pauses between probe rounds, not only drills' own work; drills CPU is the drills process's own CPU in the phase, sampled from /proc every 10 ms (10 ms resolution). Medians are taken per row, so the rows need not add up to the whole.");
     }
 
-    private static string Seconds(IEnumerable<Phase> phases, Func<Phase, TimeSpan> value) =>
-        Stats.Of(phases.Select(p => value(p).TotalSeconds)).Seconds().Replace(" s", "", StringComparison.Ordinal);
+    private static void AddPhase(Table table, string name, IReadOnlyList<Phase> phase) =>
+        table.Add(name, Seconds(phase, p => p.Wall.TotalSeconds), Seconds(phase, p => p.InEngineCalls.TotalSeconds),
+            Seconds(phase, p => p.OutsideEngineCalls.TotalSeconds), Seconds(phase, p => p.CpuSeconds, "0.00"));
+
+    private static string Seconds(IEnumerable<Phase> phases, Func<Phase, double> value, string format = "0.000") =>
+        Stats.Of(phases.Select(value)).Seconds(format).Replace(" s", "", StringComparison.Ordinal);
 
     private static TimeSpan Sum(IEnumerable<Phase> phases, Func<Phase, TimeSpan> value) =>
         phases.Aggregate(TimeSpan.Zero, (sum, p) => sum + value(p));
