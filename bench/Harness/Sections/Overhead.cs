@@ -40,9 +40,9 @@ internal sealed class Overhead : ISection
 
         var loadBefore = LoadAverage();
         IReadOnlyList<IReadOnlyList<Cycle>> runs;
-        await BenchPortal.CreateAsync(cancellationToken);
         try
         {
+            await BenchPortal.CreateAsync(cancellationToken);
             // One unmeasured round first: drills' first run in a data directory makes its store and signing key, and
             // every program's first start reads its files from disk (--quick warms drills only, the one that needs it).
             // drills goes first: its readiness gate waits until the new container is healthy.
