@@ -14,6 +14,7 @@ namespace Drills.Orchestrator.App;
 /// </summary>
 internal static class EvidencePublisher
 {
+    /// <param name="reportPath">The run's published report; null: the evidence renders it (once, final when a signer opens) and publishes it.</param>
     /// <returns>The evidence written (or found), or null when the run has not ended.</returns>
     public static async Task<EvidenceResult?> PublishAsync(
         AppServices services, string runId, string? reportPath, CancellationToken cancellationToken, ReportLanguage language = ReportLanguage.Both)
@@ -23,10 +24,10 @@ internal static class EvidencePublisher
             return null;
         }
 
-        var folder = await WriteAsync(services, run, reportPath, cancellationToken, language);
+        var (folder, report) = await WriteCoreAsync(services, run, reportPath, language, cancellationToken);
         if (folder.IsSigned)
         {
-            return new EvidenceResult(folder.Path, true, null);
+            return new EvidenceResult(folder.Path, true, null, report);
         }
 
         try
@@ -34,23 +35,28 @@ internal static class EvidencePublisher
             using var signer = EvidenceSigner.Open(services.Signing, services.Data.Root, services.Clock);
             await folder.SignAsync(signer, cancellationToken);
             services.Log.Information("Evidence of {RunId} signed by {Signer} in {Folder}", run.RunId, signer.Subject, folder.Path);
-            return new EvidenceResult(folder.Path, true, null);
+            return new EvidenceResult(folder.Path, true, null, report);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             services.Log.Warning(ex, "Evidence of {RunId} is written but NOT signed: {Error}. Fix: drills export {RunId} signs it", run.RunId, ex.Message, run.RunId);
-            return new EvidenceResult(folder.Path, false, ex.Message);
+            return new EvidenceResult(folder.Path, false, ex.Message, report);
         }
     }
 
     /// <summary>The run's evidence folder, written now when it is not yet (the report is rendered again when none was given).</summary>
     public static async Task<EvidenceFolder> WriteAsync(
-        AppServices services, RunRecord run, string? reportPath, CancellationToken cancellationToken, ReportLanguage language = ReportLanguage.Both)
+        AppServices services, RunRecord run, string? reportPath, CancellationToken cancellationToken, ReportLanguage language = ReportLanguage.Both) =>
+        (await WriteCoreAsync(services, run, reportPath, language, cancellationToken)).Folder;
+
+    /// <returns>The folder, and the published report it holds (the run's stored report when the folder was written before).</returns>
+    private static async Task<(EvidenceFolder Folder, string? ReportPath)> WriteCoreAsync(
+        AppServices services, RunRecord run, string? reportPath, ReportLanguage language, CancellationToken cancellationToken)
     {
         var folder = EvidenceFolder.For(services.Data.Evidence, run.RunId);
         if (folder.IsWritten)
         {
-            return folder;
+            return (folder, reportPath ?? run.ReportPath);
         }
 
         // Rows recorded before the journal was chained are chained here, and the manifest says how many.
@@ -70,7 +76,7 @@ internal static class EvidencePublisher
         await folder.WriteAsync(report, journal, junit, subjects => new ManifestFacts(run, catalogue, subjects, JournalChain.HeadOf(journal),
             ReportPublisher.Version, run.Owner?.Host ?? Environment.MachineName, unchained), cancellationToken);
         services.Log.Information("Evidence of {RunId} written to {Folder}", run.RunId, folder.Path);
-        return folder;
+        return (folder, reportPath);
     }
 
     /// <summary>What the report's evidence annex states: the journal's head and the certificate that will sign; null when no signer opens.</summary>

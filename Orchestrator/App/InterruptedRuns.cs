@@ -2,6 +2,7 @@ using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Safety;
+using Drills.Reports.AfterAction;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.RunRecords;
 
@@ -80,16 +81,10 @@ internal static class InterruptedRuns
     /// </summary>
     public static async Task<RunRecord> PublishAsync(AppServices services, RunRecord record)
     {
-        try
-        {
-            var published = record with { ReportPath = await ReportPublisher.PublishAsync(services, record, record.TimeZone, CancellationToken.None) };
-            await EvidencePublisher.PublishAsync(services, record.RunId, published.ReportPath, CancellationToken.None);
-            return published;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            services.Log.Error(ex, "Report or evidence of {RunId} not written: {Error}. Retry with: drills export {RunId}", record.RunId, ex.Message, record.RunId);
-            return record;
-        }
+        var (path, _) = await RunOutputs.PublishAsync(services, record, ReportLanguage.Both,
+            ex => services.Log.Error(ex, "Report of {RunId} not written: {Error}. Retry with: drills report {RunId}", record.RunId, ex.Message, record.RunId),
+            ex => services.Log.Error(ex, "Evidence of {RunId} not written: {Error}. Retry with: drills export {RunId}", record.RunId, ex.Message, record.RunId),
+            CancellationToken.None);
+        return path is null ? record : record with { ReportPath = path };
     }
 }

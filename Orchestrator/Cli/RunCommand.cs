@@ -107,18 +107,17 @@ internal static class RunCommand
         }
 
         var result = await engine.RunAsync(catalogue, scenario, progress, cancellationToken);
-        string? reportPath = null;
-        try
+        var runId = result.Record.RunId;
+        // The drill happened and is recorded; a report or evidence that failed to be written must not hide its result.
+        var (reportPath, evidence) = await RunOutputs.PublishAsync(services, result.Record, language,
+            ex => terminal.Errors.MarkupLine($"[yellow]warning:[/] report not written: {TerminalMarkup.Escape(ex.Message)}. Retry with: drills report {runId}"),
+            ex => terminal.Errors.MarkupLine($"[yellow]warning:[/] evidence not written: {TerminalMarkup.Escape(ex.Message)}. Retry with: drills export {runId}"),
+            CancellationToken.None);
+        if (evidence is { Signed: false })
         {
-            reportPath = await ReportPublisher.PublishAsync(services, result.Record, catalogue.Defaults.TimeZone, language, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            // The drill happened and is recorded; a report that failed to render must not hide its result.
-            terminal.Errors.MarkupLine($"[yellow]warning:[/] report not written: {TerminalMarkup.Escape(ex.Message)}. Retry with: drills report {result.Record.RunId}");
+            terminal.Errors.MarkupLine($"[yellow]warning:[/] evidence written but not signed: {TerminalMarkup.Escape(evidence.SigningProblem ?? "")}. drills export {runId} signs it.");
         }
 
-        var evidence = await PublishEvidenceAsync(terminal, services, result.Record.RunId, reportPath, language);
         var summary = RunSummary.From(result.Record with { ReportPath = reportPath }, result.End.ExitCode()) with { End = JsonNamingPolicy.CamelCase.ConvertName(result.End.ToString()) };
         PrintOutcome(terminal.Errors, summary, result);
         if (evidence is not null)
@@ -136,31 +135,6 @@ internal static class RunCommand
             : "; nothing left behind";
         console.MarkupLine($"[yellow]Interrupted run {TerminalMarkup.Escape(recovered.RunId)} of {TerminalMarkup.Escape(recovered.SystemId)} closed first: " +
                            $"{(recovered.RolledBack ? "target rolled back" : "nothing rolled back")}{TerminalMarkup.Escape(cleanup)}.[/]");
-    }
-
-    /// <summary>Writes and signs the run's evidence; a failure is a warning with its retry, never the drill's result.</summary>
-    private static async Task<EvidenceResult?> PublishEvidenceAsync(Terminal terminal, AppServices services, string runId, string? reportPath, ReportLanguage language)
-    {
-        if (reportPath is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var evidence = await EvidencePublisher.PublishAsync(services, runId, reportPath, CancellationToken.None, language);
-            if (evidence is { Signed: false })
-            {
-                terminal.Errors.MarkupLine($"[yellow]warning:[/] evidence written but not signed: {TerminalMarkup.Escape(evidence.SigningProblem ?? "")}. drills export {runId} signs it.");
-            }
-
-            return evidence;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            terminal.Errors.MarkupLine($"[yellow]warning:[/] evidence not written: {TerminalMarkup.Escape(ex.Message)}. Retry with: drills export {runId}");
-            return null;
-        }
     }
 
     private static void PrintOutcome(IAnsiConsole console, RunSummary summary, DrillResult result)

@@ -1,4 +1,5 @@
 using Drills.Orchestrator.App;
+using Drills.Reports.AfterAction;
 using Drills.Scenarios.RunRecords;
 using Serilog;
 
@@ -8,30 +9,18 @@ namespace Drills.Orchestrator.Service;
 internal static class ServiceReports
 {
     /// <summary>
-    /// Renders a run's report, then writes and signs its evidence; a report or evidence that fails is logged, never
-    /// allowed to lose the run (drills report and drills export write them again).
+    /// Writes and signs a run's evidence around its report, rendered once; a report or evidence that fails is logged,
+    /// never allowed to lose the run (drills report and drills export write them again).
     /// </summary>
     public static async Task PublishAsync(AppServices services, RunRecord record, ILogger log, CancellationToken cancellationToken)
     {
-        string path;
-        try
+        var (path, _) = await RunOutputs.PublishAsync(services, record, ReportLanguage.Both,
+            ex => log.Error(ex, "Report of {RunId} not written: {Error}. Retry with: drills report {RunId}", record.RunId, ex.Message, record.RunId),
+            ex => log.Error(ex, "Evidence of {RunId} not written: {Error}. Retry with: drills export {RunId}", record.RunId, ex.Message, record.RunId),
+            cancellationToken);
+        if (path is not null)
         {
-            path = await ReportPublisher.PublishAsync(services, record, record.TimeZone, cancellationToken);
             log.Information("Report of {RunId} ({Outcome}): {Path}", record.RunId, record.Outcome, path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            log.Error(ex, "Report of {RunId} not written: {Error}. Retry with: drills report {RunId}", record.RunId, ex.Message, record.RunId);
-            return;
-        }
-
-        try
-        {
-            await EvidencePublisher.PublishAsync(services, record.RunId, path, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            log.Error(ex, "Evidence of {RunId} not written: {Error}. Retry with: drills export {RunId}", record.RunId, ex.Message, record.RunId);
         }
     }
 
