@@ -112,7 +112,7 @@ internal sealed class TimingHonesty : ISection
         }
 
         var record = new SqliteRunStore(store).Find(runId) ?? throw new InvalidOperationException($"run {runId} is not in the store");
-        return DrillTiming.Of(portal, interval, record, seen);
+        return DrillTiming.Of(portal, interval, record, ExecCall.ReadAll(data), seen);
     }
 
     private static string StopwatchDll(BenchContext context) => Path.Combine(context.ToolsDir, "stopwatch", "stopwatch.dll");
