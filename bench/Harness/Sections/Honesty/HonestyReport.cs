@@ -59,40 +59,39 @@ internal static class HonestyReport
     }
 
     /// <summary>
-    /// Where drills' lateness comes from: T1 is the end of the first passing round, which starts a nap after the failing
-    /// round before it. So error = (the stopwatch's up → that round's start) + (the round's duration).
+    /// Where drills' error comes from, whatever instant of a round T1 is: the wait from the service's return to the start
+    /// of the round that saw it, plus how far into that round T1 lies. Rounds are placed by their exec checks in drills' log.
     /// </summary>
     private static Table Sources(IEnumerable<IGrouping<TimeSpan, DrillTiming>> byInterval)
     {
-        var table = new Table("Sources of error (from the stored runs and drills' own log): error = wait for the passing round + its duration",
-            "probe interval", "cycle: failed round end → T1", "nap taken", "passing round (T1 − its start)", "every exec check T0 → T1",
-            "wait: stopwatch up → passing round start");
+        var table = new Table("Sources of error (rounds placed by their exec checks in drills' log): error = wait for the passing round + T1's place in it",
+            "probe interval", "round spacing, start to start", "passing round's duration", "T1 − passing round's start", "wait: stopwatch up → passing round's start",
+            "every exec check T0 → T1");
         foreach (var group in byInterval)
         {
-            table.Add(Ms(group.Key), Spread(group.Where(d => d.Cycle is not null).Select(d => d.Cycle!.Value.TotalSeconds)),
-                Spread(group.Where(d => d.Nap is not null).Select(d => d.Nap!.Value)),
-                Spread(group.Where(d => d.PassingRound is not null).Select(d => d.PassingRound!.Value.TotalSeconds)),
-                Spread(group.SelectMany(d => d.ExecSeconds)), Spread(group.Where(d => d.WaitForRound is not null).Select(d => d.WaitForRound!.Value)));
+            table.Add(Ms(group.Key), Spread(group.Select(d => d.Spacing)), Spread(group.Select(d => d.Passing?.Duration.TotalSeconds)),
+                Spread(group.Select(d => d.T1AfterRoundStart)), Spread(group.Select(d => d.WaitForRound)), Spread(group.SelectMany(d => d.ExecSeconds.Select(s => (double?)s))));
         }
 
         return table;
     }
 
     /// <summary>"412 ms (max 530 ms)" of a sample.</summary>
-    private static string Spread(IEnumerable<double> seconds)
+    private static string Spread(IEnumerable<double?> seconds)
     {
-        var stats = Stats.Of(seconds);
+        var stats = Stats.Of(seconds.OfType<double>());
         return stats.Count == 0 ? "—" : $"{Ms(stats.Median)} (max {Ms(stats.Max)})";
     }
 
     private static string WhyLate(IEnumerable<DrillTiming> group)
     {
         var drills = group.ToArray();
-        var round = Stats.Of(drills.Where(d => d.PassingRound is not null).Select(d => d.PassingRound!.Value.TotalSeconds)).Median;
-        var wait = Stats.Of(drills.Where(d => d.WaitForRound is not null).Select(d => d.WaitForRound!.Value)).Median;
-        return double.IsNaN(round)
-            ? "T1 is the end of a probe round, which starts only after a nap of the whole interval"
-            : $"T1 is the end of the first passing round ({Ms(round)} median, its exec checks the slowest part) and that round began {Ms(wait)} (median) after the service was up, a nap of the interval after the failing round before it";
+        var wait = Stats.Of(drills.Select(d => d.WaitForRound).OfType<double>()).Median;
+        var into = Stats.Of(drills.Select(d => d.T1AfterRoundStart).OfType<double>()).Median;
+        var spacing = Stats.Of(drills.Select(d => d.Spacing).OfType<double>()).Median;
+        return double.IsNaN(wait)
+            ? "the probe rounds could not be placed from drills' log"
+            : $"the passing round started {Ms(wait)} after the service was up and T1 lies {Ms(into)} into it (medians); rounds were {Ms(spacing)} apart";
     }
 
     private static double Worst(double[] errors) => errors.Length == 0 ? double.NaN : errors.MaxBy(Math.Abs);
