@@ -46,7 +46,8 @@ internal sealed class TimingHonesty : ISection
         IReadOnlyList<(string, Stats)> probeCost;
         try
         {
-            context.Progress.WriteLine($"  creating {plan.Portals.Count} portals (start delays {string.Join(", ", plan.Portals.Select(p => p.Label))})");
+            context.Progress.WriteLine($"  creating {plan.Portals.Count} portals (start delays {string.Join(", ", plan.Portals.Select(p => p.Label))}); {plan.Drills.Count} drills in this order: "
+                + string.Join(", ", plan.Drills.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Portal.Label} at {d.Interval.TotalMilliseconds:0} ms"))));
             await Task.WhenAll(plan.Portals.Select(p => p.CreateAsync(entrypoint, cancellationToken)));
             var first = plan.Portals[0];
             await using (var up = StopwatchProcess.Start(StopwatchDll(context), first.HealthUrl))

@@ -1,8 +1,9 @@
 namespace Drills.Bench.Sections.Honesty;
 
 /// <summary>
-/// Which portals and which drills, in the order they run: rounds go over every delay and interval in turn, so a slow
-/// spell of the machine falls on all of them alike and a run cut short by its budget still covers each of them.
+/// Which portals and which drills, in the order they run. The first drills cover every start delay and every probe
+/// interval, then every pair gets its turn before any gets another (so a slow spell of the machine falls on all alike,
+/// and a run its budget cuts short still covers each of them).
 /// </summary>
 internal sealed record HonestyPlan(IReadOnlyList<SlowPortal> Portals, IReadOnlyList<(SlowPortal Portal, TimeSpan Interval)> Drills, TimeSpan Budget)
 {
@@ -11,24 +12,25 @@ internal sealed record HonestyPlan(IReadOnlyList<SlowPortal> Portals, IReadOnlyL
 
     public static HonestyPlan For(bool quick, IReadOnlyList<TimeSpan> intervals)
     {
-        // (delay, rounds, whether every round drills each interval): a 30 s portal costs the most, so it is drilled
-        // twice, once at the shortest and once at the longest interval.
-        (double Seconds, int Rounds, bool Each)[] delays = quick
-            ? [(0.5, 1, true), (2, 1, false)]
-            : [(0.5, 3, true), (2, 2, true), (8, 1, true), (30, 2, false)];
-        var portals = delays.Select((d, i) => new SlowPortal(TimeSpan.FromSeconds(d.Seconds), FirstPort + i)).ToList();
-        var drills = new List<(SlowPortal, TimeSpan)>();
-        for (var round = 0; round < delays.Max(d => d.Rounds); round++)
+        // (delay, drills at each interval): a 30 s portal costs the most, so it is drilled twice, at the shortest and
+        // the longest interval; quick drills the 2 s portal once, at the sample catalogue's 500 ms.
+        (double Seconds, int[] Rounds)[] delays = quick
+            ? [(0.5, [1, 1, 1]), (2, [0, 1, 0])]
+            : [(0.5, [3, 3, 3]), (2, [2, 2, 2]), (8, [1, 1, 1]), (30, [1, 0, 1])];
+        var portals = delays.Select((d, i) => new SlowPortal(TimeSpan.FromSeconds(d.Seconds), FirstPort + i)).ToArray();
+        var pending = portals.Zip(delays)
+            .SelectMany(p => intervals.SelectMany((interval, i) => Enumerable.Repeat((Portal: p.First, Interval: interval), p.Second.Rounds[i])))
+            .ToList();
+        var drills = new List<(SlowPortal Portal, TimeSpan Interval)>();
+        while (pending.Count > 0)
         {
-            foreach (var (portal, (_, rounds, each)) in portals.Zip(delays))
-            {
-                if (round < rounds)
-                {
-                    // One interval a round: the shortest first, then the longest (quick: the sample's 500 ms).
-                    TimeSpan[] one = [quick ? intervals[intervals.Count / 2] : round == 0 ? intervals[0] : intervals[^1]];
-                    drills.AddRange((each ? intervals : one).Select(i => (portal, i)));
-                }
-            }
+            var next = pending
+                .OrderByDescending(d => drills.All(x => x.Portal != d.Portal) && drills.All(x => x.Interval != d.Interval))
+                .ThenByDescending(d => drills.All(x => x.Portal != d.Portal) || drills.All(x => x.Interval != d.Interval))
+                .ThenBy(d => drills.Count(x => x == d))
+                .First();
+            drills.Add(next);
+            pending.Remove(next);
         }
 
         // The section's share of the suite's budget (15 minutes full, 3 quick), set-up included.
