@@ -66,11 +66,12 @@ internal static class HonestyReport
     {
         var table = new Table("Sources of error (rounds placed by their exec checks in drills' log): error = wait for the passing round + T1's place in it",
             "probe interval", "round spacing, start to start", "passing round's duration", "T1 − passing round's start", "wait: stopwatch up → passing round's start",
-            "every exec check T0 → T1");
+            "every exec check T0 → T1", "stopwatch's gap at the up (its own resolution)");
         foreach (var group in byInterval)
         {
             table.Add(Ms(group.Key), Spread(group.Select(d => d.Spacing)), Spread(group.Select(d => d.Passing?.Duration.TotalSeconds)),
-                Spread(group.Select(d => d.T1AfterRoundStart)), Spread(group.Select(d => d.WaitForRound)), Spread(group.SelectMany(d => d.ExecSeconds.Select(s => (double?)s))));
+                Spread(group.Select(d => d.T1AfterRoundStart)), Spread(group.Select(d => d.WaitForRound)), Spread(group.SelectMany(d => d.ExecSeconds.Select(s => (double?)s))),
+                Spread(group.Select(d => (double?)(d.Up - d.UpSince).TotalSeconds)));
         }
 
         return table;
