@@ -13,14 +13,19 @@ namespace Drills.Orchestrator.Engine;
 /// once restore begins it watches the verify items. Recovery (T1) is the start of the passing streak
 /// that is still unbroken at the first probe after the restore steps ended, so a service that comes
 /// up and falls over again mid-restore does not count as recovered early.
-/// A probe round's time is when it was sent, and rounds start one interval apart (a round that takes
-/// longer starts the next at once): how long the checks take to answer never delays T1 or the next
-/// probe, so T1 is late by less than one interval. A passing round that was still out when a restore
-/// step ended counts only from that step's end: the engine may have held the container until then
-/// (an exec waits while the container starts), so its answer says nothing about earlier.
+/// A probe round's time is when it was sent, and rounds are sent one interval apart whether or not the
+/// previous one has answered (up to <see cref="MaxRoundsOut"/> at once): a slow check (an exec while the
+/// engine is busy) delays neither T1 nor the next round, so T1 is late by less than one interval.
+/// Rounds are folded in the order they were sent, so an early slow round is never overtaken by a later
+/// quick one. A passing round that was still out when a restore step ended counts only from that
+/// step's end: the engine may have held the container until then (an exec waits while the container
+/// starts), so its answer says nothing about earlier.
 /// </summary>
 internal sealed class RecoveryWatch
 {
+    /// <summary>Rounds out at once: enough to keep sending through slow execs, few enough not to pile work on the engine.</summary>
+    public const int MaxRoundsOut = 4;
+
     private readonly DrillClock _clock;
     private readonly DrillJournal _journal;
     private readonly SteadyState _steady;
@@ -33,9 +38,18 @@ internal sealed class RecoveryWatch
     private readonly TaskCompletionSource<TimeSpan> _impact = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<TimeSpan> _recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
+
+    /// <summary>Rounds sent and not yet folded, by sequence number; folded strictly in order.</summary>
+    private readonly SortedDictionary<long, Round> _unfolded = [];
+    private long _nextSequence;
+    private long _nextToFold;
     private bool _restoring;
     private TimeSpan? _restoreEndedAt;
     private TimeSpan _lastStepEndedAt;
+    private TimeSpan _lastSent = TimeSpan.MinValue;
+
+    /// <summary>Rounds sent before this do not count towards recovery (an operator confirmed a manual step then).</summary>
+    private TimeSpan _streakFloor = TimeSpan.MinValue;
     private TimeSpan? _passingSince;
     private CancellationTokenSource? _nap;
 
@@ -78,6 +92,7 @@ internal sealed class RecoveryWatch
         lock (_gate)
         {
             _passingSince = null;
+            _streakFloor = _clock.Elapsed;
         }
     }
 
@@ -114,11 +129,55 @@ internal sealed class RecoveryWatch
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested && !_recovered.Task.IsCompleted)
+        using var rounds = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var outstanding = new List<Task>();
+        try
         {
-            var started = _clock.Elapsed;
-            await ProbeOnceAsync(started, cancellationToken);
-            await NapAsync(started + _interval - _clock.Elapsed, cancellationToken);
+            while (!cancellationToken.IsCancellationRequested && !_recovered.Task.IsCompleted)
+            {
+                var started = _clock.Elapsed;
+                outstanding.Add(ProbeOnceAsync(started, rounds.Token));
+                await ReapAsync(outstanding, MaxRoundsOut - 1);
+                await NapAsync(started + _interval - _clock.Elapsed, cancellationToken);
+            }
+        }
+        finally
+        {
+            // Recovered, stopped or failed: the rounds still out are not needed; they end with the watch.
+            await rounds.CancelAsync();
+            await Task.WhenAll(outstanding.Select(Quietly));
+        }
+    }
+
+    /// <summary>Waits until at most <paramref name="keep"/> rounds are out; a round that failed surfaces its error here.</summary>
+    private static async Task ReapAsync(List<Task> outstanding, int keep)
+    {
+        while (outstanding.Count > keep)
+        {
+            await Task.WhenAny(outstanding);
+            foreach (var done in outstanding.Where(t => t.IsCompleted).ToArray())
+            {
+                outstanding.Remove(done);
+                await done;
+            }
+        }
+
+        foreach (var done in outstanding.Where(t => t.IsCompleted).ToArray())
+        {
+            outstanding.Remove(done);
+            await done;
+        }
+    }
+
+    /// <summary>A round cut short after the watch ended: its answer, or its error, no longer matters.</summary>
+    private static async Task Quietly(Task round)
+    {
+        try
+        {
+            await round;
+        }
+        catch (Exception)
+        {
         }
     }
 
@@ -126,34 +185,71 @@ internal sealed class RecoveryWatch
     private async Task ProbeOnceAsync(TimeSpan started, CancellationToken cancellationToken)
     {
         bool restoring;
+        long sequence;
         lock (_gate)
         {
             restoring = _restoring;
+            sequence = _nextSequence++;
+            _lastSent = started;
+            _unfolded[sequence] = new Round(started, restoring ? "restore" : "attack", null, started);
         }
 
-        var phase = restoring ? "restore" : "attack";
         var results = restoring
             ? await _steady.VerifyAsync(_verify, _target, _baseline, cancellationToken)
             : await _steady.ChecksAsync(_target, cancellationToken);
         var at = _clock.Elapsed;
+        var folded = new List<Round>();
         lock (_gate)
         {
-            foreach (var result in results)
+            // A passing answer that comes after a restore step ended says nothing about before that end.
+            _unfolded[sequence] = _unfolded[sequence] with { Results = results, CountsFrom = Max(started, _lastStepEndedAt) };
+            while (_unfolded.TryGetValue(_nextToFold, out var next) && next.Results is not null)
             {
-                Observe(new CheckObservation(phase, result.Item, result.Result.Passed, started, result.Result.Observation));
+                _unfolded.Remove(_nextToFold++);
+                folded.Add(next);
+                foreach (var result in next.Results)
+                {
+                    Observe(new CheckObservation(next.Phase, result.Item, result.Result.Passed, next.Sent, result.Result.Observation));
+                }
             }
         }
 
-        var failed = results.FirstOrDefault(r => !r.Result.Passed);
-        // Impact is what the attack did: failures seen once restore began are the restore's doing.
-        if (!restoring && failed.Item is not null && _impact.TrySetResult(started))
+        foreach (var round in folded)
         {
-            _journal.RecordAt(JournalMark.Impact, started, $"Impact observed: {failed.Item} failed", failed.Result.Observation);
+            Fold(round, at);
+        }
+    }
+
+    /// <summary>One answered round, in the order rounds were sent: impact during the attack, the passing streak during restore.</summary>
+    private void Fold(Round round, TimeSpan at)
+    {
+        var failed = round.Results!.FirstOrDefault(r => !r.Result.Passed);
+        if (round.Phase == "attack")
+        {
+            // Impact is what the attack did: failures seen once restore began are the restore's doing.
+            if (failed.Item is not null && _impact.TrySetResult(round.Sent))
+            {
+                _journal.RecordAt(JournalMark.Impact, round.Sent, $"Impact observed: {failed.Item} failed", failed.Result.Observation);
+            }
+
+            return;
         }
 
-        if (restoring)
+        TimeSpan? confirmedAt = null;
+        lock (_gate)
         {
-            Track(failed.Item is null, started, at);
+            var counts = failed.Item is null && round.Sent >= _streakFloor;
+            _passingSince = counts ? _passingSince ?? round.CountsFrom : null;
+            if (counts && _restoreEndedAt is { } ended && round.Sent >= ended)
+            {
+                confirmedAt = _passingSince;
+            }
+        }
+
+        if (confirmedAt is { } t1 && _recovered.TrySetResult(t1))
+        {
+            _journal.RecordAt(JournalMark.Recovered, t1, "Recovered: every verify item passes",
+                Invariant($"T1 is when the first probe of the passing streak was sent; confirmed by a probe sent at +{round.Sent.TotalSeconds:0.000} s, after the restore steps ended, and answered by +{at.TotalSeconds:0.000} s"));
         }
     }
 
@@ -174,25 +270,6 @@ internal sealed class RecoveryWatch
         _observations.Add(seen);
     }
 
-    private void Track(bool allPassed, TimeSpan started, TimeSpan at)
-    {
-        TimeSpan? confirmedAt = null;
-        lock (_gate)
-        {
-            _passingSince = allPassed ? _passingSince ?? Max(started, _lastStepEndedAt) : null;
-            if (allPassed && _restoreEndedAt is { } ended && started >= ended)
-            {
-                confirmedAt = _passingSince;
-            }
-        }
-
-        if (confirmedAt is { } t1 && _recovered.TrySetResult(t1))
-        {
-            _journal.RecordAt(JournalMark.Recovered, t1, "Recovered: every verify item passes",
-                Invariant($"T1 is when the first probe of the passing streak was sent; confirmed by a probe answered at +{at.TotalSeconds:0.000} s, after the restore steps ended"));
-        }
-    }
-
     /// <summary>Waits out the rest of the interval (nothing when the round overran it), cut short when the restore ends.</summary>
     private async Task NapAsync(TimeSpan rest, CancellationToken cancellationToken)
     {
@@ -204,9 +281,9 @@ internal sealed class RecoveryWatch
         using var nap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         lock (_gate)
         {
-            if (_restoreEndedAt is not null && _passingSince is not null)
+            if (_restoreEndedAt is { } ended && _lastSent < ended)
             {
-                // Restore just ended while the target looked healthy: confirm without waiting a tick.
+                // The restore steps ended after the last round was sent: send the confirming round now.
                 return;
             }
 
@@ -230,4 +307,8 @@ internal sealed class RecoveryWatch
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <param name="Results">Null while the round is out.</param>
+    /// <param name="CountsFrom">When a passing answer counts from: the send time, or a restore step's end that came before the answer.</param>
+    private sealed record Round(TimeSpan Sent, string Phase, IReadOnlyList<ItemResult>? Results, TimeSpan CountsFrom);
 }

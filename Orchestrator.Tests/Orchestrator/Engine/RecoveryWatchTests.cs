@@ -51,6 +51,16 @@ public sealed class RecoveryWatchTests : IDisposable
     }
 
     [Fact]
+    public async Task Rounds_are_sent_one_interval_apart_while_a_slow_round_is_still_out()
+    {
+        // Every answer takes 3 s (an exec while the engine is busy): rounds keep going out at 0, 1, 2 s regardless.
+        var (t1, probes, _) = await WatchAsync(healthyAt: TimeSpan.FromMilliseconds(1200), answer: TimeSpan.FromSeconds(3));
+
+        Assert.All(probes.Take(3).Select((sent, i) => sent - TimeSpan.FromSeconds(i)), late => Assert.InRange(late, TimeSpan.Zero, Slack));
+        Assert.InRange(t1, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2) + Slack);
+    }
+
+    [Fact]
     public async Task A_passing_probe_still_out_when_a_restore_step_ends_counts_only_from_that_step_end()
     {
         // As an exec waits while the engine starts the container: sent at 0, answered (passing) after the step ended at 2.5 s.
@@ -64,7 +74,7 @@ public sealed class RecoveryWatchTests : IDisposable
     }
 
     /// <summary>
-    /// The restore steps end at <paramref name="restoreEndsAt"/> on the drill clock (at once by default); the service
+    /// The restore steps end at <paramref name="restoreEndsAt"/> on the drill clock (before the watch starts by default); the service
     /// is healthy from <paramref name="healthyAt"/> and each probe answers <paramref name="answer"/> after it was sent.
     /// </summary>
     private async Task<(TimeSpan T1, IReadOnlyList<TimeSpan> Probes, TimeSpan RestoreEnded)> WatchAsync(TimeSpan healthyAt, TimeSpan? answer = null, TimeSpan? restoreEndsAt = null)
@@ -77,15 +87,25 @@ public sealed class RecoveryWatchTests : IDisposable
         var journal = new DrillJournal(clock, new NoSink(), null);
         var watch = new RecoveryWatch(clock, journal, steady, target, BaselineBackup.None, [new SystemChecksItem(Nowhere)], Interval);
         watch.RestoreStarted();
-        using var stop = new CancellationTokenSource();
         var ended = TimeSpan.Zero;
+        if (restoreEndsAt is null)
+        {
+            watch.StepEnded(ended);
+            watch.RestoreEnded(ended);
+        }
+
+        using var stop = new CancellationTokenSource();
         var t1 = await _h.DriveAsync(async () =>
         {
             var watching = watch.RunAsync(stop.Token);
-            await clock.DelayAsync(restoreEndsAt ?? TimeSpan.Zero, CancellationToken.None);
-            ended = clock.Elapsed;
-            watch.StepEnded(ended);
-            watch.RestoreEnded(ended);
+            if (restoreEndsAt is { } end)
+            {
+                await clock.DelayAsync(end, CancellationToken.None);
+                ended = clock.Elapsed;
+                watch.StepEnded(ended);
+                watch.RestoreEnded(ended);
+            }
+
             var recovered = await watch.Recovered;
             await watching;
             return recovered;
