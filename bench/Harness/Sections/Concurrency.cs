@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Drills.Bench.Measuring;
 using Drills.Bench.Output;
 using Drills.Bench.Serving;
@@ -14,7 +15,7 @@ namespace Drills.Bench.Sections;
 /// system in one catalogue) has a kill → restart → checks drill scheduled at the same known instant a few seconds after
 /// the service is up; the service's limit is N, so all N start at that fire. One serve per N, on a fresh data directory.
 /// </summary>
-internal sealed class Concurrency : ISection
+internal sealed partial class Concurrency : ISection
 {
     private const int FirstPort = 19331;
     private static readonly TimeSpan DrillsWithin = TimeSpan.FromMinutes(3);
@@ -34,7 +35,7 @@ internal sealed class Concurrency : ISection
             var all = CatalogueLoader.LoadText(Catalogue(levels.Max(), at: null), "bench.yaml");
             context.Progress.WriteLine($"  creating {levels.Max()} portal containers");
             await containers.CreateAsync(all.Catalogue!.Systems.Values, cancellationToken);
-            var lead = TimeSpan.FromSeconds(8);
+            var lead = TimeSpan.FromSeconds(6);
             for (var round = 0; round < rounds; round++)
             {
                 // Alternate the order, so a machine slowing down over the section does not fall on the large N alone.
@@ -42,8 +43,8 @@ internal sealed class Concurrency : ISection
                 {
                     var result = await RunLevelAsync(context, Path.Combine(folder, $"r{round}-n{n}"), n, lead, cancellationToken);
                     results[n].Add(result);
-                    // The next fire is placed past this start-up, doubled, so a slower start never steps over it.
-                    lead = TimeSpan.FromSeconds(Math.Max(4, (2 * result.StartUp.TotalSeconds) + 1));
+                    // The next fire is placed past one and a half times this start-up, so a slower start never steps over it.
+                    lead = TimeSpan.FromSeconds(Math.Max(3, (1.5 * result.StartUp.TotalSeconds) + 1));
                     context.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"  round {round + 1}, {n} at once: {result.Passed}/{n} passed, last stored {result.Total.TotalSeconds:0.00} s after the fire, peak RSS {result.PeakRssKiB / 1024} MiB"));
                 }
@@ -67,7 +68,7 @@ internal sealed class Concurrency : ISection
             try
             {
                 startUp = await serve.WaitForAsync("drills serve started", TimeSpan.FromMinutes(1), cancellationToken);
-                await serve.WaitForAsync(") ended ", (at - DateTimeOffset.UtcNow) + DrillsWithin, cancellationToken, times: n);
+                await serve.WaitForAsync(DrillEnded(), (at - DateTimeOffset.UtcNow) + DrillsWithin, cancellationToken, times: n);
                 cpu = serve.CpuSeconds();
                 peak = serve.PeakRssKiB;
             }
@@ -115,11 +116,15 @@ internal sealed class Concurrency : ISection
                 rss * 1.048576 < 300 && all, rss * 1.048576 < 300 ? (all ? "" : "not every drill passed") : Inv($"{rss * 1.048576 - 300:0} MB over"))
             : new Target("20 concurrent drills under one serve in under 300 MB RSS", Inv($"{rss:0} MiB peak at {top} (--quick)"), null, "--quick runs 1 and 5 only"));
         report.Notes.Add("Each N has its own serve and data directory; the N portals (drills/portal:1, 127.0.0.1:19331…) are created before anything is timed and removed at the end. " +
-                         "Every drill is scheduled at the same whole second (a Quartz cron with its year), placed at least twice the last start-up ahead so no fire is stepped over; a catch-up would show in the last column.");
+                         "Every drill is scheduled at the same whole second (a Quartz cron with its year), placed at least 1.5× the last start-up ahead so no fire is stepped over; a catch-up would show in the last column.");
         report.Notes.Add("fire → last run stored: the fire instant to the latest EndedAtUtc in the run store; start after fire: each run's StartedAtUtc − the fire; run wall: each run's EndedAtUtc − StartedAtUtc; " +
                          "per-drill overhead: the median run wall at N minus the median alone (N = 1). Peak RSS: VmHWM of the serve process sampled every 50 ms; CPU: its utime + stime read just before SIGTERM (start-up included).");
         return report;
     }
+
+    /// <summary>The engine's last line of a drill: "Drill RUN_ID ended Passed (Passed)".</summary>
+    [GeneratedRegex(@"\] Drill \S+ ended \w+ \(", RegexOptions.CultureInvariant)]
+    private static partial Regex DrillEnded();
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

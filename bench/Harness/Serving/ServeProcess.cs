@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Drills.Bench.Measuring;
 
 namespace Drills.Bench.Serving;
@@ -44,12 +45,16 @@ internal sealed class ServeProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="text"/> has been printed <paramref name="times"/> times; returns when the last one arrived, from the start.</summary>
-    public async Task<TimeSpan> WaitForAsync(string text, TimeSpan within, CancellationToken cancellationToken, int times = 1)
+    public Task<TimeSpan> WaitForAsync(string text, TimeSpan within, CancellationToken cancellationToken, int times = 1) =>
+        WaitForAsync(new Regex(Regex.Escape(text), RegexOptions.CultureInvariant), within, cancellationToken, times);
+
+    /// <summary>Waits until <paramref name="times"/> lines match <paramref name="pattern"/>; returns when the last one arrived, from the start.</summary>
+    public async Task<TimeSpan> WaitForAsync(Regex pattern, TimeSpan within, CancellationToken cancellationToken, int times = 1)
     {
         var deadline = _clock.Elapsed + within;
         while (true)
         {
-            if (Arrivals(text) is { Count: var count } arrivals && count >= times)
+            if (Arrivals(pattern) is { Count: var count } arrivals && count >= times)
             {
                 return arrivals[times - 1];
             }
@@ -57,19 +62,19 @@ internal sealed class ServeProcess : IAsyncDisposable
             if (_clock.Elapsed > deadline || _process.HasExited)
             {
                 throw new InvalidOperationException(
-                    $"drills serve printed '{text}' {Arrivals(text).Count} of {times} time(s) within {within.TotalSeconds:0} s (exited: {_process.HasExited}); its last lines:\n{Tail()}");
+                    $"drills serve printed '{pattern}' {Arrivals(pattern).Count} of {times} time(s) within {within.TotalSeconds:0} s (exited: {_process.HasExited}); its last lines:\n{Tail()}");
             }
 
             await Task.Delay(20, cancellationToken);
         }
     }
 
-    /// <summary>When each line holding <paramref name="text"/> arrived, from the start.</summary>
-    public List<TimeSpan> Arrivals(string text)
+    /// <summary>When each line matching <paramref name="pattern"/> arrived, from the start.</summary>
+    public List<TimeSpan> Arrivals(Regex pattern)
     {
         lock (_gate)
         {
-            return _lines.Where(l => l.Line.Contains(text, StringComparison.Ordinal)).Select(l => l.At).ToList();
+            return _lines.Where(l => pattern.IsMatch(l.Line)).Select(l => l.At).ToList();
         }
     }
 
