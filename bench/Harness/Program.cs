@@ -19,6 +19,7 @@ Console.CancelKeyPress += (_, e) =>
 ISection[] all =
 [
     new Concurrency(),
+    new SchedulerScale(),
     new ColdStart(),
 ];
 

@@ -31,6 +31,9 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>The wall-clock instant just before the process started, to compare with the times in its log.</summary>
+    public DateTimeOffset StartedUtc { get; private init; }
+
     /// <summary>The highest VmHWM seen while the process ran.</summary>
     public long PeakRssKiB => Interlocked.Read(ref _peakRssKiB);
 
@@ -39,9 +42,10 @@ internal sealed class ServeProcess : IAsyncDisposable
     {
         var env = new Dictionary<string, string> { ["DRILLS_DATA_DIR"] = dataDir, ["NO_COLOR"] = "1" };
         var info = ChildProcess.Info("dotnet", [context.DrillsDll, "serve", "--file", catalogue, .. extra], env, context.Root);
+        var startedUtc = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("drills serve did not start");
-        return new ServeProcess(process, clock);
+        return new ServeProcess(process, clock) { StartedUtc = startedUtc };
     }
 
     /// <summary>Waits until <paramref name="text"/> has been printed <paramref name="times"/> times; returns when the last one arrived, from the start.</summary>
