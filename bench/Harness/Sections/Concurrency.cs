@@ -27,7 +27,8 @@ internal sealed partial class Concurrency : ISection
     public async Task<SectionReport> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
         int[] levels = context.Quick ? [1, 5] : [1, 5, 10, 20];
-        var rounds = context.Rounds(full: 2, quick: 1);
+        var loadBefore = LoadAverage.Now();
+        var rounds = context.Rounds(full: 1, quick: 1);
         var folder = context.Folder("concurrency");
         var results = levels.ToDictionary(n => n, _ => new List<LevelResult>());
         await using (var containers = new BenchContainers())
@@ -51,7 +52,9 @@ internal sealed partial class Concurrency : ISection
             }
         }
 
-        return Report(levels, rounds, results);
+        var report = Report(levels, rounds, results);
+        report.Notes.Add($"Load average (1 min) when the section began: {loadBefore}; when it ended: {LoadAverage.Now()}.");
+        return report;
     }
 
     private static async Task<LevelResult> RunLevelAsync(BenchContext context, string dataDir, int n, TimeSpan lead, CancellationToken cancellationToken)

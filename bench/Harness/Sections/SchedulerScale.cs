@@ -29,6 +29,7 @@ internal sealed class SchedulerScale : ISection
     public async Task<SectionReport> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
         int[] sizes = context.Quick ? [1_000] : [1_000, 10_000];
+        var loadBefore = LoadAverage.Now();
         var folder = context.Folder("scheduler-scale");
         var report = new SectionReport(Number, Title);
         var startUps = new Table("Start-up of drills serve with N schedules (process start → \"drills serve started\"), one run each",
@@ -59,6 +60,7 @@ internal sealed class SchedulerScale : ISection
             lateness.Count == 0 || lateness.P99 < 1000 ? "" : Inv($"{lateness.P99 - 1000:0} ms over")));
         report.Notes.Add(Inv($"A generated catalogue: {Systems} systems, N scenarios each kill → restart, every schedule yearly ({Never}) so none fires during the bench, except the burst's {Burst}, rescheduled before the restart to one whole second a little after the restart should be up."));
         report.Notes.Add("Each burst fire returns at once without drilling: a run for that scenario and due time is already in the run store (written beforehand through the store's API, as a restart after a crash finds one), so the job logs its fire and skips the duplicate. What is timed is Quartz acquiring, firing and dispatching each trigger on the SQLite job store, not a drill.");
+        report.Notes.Add($"Load average (1 min) when the section began: {loadBefore}; when it ended: {LoadAverage.Now()}.");
         report.Notes.Add("Lateness: each fire's Debug log event (logs/drills-*.clef) with Quartz's fire time and the scheduled time, both on the service's clock; \"job started\" is when DrillJob began. Start-up split from the same log: process start → \"drills serve starting\" (runtime, catalogue read and validated, Docker ping, host), → \"Schedule applied\" (job store sync), → \"drills serve started\" (scheduler start and one line per schedule).");
         return report;
     }
