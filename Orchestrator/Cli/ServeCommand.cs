@@ -66,9 +66,9 @@ internal static class ServeCommand
 
     private static SchedulerOptions Options(int maxConcurrent, string? grace, int keep)
     {
-        if (maxConcurrent is < 1 or > 16)
+        if (maxConcurrent is < 1 or > SchedulerOptions.MostConcurrentDrills)
         {
-            throw new CliException(ExitCodes.BadInput, $"--max-concurrent is {maxConcurrent}; it must be between 1 and 16.", "pass --max-concurrent 2 (the default) or another number from 1 to 16");
+            throw new CliException(ExitCodes.BadInput, $"--max-concurrent is {maxConcurrent}; it must be between 1 and {SchedulerOptions.MostConcurrentDrills}.", $"pass --max-concurrent 2 (the default) or another number from 1 to {SchedulerOptions.MostConcurrentDrills}");
         }
 
         if (keep < 1)

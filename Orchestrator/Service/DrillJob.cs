@@ -20,8 +20,9 @@ internal sealed class DrillJob(CatalogueHolder catalogue, AppServices services, 
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var current = catalogue.Current;
         var scenarioId = context.JobDetail.Key.Name;
+        new FireTiming(scenarioId, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, context.FireTimeUtc, time.GetUtcNow()).Log(log);
+        var current = catalogue.Current;
         if (!current.Scenarios.TryGetValue(scenarioId, out var scenario))
         {
             log.Warning("Fire for {Scenario} ignored: the scenario is no longer in the catalogue", scenarioId);

@@ -69,11 +69,16 @@ internal sealed class DrillService(ISchedulerFactory factory, CatalogueHolder ca
 
     private async Task LogUpcomingAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
-        foreach (var scenario in catalogue.Current.Scenarios.Values.Where(s => s.Schedule is not null))
+        var scheduled = catalogue.Current.Scenarios.Values.Where(s => s.Schedule is not null).ToList();
+        // One read for all: thousands of schedules must not cost thousands of store round trips at start-up.
+        var triggers = (await scheduler.GetTriggers(scheduled.Select(s => ScheduleKeys.Trigger(s.Id)).ToList(), cancellationToken))
+            .ToDictionary(t => t.Key.Name, StringComparer.Ordinal);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(catalogue.Current.Defaults.TimeZone);
+        foreach (var scenario in scheduled)
         {
-            var trigger = await scheduler.GetTrigger(ScheduleKeys.Trigger(scenario.Id), cancellationToken);
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(catalogue.Current.Defaults.TimeZone);
-            var next = trigger?.NextFireTimeUtc is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture) : "none";
+            var next = triggers.GetValueOrDefault(scenario.Id)?.NextFireTimeUtc is { } at
+                ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture)
+                : "none";
             log.Information("Scheduled {Scenario} ({Schedule}, {Zone}): next fire {Next}", scenario.Id, scenario.Schedule, zone.Id, next);
         }
     }

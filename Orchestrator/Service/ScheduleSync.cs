@@ -34,22 +34,28 @@ internal sealed class ScheduleSync(ILogger log)
             removed.Add(key.Name);
         }
 
+        // One read for every stored trigger and one write for every new or changed one: start-up with thousands of
+        // schedules costs a few store round trips, not several per schedule.
+        var keys = stored.Where(k => wanted.ContainsKey(k.Name)).Select(k => ScheduleKeys.Trigger(k.Name)).ToList();
+        var existing = (await scheduler.GetTriggers(keys, cancellationToken)).ToDictionary(t => t.Key.Name, StringComparer.Ordinal);
+        List<ScenarioSchedule> changed = [];
         foreach (var scenario in wanted.Values)
         {
-            var existing = await scheduler.GetTrigger(ScheduleKeys.Trigger(scenario.Id), cancellationToken);
-            if (existing?.JobDataMap.GetString(ScheduleKeys.Fingerprint) == ScenarioTriggers.Fingerprint(catalogue, scenario))
+            var trigger = existing.GetValueOrDefault(scenario.Id);
+            if (trigger?.JobDataMap.GetString(ScheduleKeys.Fingerprint) == ScenarioTriggers.Fingerprint(catalogue, scenario))
             {
                 unchanged.Add(scenario.Id);
                 continue;
             }
 
-            var schedule = ScenarioSchedule.For(catalogue, scenario)!;
-            await ScheduleAsync(scheduler, catalogue, schedule, cancellationToken);
-            (existing is null ? added : replaced).Add(scenario.Id);
-            if (firesFrom is { } from && await SteppedOverAsync(scheduler, schedule, from, cancellationToken) is { } due)
-            {
-                steppedOver.Add(new MissedFire(scenario.Id, due));
-            }
+            changed.Add(ScenarioSchedule.For(catalogue, scenario)!);
+            (trigger is null ? added : replaced).Add(scenario.Id);
+        }
+
+        await CalendarJobs.ScheduleAllAsync(scheduler, changed.Select(s => Job(catalogue, s)).ToList(), cancellationToken);
+        if (firesFrom is { } from && changed.Count > 0)
+        {
+            steppedOver.AddRange(await SteppedOverAsync(scheduler, changed, from, cancellationToken));
         }
 
         var changes = new ScheduleChanges(added, replaced, removed, unchanged) { SteppedOver = steppedOver };
@@ -62,15 +68,18 @@ internal sealed class ScheduleSync(ILogger log)
         return changes;
     }
 
-    private static Task ScheduleAsync(IScheduler scheduler, DrillCatalogue catalogue, ScenarioSchedule schedule, CancellationToken cancellationToken) =>
-        CalendarJobs.ScheduleAsync(scheduler, ScenarioTriggers.Job(schedule.Scenario), ScenarioTriggers.Trigger(catalogue, schedule),
-            BlackoutCalendar.NameFor(schedule.Scenario.Id), schedule.Blackout, cancellationToken);
+    private static CalendarJob Job(DrillCatalogue catalogue, ScenarioSchedule schedule) =>
+        new(ScenarioTriggers.Job(schedule.Scenario), ScenarioTriggers.Trigger(catalogue, schedule), BlackoutCalendar.NameFor(schedule.Scenario.Id), schedule.Blackout);
 
-    /// <summary>The first fire at or after <paramref name="from"/> when it is earlier than the trigger's first fire.</summary>
-    private static async Task<DateTimeOffset?> SteppedOverAsync(IScheduler scheduler, ScenarioSchedule schedule, DateTimeOffset from, CancellationToken cancellationToken)
+    /// <summary>Each schedule's first fire at or after <paramref name="from"/> when it is earlier than its stored trigger's first fire.</summary>
+    private static async Task<IEnumerable<MissedFire>> SteppedOverAsync(IScheduler scheduler, IReadOnlyList<ScenarioSchedule> schedules, DateTimeOffset from, CancellationToken cancellationToken)
     {
-        var next = (await scheduler.GetTrigger(ScheduleKeys.Trigger(schedule.Scenario.Id), cancellationToken))?.NextFireTimeUtc;
-        return schedule.NextFires(from.AddTicks(-1), 1).Times is [var first, ..] && (next is null || first < next) ? first : null;
+        var triggers = (await scheduler.GetTriggers(schedules.Select(s => ScheduleKeys.Trigger(s.Scenario.Id)).ToList(), cancellationToken))
+            .ToDictionary(t => t.Key.Name, StringComparer.Ordinal);
+        return schedules
+            .Select(s => (s.Scenario.Id, Next: triggers.GetValueOrDefault(s.Scenario.Id)?.NextFireTimeUtc, First: s.NextFires(from.AddTicks(-1), 1).Times is [var first, ..] ? first : (DateTimeOffset?)null))
+            .Where(f => f.First is not null && (f.Next is null || f.First < f.Next))
+            .Select(f => new MissedFire(f.Id, f.First!.Value));
     }
 }
 

@@ -7,6 +7,15 @@ internal sealed record SchedulerOptions
     public int MaxConcurrentDrills { get; init; } = 2;
 
     /// <summary>
+    /// The highest <see cref="MaxConcurrentDrills"/> accepted: 32, half the scheduler's 64 threads, so fires waiting for a
+    /// turn always leave threads for the trigger loop (20 drills at once measured well under 300 MB).
+    /// </summary>
+    public const int MostConcurrentDrills = 32;
+
+    /// <summary>Threads the scheduler fires jobs on; a fire waits for its turn on one of them.</summary>
+    public const int SchedulerThreads = 64;
+
+    /// <summary>
     /// A fire missed while the service was down runs once at start-up when the latest missed fire is at
     /// most this old; older misses are skipped and recorded. Zero skips every miss.
     /// </summary>

@@ -50,7 +50,7 @@ internal static class ServeHost
             // The scheduler fires on the process's one clock, the same the drills and the misfire rule read.
             quartz.UseTimeProvider(services.Clock);
             // Jobs wait inside for their system and the global limit: enough slots that waiting fires never starve the trigger loop.
-            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = 64);
+            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = SchedulerOptions.SchedulerThreads);
             quartz.UsePersistentStore(store =>
             {
                 store.UseSqlite(SqliteFactory.Instance, new SqliteConnectionStringBuilder { DataSource = services.Data.Database, DefaultTimeout = 30 }.ToString());

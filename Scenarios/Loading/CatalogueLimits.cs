@@ -6,8 +6,9 @@ namespace Drills.Scenarios.Loading;
 /// </summary>
 internal static class CatalogueLimits
 {
-    /// <summary>1 MiB: the sample catalogue is a few KB; a larger file is refused before it is read into memory.</summary>
-    public const int MaxFileBytes = 1024 * 1024;
+    /// <summary>4 MiB: the sample catalogue is a few KB, and 10,000 scheduled scenarios written out take about 2 MB;
+    /// a larger file is refused before it is read into memory.</summary>
+    public const int MaxFileBytes = 4 * 1024 * 1024;
 
     /// <summary>Nesting of mappings and lists; the deepest catalogue value (a step's option list) is 8 deep.
     /// YamlDotNet recurses over nesting, so this bound is what keeps its stack safe.</summary>
@@ -16,6 +17,7 @@ internal static class CatalogueLimits
     /// <summary>Characters in one value or key.</summary>
     public const int MaxTextLength = 64 * 1024;
 
-    /// <summary>Values in the file once every alias is expanded: aliases of aliases multiply text.</summary>
-    public const int MaxExpandedValues = 100_000;
+    /// <summary>Values in the file once every alias is expanded: aliases of aliases multiply text. A scenario holds about
+    /// 20 values, so 10,000 scheduled scenarios fit with room to spare.</summary>
+    public const int MaxExpandedValues = 500_000;
 }

@@ -20,6 +20,8 @@ ISection[] all =
 [
     new Overhead(),
     new TimingHonesty(),
+    new Concurrency(),
+    new SchedulerScale(),
     new ColdStart(),
 ];
 

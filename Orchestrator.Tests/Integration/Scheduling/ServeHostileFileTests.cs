@@ -39,7 +39,7 @@ public sealed class ServeHostileFileTests : IAsyncLifetime
         var slow = Assert.Single(_h.Store.List(50), r => r.ScenarioId == "slow-ransom");
         Assert.Equal(RunOutcome.Passed, slow.Outcome);
         Assert.Contains("nests more than 32 mappings and lists deep", serve.Log, StringComparison.Ordinal);
-        Assert.Contains("larger than 1 MiB", serve.Log, StringComparison.Ordinal);
+        Assert.Contains("larger than 4 MiB", serve.Log, StringComparison.Ordinal);
         Assert.Contains("the running schedule is unchanged", serve.Log, StringComparison.Ordinal);
         var files = await _h.ReadFilesAsync(name, "/srv/www");
         Assert.DoesNotContain(files.Keys, f => f.EndsWith(".locked", StringComparison.Ordinal));

@@ -11,8 +11,8 @@ public sealed class ServeCommandTests : IDisposable
     private readonly ScheduledCatalogue _catalogue = new();
 
     [Theory]
-    [InlineData("--max-concurrent", "0", "--max-concurrent is 0; it must be between 1 and 16.")]
-    [InlineData("--max-concurrent", "17", "--max-concurrent is 17; it must be between 1 and 16.")]
+    [InlineData("--max-concurrent", "0", "--max-concurrent is 0; it must be between 1 and 32.")]
+    [InlineData("--max-concurrent", "33", "--max-concurrent is 33; it must be between 1 and 32.")]
     [InlineData("--keep-snapshots", "0", "--keep-snapshots is 0; it must be at least 1")]
     [InlineData("--misfire-grace", "banana", "--misfire-grace 'banana' is not a duration.")]
     public async Task Bad_option_exits_2_with_the_fix(string option, string value, string message)

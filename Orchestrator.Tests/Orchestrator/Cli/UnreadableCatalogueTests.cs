@@ -34,7 +34,7 @@ public sealed class UnreadableCatalogueTests : IDisposable
         var result = await CliProcess.RunAsync("validate", file, "--data-dir", Path.Combine(_folder, "data"));
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        Assert.Contains("huge.yaml' is larger than 1 MiB, the most drills reads", Flat(result.Stderr), StringComparison.Ordinal);
+        Assert.Contains("huge.yaml' is larger than 4 MiB, the most drills reads", Flat(result.Stderr), StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

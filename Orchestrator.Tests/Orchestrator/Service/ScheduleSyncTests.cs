@@ -82,12 +82,54 @@ public sealed class ScheduleSyncTests : IDisposable
         Assert.True(trigger!.NextFireTimeUtc > DateTimeOffset.UtcNow.AddDays(300), $"next fire {trigger.NextFireTimeUtc:O}");
     }
 
+    [Fact]
+    public async Task Blackout_removed_on_a_reload_leaves_no_calendar_behind()
+    {
+        await using var running = await _quartz.StartAsync(start: false);
+        await _sync.ApplyAsync(running.Scheduler, Catalogue("0 0 2 ? * SUN", stopSchedule: null), CancellationToken.None);
+
+        var changes = await _sync.ApplyAsync(running.Scheduler, Catalogue("0 0 2 ? * SUN", stopSchedule: null, killBlackout: false), CancellationToken.None);
+        var trigger = await running.Scheduler.GetTrigger(ScheduleKeys.Trigger("web-kill"), CancellationToken.None);
+
+        Assert.Equal(["web-kill"], changes.Replaced);
+        Assert.Null(trigger!.CalendarName);
+        Assert.Null(await running.Scheduler.GetCalendar(BlackoutCalendar.NameFor("web-kill"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Ten_thousand_schedules_are_stored_each_with_its_next_fire_and_found_unchanged_after_a_restart()
+    {
+        var result = CatalogueLoader.LoadText(ManySchedules(10_000), CatalogueText.FileName);
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors.Take(3)));
+        await using (var first = await _quartz.StartAsync(start: false))
+        {
+            var changes = await _sync.ApplyAsync(first.Scheduler, result.Catalogue!, DateTimeOffset.UtcNow, CancellationToken.None);
+            Assert.Equal(10_000, changes.Added.Count);
+            Assert.Empty(changes.SteppedOver);
+        }
+
+        await using var second = await _quartz.StartAsync(start: false);
+        var again = await _sync.ApplyAsync(second.Scheduler, result.Catalogue!, CancellationToken.None);
+        var last = await second.Scheduler.GetTrigger(ScheduleKeys.Trigger("s9999"), CancellationToken.None);
+
+        Assert.Equal(10_000, again.Unchanged.Count);
+        Assert.Equal(new DateTimeOffset(DateTimeOffset.UtcNow.Year + 1, 1, 1, 5, 46, 39, TimeSpan.Zero), last!.NextFireTimeUtc);
+    }
+
     public void Dispose() => _quartz.Dispose();
 
-    /// <summary>web-kill scheduled outside a Tết calendar; web-stop scheduled (or on demand when null).</summary>
-    private static DrillCatalogue Catalogue(string killSchedule, string? stopSchedule)
+    /// <summary>One system and <paramref name="count"/> scenarios, each firing once a year at its own second of New Year's Day (UTC).</summary>
+    private static string ManySchedules(int count) =>
+        "version: 1\ndefaults: { timezone: Etc/UTC }\nsystems:\n  web:\n    title: Web\n    security_level: 3\n" +
+        "    container: { image: \"drills/web:1\", name: drills-web }\n    checks: [{ tcp: \"127.0.0.1:18080\" }]\nscenarios:\n" +
+        string.Concat(Enumerable.Range(0, count).Select(i => FormattableString.Invariant(
+            $"  s{i}: {{ title: t, system: web, attack: [kill: {{}}], restore: [start: {{}}], schedule: \"{i % 60} {i / 60 % 60} {3 + (i / 3600)} 1 1 ?\" }}\n")));
+
+
+    /// <summary>web-kill scheduled outside a Tết calendar (or with no blackout); web-stop scheduled (or on demand when null).</summary>
+    private static DrillCatalogue Catalogue(string killSchedule, string? stopSchedule, bool killBlackout = true)
     {
-        var yaml = CatalogueText.With("    system: web", $"    system: web\n    schedule: \"{killSchedule}\"\n    blackout: [tet]")
+        var yaml = CatalogueText.With("    system: web", $"    system: web\n    schedule: \"{killSchedule}\"" + (killBlackout ? "\n    blackout: [tet]" : ""))
                    + "  web-stop:\n    title: Stop\n    system: web\n"
                    + (stopSchedule is null ? "" : $"    schedule: \"{stopSchedule}\"\n    blackout: [tet]\n")
                    + "    attack: [{ stop: {} }]\n    restore: [{ start: {} }]\n"
