@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Drills.Scenarios.RunRecords;
 using Drills.Scenarios.Text;
 
@@ -15,8 +14,6 @@ internal static class RunJson
         WriteIndented = false,
         // Output goes to terminals, files and scripts, never into HTML: keep Vietnamese text and quotes readable.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        // Run records by generated metadata (RunJsonContext); anything else printed as JSON by reflection, as before.
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(RunJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     /// <summary>A record as drills writes it to disk: secrets masked, so none reaches a file.</summary>
