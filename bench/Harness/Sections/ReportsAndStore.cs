@@ -136,19 +136,21 @@ internal sealed class ReportsAndStore : ISection
     private static void AddTargets(SectionReport report, string[] names, IReadOnlyList<IReadOnlyList<ProcessResult>> results, int size)
     {
         Stats Wall(string name) => Stats.Of(results[Array.IndexOf(names, name)].Select(r => r.Wall.TotalSeconds));
-        void Add(string goal, string name, double limit)
+        void Add(string goal, string name, double limit, string why)
         {
             var wall = Wall(name);
             var met = wall.Median < limit;
             report.Targets.Add(new Target(goal, wall.Seconds(), met,
-                met ? "" : string.Create(CultureInfo.InvariantCulture, $"{wall.Median - limit:0.000} s over ({wall.Median / limit:0.0}× the target)")));
+                met ? "" : string.Create(CultureInfo.InvariantCulture, $"{wall.Median - limit:0.000} s over ({wall.Median / limit:0.0}× the target): {why}")));
         }
 
-        Add($"drills runs < 0.25 s ({Count(size)} runs)", "drills runs", 0.25);
-        Add($"drills report < 0.4 s ({Count(size)} runs)", "drills report RUN", 0.4);
+        Add($"drills runs < 0.25 s ({Count(size)} runs)", "drills runs", 0.25,
+            "the store's share is small (one pragma, 50 rows off an index); the rest is the CLI's start-up (section 6: drills runs on an empty store) and the first JSON read's warm-up");
+        Add($"drills report < 0.4 s ({Count(size)} runs)", "drills report RUN", 0.4,
+            "start-up, the first JSON read and the first Scriban render of the report, then the CIO index every report rewrites (catalogue load, index query, index page)");
         if (size >= 10_000)
         {
-            Add($"drills index of {Count(size)} runs < 2 s", "drills index", 2);
+            Add($"drills index of {Count(size)} runs < 2 s", "drills index", 2, "start-up, catalogue load and the first render of the page; its queries read one covering index");
         }
     }
 
