@@ -56,7 +56,8 @@ internal static class RunColumns
 
     /// <summary>
     /// Adds the columns a file lacks and fills them from its records, in one write transaction (a second
-    /// process opening the same file waits, then finds them there); adds the index the CIO index reads by.
+    /// process opening the same file waits, then finds them there); adds the indexes listings and the CIO index read
+    /// by, and marks the file current (<see cref="RunSchema.Version"/>).
     /// </summary>
     public static void Migrate(SqliteConnection connection)
     {
@@ -74,7 +75,9 @@ internal static class RunColumns
                 Backfill(connection);
             }
 
-            SqliteFile.Execute(connection, "CREATE INDEX IF NOT EXISTS runs_by_system ON runs (system_id, started_at_utc)");
+            SqliteFile.Execute(connection, RunSchema.Indexes);
+            // Last, in the same transaction: a file marked current has everything above.
+            SqliteFile.Execute(connection, $"PRAGMA user_version = {RunSchema.Version}");
             transaction.Commit();
         }
     }

@@ -13,6 +13,26 @@ namespace Drills.Orchestrator.Runs;
 /// </summary>
 internal static class RunSchema
 {
+    /// <summary>
+    /// The schema this build sets up, written to the file's <c>user_version</c> once every table, column and index below
+    /// is in place: an open that finds it (or a later one) reads one pragma instead of checking the schema, which cost
+    /// more than a small listing. Raise it with any change to the tables, columns or indexes.
+    /// </summary>
+    public const int Version = 1;
+
+    /// <summary>
+    /// runs_by_start: a listing (newest first) reads its rows off the index instead of sorting every record.
+    /// runs_by_history: every column the CIO index reads (<see cref="RunColumns"/>), newest first within a system as it ranks
+    /// them, so its queries never touch the rows, whose JSON spills over pages of their own; it replaces runs_by_system.
+    /// </summary>
+    public const string Indexes = """
+        CREATE INDEX IF NOT EXISTS runs_by_start ON runs (started_at_utc, run_id);
+        CREATE INDEX IF NOT EXISTS runs_by_history ON runs (
+            system_id, started_at_utc DESC, run_id DESC, drilled, outcome, ended_at_utc, recovery_ticks, target_ticks, declared_ticks, report_path,
+            loss_window_seconds, rpo_target_seconds, met_rpo, markers_lost);
+        DROP INDEX IF EXISTS runs_by_system;
+        """;
+
     public const string Create = """
         CREATE TABLE IF NOT EXISTS runs (
             run_id         TEXT PRIMARY KEY,
@@ -71,4 +91,12 @@ internal static class RunSchema
         ("runs", "chain_head", "TEXT"),
         ("runs", "chain_events", "INTEGER"),
     ];
+
+    /// <summary>True when this build (or a later one) has set the file up: nothing to create, add or migrate.</summary>
+    public static bool IsCurrent(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) >= Version;
+    }
 }

@@ -22,6 +22,12 @@ internal sealed partial class SqliteRunStore : IRunStore, IDrillHistory
         SqliteFile.KeepPrivate(databaseFile);
         _file = new SqliteFile(databaseFile);
         using var connection = Open();
+        if (RunSchema.IsCurrent(connection))
+        {
+            // Set up by this build already (WAL too is a property of the file): one pragma read, no schema work.
+            return;
+        }
+
         // WAL once for the file: readers (drills runs) never block the drill writing its journal.
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, RunSchema.Create);

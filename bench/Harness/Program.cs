@@ -22,6 +22,7 @@ ISection[] all =
     new TimingHonesty(),
     new Concurrency(),
     new SchedulerScale(),
+    new ReportsAndStore(),
     new ColdStart(),
 ];
 
