@@ -171,13 +171,15 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IDispo
     /// <summary>Runs one engine call, mapping every failure to the drill's exceptions.</summary>
     private async Task<T> CallAsync<T>(DockerCall call, Func<Task<T>> action, CancellationToken cancellationToken)
     {
+        var started = _time.GetTimestamp();
         try
         {
             return await action();
         }
         catch (Exception error) when (DockerErrors.Map(error, call, _endpoint, cancellationToken) is { } mapped)
         {
-            _logger.Debug("Could not {Verb} {Target}: {Reason}", call.Verb, call.Target, mapped.Message);
+            // Timed like a call that succeeded: a failed call (an exec into a stopped target) spends engine time too.
+            _logger.Debug("Could not {Verb} {Target} in {Elapsed}: {Reason}", call.Verb, call.Target, Elapsed(started), mapped.Message);
             throw mapped;
         }
     }

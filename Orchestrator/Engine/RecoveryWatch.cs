@@ -13,6 +13,11 @@ namespace Drills.Orchestrator.Engine;
 /// once restore begins it watches the verify items. Recovery (T1) is the start of the passing streak
 /// that is still unbroken at the first probe after the restore steps ended, so a service that comes
 /// up and falls over again mid-restore does not count as recovered early.
+/// A probe round's time is when it was sent, and rounds start one interval apart (a round that takes
+/// longer starts the next at once): how long the checks take to answer never delays T1 or the next
+/// probe, so T1 is late by less than one interval. A passing round that was still out when a restore
+/// step ended counts only from that step's end: the engine may have held the container until then
+/// (an exec waits while the container starts), so its answer says nothing about earlier.
 /// </summary>
 internal sealed class RecoveryWatch
 {
@@ -30,6 +35,7 @@ internal sealed class RecoveryWatch
     private readonly Lock _gate = new();
     private bool _restoring;
     private TimeSpan? _restoreEndedAt;
+    private TimeSpan _lastStepEndedAt;
     private TimeSpan? _passingSince;
     private CancellationTokenSource? _nap;
 
@@ -75,6 +81,15 @@ internal sealed class RecoveryWatch
         }
     }
 
+    /// <summary>A restore step ended: no passing round sent before this counts from before it.</summary>
+    public void StepEnded(TimeSpan at)
+    {
+        lock (_gate)
+        {
+            _lastStepEndedAt = Max(_lastStepEndedAt, at);
+        }
+    }
+
     /// <summary>Marks the end of the restore steps and probes at once rather than at the next tick.</summary>
     public void RestoreEnded(TimeSpan at)
     {
@@ -82,6 +97,7 @@ internal sealed class RecoveryWatch
         lock (_gate)
         {
             _restoreEndedAt = at;
+            _lastStepEndedAt = Max(_lastStepEndedAt, at);
             nap = _nap;
         }
 
@@ -100,12 +116,14 @@ internal sealed class RecoveryWatch
     {
         while (!cancellationToken.IsCancellationRequested && !_recovered.Task.IsCompleted)
         {
-            await ProbeOnceAsync(cancellationToken);
-            await NapAsync(cancellationToken);
+            var started = _clock.Elapsed;
+            await ProbeOnceAsync(started, cancellationToken);
+            await NapAsync(started + _interval - _clock.Elapsed, cancellationToken);
         }
     }
 
-    private async Task ProbeOnceAsync(CancellationToken cancellationToken)
+    /// <param name="started">When the round was sent: the time of every observation it makes.</param>
+    private async Task ProbeOnceAsync(TimeSpan started, CancellationToken cancellationToken)
     {
         bool restoring;
         lock (_gate)
@@ -113,7 +131,6 @@ internal sealed class RecoveryWatch
             restoring = _restoring;
         }
 
-        var started = _clock.Elapsed;
         var phase = restoring ? "restore" : "attack";
         var results = restoring
             ? await _steady.VerifyAsync(_verify, _target, _baseline, cancellationToken)
@@ -123,15 +140,15 @@ internal sealed class RecoveryWatch
         {
             foreach (var result in results)
             {
-                Observe(new CheckObservation(phase, result.Item, result.Result.Passed, at, result.Result.Observation));
+                Observe(new CheckObservation(phase, result.Item, result.Result.Passed, started, result.Result.Observation));
             }
         }
 
         var failed = results.FirstOrDefault(r => !r.Result.Passed);
         // Impact is what the attack did: failures seen once restore began are the restore's doing.
-        if (!restoring && failed.Item is not null && _impact.TrySetResult(at))
+        if (!restoring && failed.Item is not null && _impact.TrySetResult(started))
         {
-            _journal.RecordAt(JournalMark.Impact, at, $"Impact observed: {failed.Item} failed", failed.Result.Observation);
+            _journal.RecordAt(JournalMark.Impact, started, $"Impact observed: {failed.Item} failed", failed.Result.Observation);
         }
 
         if (restoring)
@@ -162,7 +179,7 @@ internal sealed class RecoveryWatch
         TimeSpan? confirmedAt = null;
         lock (_gate)
         {
-            _passingSince = allPassed ? _passingSince ?? at : null;
+            _passingSince = allPassed ? _passingSince ?? Max(started, _lastStepEndedAt) : null;
             if (allPassed && _restoreEndedAt is { } ended && started >= ended)
             {
                 confirmedAt = _passingSince;
@@ -172,12 +189,18 @@ internal sealed class RecoveryWatch
         if (confirmedAt is { } t1 && _recovered.TrySetResult(t1))
         {
             _journal.RecordAt(JournalMark.Recovered, t1, "Recovered: every verify item passes",
-                Invariant($"T1 is the first probe of the passing streak; confirmed by a probe at +{at.TotalSeconds:0.000} s, after the restore steps ended"));
+                Invariant($"T1 is when the first probe of the passing streak was sent; confirmed by a probe answered at +{at.TotalSeconds:0.000} s, after the restore steps ended"));
         }
     }
 
-    private async Task NapAsync(CancellationToken cancellationToken)
+    /// <summary>Waits out the rest of the interval (nothing when the round overran it), cut short when the restore ends.</summary>
+    private async Task NapAsync(TimeSpan rest, CancellationToken cancellationToken)
     {
+        if (rest <= TimeSpan.Zero)
+        {
+            return;
+        }
+
         using var nap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         lock (_gate)
         {
@@ -192,7 +215,7 @@ internal sealed class RecoveryWatch
 
         try
         {
-            await _clock.DelayAsync(_interval, nap.Token);
+            await _clock.DelayAsync(rest, nap.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -205,4 +228,6 @@ internal sealed class RecoveryWatch
             }
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -30,10 +30,10 @@ internal sealed class BenchContext
 
     /// <summary>Runs the built drills CLI with its own data directory and measures the whole process.</summary>
     public Task<ProcessResult> DrillsAsync(IEnumerable<string> args, string dataDir, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, Action<int>? started = null)
     {
         var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["DRILLS_DATA_DIR"] = dataDir, ["NO_COLOR"] = "1" };
-        return ChildProcess.RunAsync("dotnet", [DrillsDll, .. args], cancellationToken, env, Root);
+        return ChildProcess.RunAsync("dotnet", [DrillsDll, .. args], cancellationToken, env, Root, started);
     }
 
     /// <summary>A fresh private folder under the scratch folder.</summary>

@@ -18,6 +18,7 @@ Console.CancelKeyPress += (_, e) =>
 
 ISection[] all =
 [
+    new Overhead(),
     new ColdStart(),
 ];
 

@@ -19,13 +19,15 @@ internal sealed record ProcessResult(int ExitCode, TimeSpan Wall, double CpuSeco
 /// </summary>
 internal static class ChildProcess
 {
+    /// <param name="started">Told the process id once it runs, for a section that watches the live process too.</param>
     public static async Task<ProcessResult> RunAsync(string file, IEnumerable<string> args, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null, Action<int>? started = null)
     {
         using var process = new Process { StartInfo = Info(file, args, environment, workingDirectory) };
         var cpuBefore = ProcFs.ReapedChildrenCpuSeconds();
         var clock = Stopwatch.StartNew();
         process.Start();
+        started?.Invoke(process.Id);
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         long peak = 0;

@@ -1,0 +1,136 @@
+using Drills.Orchestrator.Backups;
+using Drills.Orchestrator.Checks;
+using Drills.Orchestrator.Drill;
+using Drills.Orchestrator.Engine;
+using Drills.Orchestrator.Safety;
+using Drills.Scenarios.Catalogue;
+using Drills.Scenarios.Checks;
+using Drills.Scenarios.RunRecords;
+using static Drills.Orchestrator.Tests.Support.TestCatalogues;
+
+namespace Drills.Orchestrator.Tests.Orchestrator.Engine;
+
+/// <summary>
+/// How T1 is taken, on a fake clock with a check that takes a known time to answer: the time of a round is when it
+/// was sent, and rounds are sent one interval apart, so a slow check delays neither T1 nor the next probe.
+/// </summary>
+public sealed class RecoveryWatchTests : IDisposable
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Answer = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Five of the driver's 50 ms steps: on a busy machine it may step while the watch is between two calls.</summary>
+    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(250);
+    private readonly EngineHarness _h = new();
+
+    [Fact]
+    public async Task T1_is_when_the_first_passing_probe_was_sent_and_probes_are_sent_one_interval_apart()
+    {
+        var (t1, probes, _) = await WatchAsync(healthyAt: TimeSpan.FromMilliseconds(2100));
+
+        // Sent at 0, 1, 2 (not yet healthy) and 3 s; each answered 300 ms later. Spacing the rounds from their
+        // answers (0, 1.3, 2.6) or stamping T1 at the answer (3.3) would both make T1 later than this.
+        Assert.InRange(t1, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3) + Slack);
+        Assert.Equal(4, probes.Count);
+        Assert.All(probes.Select((sent, i) => sent - TimeSpan.FromSeconds(i)), late => Assert.InRange(late, TimeSpan.Zero, Slack));
+    }
+
+    [Theory]
+    [InlineData(50)]
+    [InlineData(999)]
+    [InlineData(1001)]
+    [InlineData(1650)]
+    [InlineData(4200)]
+    public async Task T1_is_late_by_less_than_one_interval_however_long_a_check_takes_to_answer(int healthyAfterMs)
+    {
+        var healthyAt = TimeSpan.FromMilliseconds(healthyAfterMs);
+
+        var (t1, _, _) = await WatchAsync(healthyAt);
+
+        Assert.InRange(t1 - healthyAt, TimeSpan.Zero, Interval + Slack);
+    }
+
+    [Fact]
+    public async Task A_passing_probe_still_out_when_a_restore_step_ends_counts_only_from_that_step_end()
+    {
+        // As an exec waits while the engine starts the container: sent at 0, answered (passing) after the step ended at 2.5 s.
+        var stepEnd = TimeSpan.FromMilliseconds(2500);
+
+        var (t1, probes, ended) = await WatchAsync(healthyAt: TimeSpan.Zero, answer: TimeSpan.FromMilliseconds(2600), restoreEndsAt: stepEnd);
+
+        Assert.InRange(probes[0], TimeSpan.Zero, Slack);
+        Assert.InRange(ended, stepEnd, stepEnd + Slack);
+        Assert.Equal(ended, t1);
+    }
+
+    /// <summary>
+    /// The restore steps end at <paramref name="restoreEndsAt"/> on the drill clock (at once by default); the service
+    /// is healthy from <paramref name="healthyAt"/> and each probe answers <paramref name="answer"/> after it was sent.
+    /// </summary>
+    private async Task<(TimeSpan T1, IReadOnlyList<TimeSpan> Probes, TimeSpan RestoreEnded)> WatchAsync(TimeSpan healthyAt, TimeSpan? answer = null, TimeSpan? restoreEndsAt = null)
+    {
+        var clock = new DrillClock(_h.Time);
+        var probe = new SlowProbe(clock, healthyAt, answer ?? Answer, _h.Time);
+        var system = Portal() with { Checks = [new HttpCheck("http://127.0.0.1:18999/", 200, null, Nowhere)] };
+        var target = new DrillTarget(system, _h.AddLabelledPortal().Id, createdByDrill: false);
+        var steady = new SteadyState(new CheckRunner(_h.Runtime, probe, _h.Time), new DataPaths(_h.Runtime, new SnapshotStore(_h.Folder)));
+        var journal = new DrillJournal(clock, new NoSink(), null);
+        var watch = new RecoveryWatch(clock, journal, steady, target, BaselineBackup.None, [new SystemChecksItem(Nowhere)], Interval);
+        watch.RestoreStarted();
+        using var stop = new CancellationTokenSource();
+        var ended = TimeSpan.Zero;
+        var t1 = await _h.DriveAsync(async () =>
+        {
+            var watching = watch.RunAsync(stop.Token);
+            await clock.DelayAsync(restoreEndsAt ?? TimeSpan.Zero, CancellationToken.None);
+            ended = clock.Elapsed;
+            watch.StepEnded(ended);
+            watch.RestoreEnded(ended);
+            var recovered = await watch.Recovered;
+            await watching;
+            return recovered;
+        }, TimeSpan.FromMilliseconds(50));
+        return (t1, probe.Sent, ended);
+    }
+
+    public void Dispose() => _h.Dispose();
+
+    /// <summary>An HTTP service that is healthy from a known time and answers a fixed time after each request.</summary>
+    private sealed class SlowProbe(DrillClock clock, TimeSpan healthyAt, TimeSpan answer, TimeProvider time) : INetworkProbe
+    {
+        private readonly List<TimeSpan> _sent = [];
+
+        public IReadOnlyList<TimeSpan> Sent
+        {
+            get
+            {
+                lock (_sent)
+                {
+                    return [.. _sent];
+                }
+            }
+        }
+
+        public async Task<ProbeResult> HttpAsync(string url, int expectStatus, string? contains, CheckReach reach, CancellationToken cancellationToken)
+        {
+            var sent = clock.Elapsed;
+            lock (_sent)
+            {
+                _sent.Add(sent);
+            }
+
+            await Task.Delay(answer, time, cancellationToken);
+            return sent >= healthyAt ? ProbeResult.Pass("HTTP 200") : ProbeResult.Fail("ConnectionRefused");
+        }
+
+        public Task<ProbeResult> TcpAsync(string host, int port, CheckReach reach, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("this system has an http check only");
+    }
+
+    private sealed class NoSink : IJournalSink
+    {
+        public void Append(JournalEvent entry)
+        {
+        }
+    }
+}
