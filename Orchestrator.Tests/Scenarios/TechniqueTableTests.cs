@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Drills.Scenarios.Loading;
 using Drills.Scenarios.Steps;
 
@@ -44,4 +45,26 @@ public sealed class TechniqueTableTests
         var error = Assert.Single(result.Errors);
         Assert.Contains("did you mean T1486 (Data Encrypted for Impact)", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_technique_of_the_file_is_read_with_both_names() =>
+        Assert.All(TechniqueTable.Table.Techniques, t => Assert.False(string.IsNullOrWhiteSpace(t.Id) || string.IsNullOrWhiteSpace(t.Vi) || string.IsNullOrWhiteSpace(t.En), t.Id));
+
+    [Fact]
+    public void Comments_and_fields_the_table_does_not_know_are_passed_over()
+    {
+        var table = TechniqueTable.Parse("""
+            // a comment
+            { "techniques": [{ "id": "T1489", "vi": "Dừng dịch vụ", "en": "Service Stop", "url": "ignored" }],
+              "none": { "vi": "không", "en": "none" }, "stepKinds": { "kill": ["T1489"] }, "version": 2 }
+            """);
+
+        Assert.Equal("Service Stop", Assert.Single(table.Techniques).En);
+        Assert.Equal("none", table.None.En);
+        Assert.Equal(["T1489"], table.PlayedBy(["kill"]));
+    }
+
+    [Fact]
+    public void A_table_without_its_step_kinds_is_refused() =>
+        Assert.ThrowsAny<JsonException>(() => TechniqueTable.Parse("""{ "techniques": [], "none": { "vi": "không", "en": "none" } }"""));
 }

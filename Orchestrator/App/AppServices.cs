@@ -17,8 +17,10 @@ internal sealed class AppServices : IDisposable
     private readonly Lazy<DockerContainerRuntime> _runtime;
     private readonly Lazy<IContainerRuntime> _guarded;
     private readonly Lazy<ContainerLocks> _containerLocks;
-    private readonly LoopbackNetworkProbe _network;
-    private readonly Serilog.Core.Logger _log;
+    // Built on first use, so a command that never probes, logs or reads a run does not pay for setting them up.
+    private readonly Lazy<LoopbackNetworkProbe> _network;
+    private readonly Lazy<Serilog.Core.Logger> _log;
+    private readonly Lazy<SqliteRunStore> _store;
     private readonly long _snapshotBytes;
     private readonly Lazy<BackupStore> _backups;
 
@@ -26,13 +28,13 @@ internal sealed class AppServices : IDisposable
     {
         Clock = options.Clock;
         Signing = options.Signing ?? SigningSettings.Default;
-        _network = new LoopbackNetworkProbe(Clock);
+        _network = new Lazy<LoopbackNetworkProbe>(() => new LoopbackNetworkProbe(Clock));
         ProcessUmask.KeepPrivate();
         Data = DataDirectory.Resolve(options.DataDir, Console.Error);
         _snapshotBytes = SnapshotLimit.Bytes(Environment.GetEnvironmentVariable(SnapshotLimit.Variable));
-        _log = (Serilog.Core.Logger)LogSetup.Create(Data.Logs, options.Verbose, options.Service);
-        Store = new SqliteRunStore(Data.Database);
-        _runtime = new Lazy<DockerContainerRuntime>(() => new DockerContainerRuntime(_log, endpoint: null, Clock));
+        _log = new Lazy<Serilog.Core.Logger>(() => (Serilog.Core.Logger)LogSetup.Create(Data.Logs, options.Verbose, options.Service));
+        _store = new Lazy<SqliteRunStore>(() => new SqliteRunStore(Data.Database));
+        _runtime = new Lazy<DockerContainerRuntime>(() => new DockerContainerRuntime(Log, endpoint: null, Clock));
         _guarded = new Lazy<IContainerRuntime>(() => new LabelledOnlyRuntime(_runtime.Value));
         _containerLocks = new Lazy<ContainerLocks>(OpenContainerLocks);
         var offline = Path.GetFullPath(options.OfflineDir ?? Environment.GetEnvironmentVariable("DRILLS_OFFLINE_DIR") ?? Data.DefaultOffline);
@@ -47,9 +49,11 @@ internal sealed class AppServices : IDisposable
     /// <summary>Which certificate signs the evidence of a run that ends (and whether a time-stamp authority countersigns).</summary>
     public SigningSettings Signing { get; }
 
-    public SqliteRunStore Store { get; }
+    /// <summary>The run store, opened (and its schema brought up to date) on first use.</summary>
+    public SqliteRunStore Store => _store.Value;
 
-    public ILogger Log => _log;
+    /// <summary>The operational log, set up on first use: a command that logs nothing opens no log file.</summary>
+    public ILogger Log => _log.Value;
 
     /// <summary>The engine behind the label check: nothing unlabelled can be entered or changed.</summary>
     public IContainerRuntime Runtime => _guarded.Value;
@@ -62,7 +66,7 @@ internal sealed class AppServices : IDisposable
 
     /// <summary>The system's checks, probed through <paramref name="runtime"/> as a drill probes them.</summary>
     public SteadyState SteadyFor(IContainerRuntime runtime) =>
-        new(new CheckRunner(runtime, _network, Clock), new DataPaths(runtime, new SnapshotStore(Data.Snapshots, _snapshotBytes)));
+        new(new CheckRunner(runtime, _network.Value, Clock), new DataPaths(runtime, new SnapshotStore(Data.Snapshots, _snapshotBytes)));
 
     /// <summary>
     /// Takes the system (in this data directory) and its container (on the whole machine) for a command that acts on
@@ -81,14 +85,14 @@ internal sealed class AppServices : IDisposable
     }
 
     public DrillEngine Engine(DrillOptions? options = null) =>
-        new(Runtime, _network, Clock, Store, new SnapshotStore(Data.Snapshots, _snapshotBytes), options ?? new DrillOptions(), _log, SystemLocks, _containerLocks.Value,
+        new(Runtime, _network.Value, Clock, Store, new SnapshotStore(Data.Snapshots, _snapshotBytes), options ?? new DrillOptions(), Log, SystemLocks, _containerLocks.Value,
             Backups);
 
     private BackupStore OpenBackups(string offline)
     {
         try
         {
-            var store = new BackupStore(Data.Backups, offline, Clock, _log, _snapshotBytes);
+            var store = new BackupStore(Data.Backups, offline, Clock, Log, _snapshotBytes);
             if (!offline.StartsWith(Data.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
                 // Under the data directory this ran already; elsewhere, what a crash left half-written there goes too, but only
@@ -113,12 +117,12 @@ internal sealed class AppServices : IDisposable
         var locks = ContainerLocks.Open();
         if (locks.FellBack)
         {
-            _log.Warning("{Preferred} is not writable: container locks are in {Folder}, where only drills processes with the same temp directory see them",
+            Log.Warning("{Preferred} is not writable: container locks are in {Folder}, where only drills processes with the same temp directory see them",
                 ContainerLocks.MachineFolder, locks.Folder);
         }
         else
         {
-            _log.Debug("Container locks are in {Folder}", locks.Folder);
+            Log.Debug("Container locks are in {Folder}", locks.Folder);
         }
 
         return locks;
@@ -131,7 +135,14 @@ internal sealed class AppServices : IDisposable
             _runtime.Value.Dispose();
         }
 
-        _network.Dispose();
-        _log.Dispose();
+        if (_network.IsValueCreated)
+        {
+            _network.Value.Dispose();
+        }
+
+        if (_log.IsValueCreated)
+        {
+            _log.Value.Dispose();
+        }
     }
 }

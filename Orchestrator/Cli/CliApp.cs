@@ -97,5 +97,8 @@ internal static class CliApp
         return exitCode;
     }
 
-    private static IAnsiConsole Errors { get; } = Terminal.Create(Console.Error, Console.IsErrorRedirected);
+    // Made when the first error is printed: a command that succeeds never needs it.
+    private static readonly Lazy<IAnsiConsole> ErrorConsole = new(() => Terminal.Create(Console.Error, Console.IsErrorRedirected));
+
+    private static IAnsiConsole Errors => ErrorConsole.Value;
 }

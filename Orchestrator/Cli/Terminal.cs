@@ -8,23 +8,33 @@ namespace Drills.Orchestrator.Cli;
 /// </summary>
 internal sealed class Terminal
 {
+    public const int RedirectedWidth = 160;
+
+    /// <summary>Spectre's own default height: nothing drills prints to a file depends on it.</summary>
+    public const int RedirectedHeight = 24;
+
+    // Most commands never print an error: the console for them is made when one is printed.
+    private readonly Lazy<IAnsiConsole> _errors;
+
     public Terminal(bool json)
     {
         Json = json;
         Human = Create(json ? Console.Error : Console.Out, json ? Console.IsErrorRedirected : Console.IsOutputRedirected);
-        Errors = Create(Console.Error, Console.IsErrorRedirected);
+        _errors = new Lazy<IAnsiConsole>(() => Create(Console.Error, Console.IsErrorRedirected));
     }
 
     /// <summary>
     /// A console for one stream. Redirected output (a log file, CI) gets a wide fixed width so
-    /// lines are not wrapped mid-path and scripts can grep them.
+    /// lines are not wrapped mid-path and scripts can grep them, and a fixed height: asking the terminal
+    /// for a size it does not have would load its terminfo database for nothing.
     /// </summary>
     public static IAnsiConsole Create(TextWriter writer, bool redirected)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
         if (redirected)
         {
-            console.Profile.Width = 160;
+            console.Profile.Width = RedirectedWidth;
+            console.Profile.Height = RedirectedHeight;
         }
 
         return console;
@@ -36,5 +46,5 @@ internal sealed class Terminal
     public IAnsiConsole Human { get; }
 
     /// <summary>Progress, warnings and errors: always stderr.</summary>
-    public IAnsiConsole Errors { get; }
+    public IAnsiConsole Errors => _errors.Value;
 }

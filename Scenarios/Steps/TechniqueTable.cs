@@ -8,7 +8,7 @@ namespace Drills.Scenarios.Steps;
 /// attack step kind plays, read from the embedded attack-techniques.json. Validation checks a scenario's
 /// <c>technique</c> against it and reports print its names, so a new technique is a line in that file, not code.
 /// </summary>
-internal sealed record TechniqueTable(
+internal sealed partial record TechniqueTable(
     IReadOnlyList<TechniqueTable.Technique> Techniques,
     TechniqueTable.Name None,
     IReadOnlyDictionary<string, IReadOnlyList<string>> StepKinds)
@@ -33,7 +33,7 @@ internal sealed record TechniqueTable(
 
     internal static TechniqueTable Parse(string json)
     {
-        var file = JsonSerializer.Deserialize<FileShape>(json, Options)
+        var file = JsonSerializer.Deserialize(json, FileJson.Default.FileShape)
                    ?? throw new InvalidOperationException("attack-techniques.json is empty.");
         return new TechniqueTable(
             file.Techniques,
@@ -49,12 +49,11 @@ internal sealed record TechniqueTable(
         return Parse(reader.ReadToEnd());
     }
 
-    private static JsonSerializerOptions Options { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
-    };
+    /// <summary>The file's reader, generated at build time: reading the table at start-up needs no reflection.</summary>
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
+    [JsonSerializable(typeof(FileShape))]
+    private sealed partial class FileJson : JsonSerializerContext;
 
     /// <summary>One technique: its ATT&amp;CK id and its name in both report languages.</summary>
     internal sealed record Technique(string Id, string Vi, string En);
