@@ -13,13 +13,12 @@ namespace Drills.Orchestrator.Engine;
 /// once restore begins it watches the verify items. Recovery (T1) is the start of the passing streak
 /// that is still unbroken at the first probe after the restore steps ended, so a service that comes
 /// up and falls over again mid-restore does not count as recovered early.
-/// A probe round's time is when it was sent, and rounds are sent one interval apart whether or not the
-/// previous one has answered (up to <see cref="MaxRoundsOut"/> at once): a slow check (an exec while the
-/// engine is busy) delays neither T1 nor the next round, so T1 is late by less than one interval.
-/// Rounds are folded in the order they were sent, so an early slow round is never overtaken by a later
-/// quick one. A passing round that was still out when a restore step ended counts only from that
-/// step's end: the engine may have held the container until then (an exec waits while the container
-/// starts), so its answer says nothing about earlier.
+/// Rounds are sent one interval apart whether or not the previous one has answered (up to
+/// <see cref="MaxRoundsOut"/> at once), so a slow check (an exec while the engine is busy) never holds
+/// the next round back; answers are folded in the order the rounds were sent. A round's time is when
+/// its last answer came: the first moment drills knew every item passed. Never the send time, since a
+/// probe can be held (a connection the engine's port proxy keeps open while the service starts) and
+/// answer for a later moment than the one it was sent at.
 /// </summary>
 internal sealed class RecoveryWatch
 {
@@ -96,7 +95,7 @@ internal sealed class RecoveryWatch
         }
     }
 
-    /// <summary>A restore step ended: no passing round sent before this counts from before it.</summary>
+    /// <summary>A restore step ended: no round answered after this counts from before it.</summary>
     public void StepEnded(TimeSpan at)
     {
         lock (_gate)
@@ -181,7 +180,7 @@ internal sealed class RecoveryWatch
         }
     }
 
-    /// <param name="started">When the round was sent: the time of every observation it makes.</param>
+    /// <param name="started">When the round was sent: it counts towards recovery only if sent after the last manual confirmation.</param>
     private async Task ProbeOnceAsync(TimeSpan started, CancellationToken cancellationToken)
     {
         bool restoring;
@@ -201,15 +200,14 @@ internal sealed class RecoveryWatch
         var folded = new List<Round>();
         lock (_gate)
         {
-            // A passing answer that comes after a restore step ended says nothing about before that end.
-            _unfolded[sequence] = _unfolded[sequence] with { Results = results, CountsFrom = Max(started, _lastStepEndedAt) };
+            _unfolded[sequence] = _unfolded[sequence] with { Results = results, AnsweredAt = Max(at, _lastStepEndedAt) };
             while (_unfolded.TryGetValue(_nextToFold, out var next) && next.Results is not null)
             {
                 _unfolded.Remove(_nextToFold++);
                 folded.Add(next);
                 foreach (var result in next.Results)
                 {
-                    Observe(new CheckObservation(next.Phase, result.Item, result.Result.Passed, next.Sent, result.Result.Observation));
+                    Observe(new CheckObservation(next.Phase, result.Item, result.Result.Passed, next.AnsweredAt, result.Result.Observation));
                 }
             }
         }
@@ -227,9 +225,9 @@ internal sealed class RecoveryWatch
         if (round.Phase == "attack")
         {
             // Impact is what the attack did: failures seen once restore began are the restore's doing.
-            if (failed.Item is not null && _impact.TrySetResult(round.Sent))
+            if (failed.Item is not null && _impact.TrySetResult(round.AnsweredAt))
             {
-                _journal.RecordAt(JournalMark.Impact, round.Sent, $"Impact observed: {failed.Item} failed", failed.Result.Observation);
+                _journal.RecordAt(JournalMark.Impact, round.AnsweredAt, $"Impact observed: {failed.Item} failed", failed.Result.Observation);
             }
 
             return;
@@ -239,7 +237,7 @@ internal sealed class RecoveryWatch
         lock (_gate)
         {
             var counts = failed.Item is null && round.Sent >= _streakFloor;
-            _passingSince = counts ? _passingSince ?? round.CountsFrom : null;
+            _passingSince = counts ? _passingSince ?? round.AnsweredAt : null;
             if (counts && _restoreEndedAt is { } ended && round.Sent >= ended)
             {
                 confirmedAt = _passingSince;
@@ -249,7 +247,7 @@ internal sealed class RecoveryWatch
         if (confirmedAt is { } t1 && _recovered.TrySetResult(t1))
         {
             _journal.RecordAt(JournalMark.Recovered, t1, "Recovered: every verify item passes",
-                Invariant($"T1 is when the first probe of the passing streak was sent; confirmed by a probe sent at +{round.Sent.TotalSeconds:0.000} s, after the restore steps ended, and answered by +{at.TotalSeconds:0.000} s"));
+                Invariant($"T1 is when the first probe round of the passing streak had answered; confirmed by a round sent at +{round.Sent.TotalSeconds:0.000} s, after the restore steps ended"));
         }
     }
 
@@ -309,6 +307,6 @@ internal sealed class RecoveryWatch
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <param name="Results">Null while the round is out.</param>
-    /// <param name="CountsFrom">When a passing answer counts from: the send time, or a restore step's end that came before the answer.</param>
-    private sealed record Round(TimeSpan Sent, string Phase, IReadOnlyList<ItemResult>? Results, TimeSpan CountsFrom);
+    /// <param name="AnsweredAt">When its last answer came (never before a restore step that ended first): the round's time.</param>
+    private sealed record Round(TimeSpan Sent, string Phase, IReadOnlyList<ItemResult>? Results, TimeSpan AnsweredAt);
 }
