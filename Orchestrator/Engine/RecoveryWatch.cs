@@ -22,8 +22,11 @@ namespace Drills.Orchestrator.Engine;
 /// </summary>
 internal sealed class RecoveryWatch
 {
-    /// <summary>Rounds out at once: enough to keep sending through slow execs, few enough not to pile work on the engine.</summary>
-    public const int MaxRoundsOut = 4;
+    /// <summary>
+    /// Rounds out at once: a slow round does not hold the next back, yet probing never piles execs on a busy engine
+    /// (more rounds out made every exec slower, and with it every round's answer, in the timing-honesty benchmark).
+    /// </summary>
+    public const int MaxRoundsOut = 2;
 
     private readonly DrillClock _clock;
     private readonly DrillJournal _journal;

@@ -53,12 +53,13 @@ public sealed class RecoveryWatchTests : IDisposable
     [Fact]
     public async Task Rounds_are_sent_one_interval_apart_while_a_slow_round_is_still_out()
     {
-        // Every answer takes 3 s (an exec while the engine is busy): rounds keep going out at 0, 1, 2 s regardless,
-        // and the one sent at 2 s (the first after 1.2 s) answers at 5 s; waiting for each answer would make it 6 s.
-        var (t1, probes, _) = await WatchAsync(healthyAt: TimeSpan.FromMilliseconds(1200), answer: TimeSpan.FromSeconds(3));
+        // Every answer takes 1.5 s (an exec while the engine is busy): rounds still go out at 0, 1 and 2 s (two out at
+        // once at most), and the one sent at 2 s (the first after 1.6 s) answers at 3.5 s; waiting for each answer
+        // before sending the next (0, 1.5, 3 s) would make it 4.5 s.
+        var (t1, probes, _) = await WatchAsync(healthyAt: TimeSpan.FromMilliseconds(1600), answer: TimeSpan.FromMilliseconds(1500));
 
         Assert.All(probes.Take(3).Select((sent, i) => sent - TimeSpan.FromSeconds(i)), late => Assert.InRange(late, TimeSpan.Zero, Slack));
-        Assert.InRange(t1, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5) + Slack);
+        Assert.InRange(t1, TimeSpan.FromMilliseconds(3500), TimeSpan.FromMilliseconds(3500) + Slack);
     }
 
     [Fact]
