@@ -64,7 +64,7 @@ internal sealed class CanaryDrill
                 var backup = await TakeBackupAsync(target, cancellationToken);
                 _journal.Record(JournalMark.Note, $"Backup {backup.Id} taken at {backup.TakenAtUtc:O}, {DurationText.Format(before)} before the attack (backup_before)",
                     _writer is null ? null : $"{_writer.Writes.Count} canary markers written so far; the canary keeps writing until T0");
-                await _run.Clock.DelayAsync(before - (Now - backup.TakenAtUtc), cancellationToken);
+                await WaitUntilAsync(backup.TakenAtUtc + before, cancellationToken);
             }
             else if (plan.Scheduled is { } scheduled)
             {
@@ -248,4 +248,18 @@ internal sealed class CanaryDrill
     }
 
     private DateTimeOffset Now => _run.Clock.UtcAt(_run.Clock.Elapsed);
+
+    /// <summary>
+    /// Waits until the drill clock reaches <paramref name="due"/>. A timer can fire a moment early, and the backup's
+    /// taken-at comes from the wall clock: waiting again for what is left keeps the loss window at least backup_before.
+    /// </summary>
+    private async Task WaitUntilAsync(DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        while (due - Now is { Ticks: > 0 } left)
+        {
+            await _run.Clock.DelayAsync(left < MinWait ? MinWait : left, cancellationToken);
+        }
+    }
+
+    private static readonly TimeSpan MinWait = TimeSpan.FromMilliseconds(1);
 }
