@@ -168,7 +168,6 @@ internal sealed class DrillPhases
             }
 
             Finish(phase, i, step, started, succeeded, observation, manual);
-            restoring?.StepEnded(_run.Clock.Elapsed);
         }
     }
 

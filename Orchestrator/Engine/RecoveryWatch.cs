@@ -10,15 +10,18 @@ namespace Drills.Orchestrator.Engine;
 /// <summary>
 /// Polls the target at the probe interval from T0 until recovery, so impact and recovery are observed,
 /// never assumed. During the attack it watches the system's checks for the first failure (impact);
-/// once restore begins it watches the verify items. Recovery (T1) is the start of the passing streak
-/// that is still unbroken at the first probe after the restore steps ended, so a service that comes
-/// up and falls over again mid-restore does not count as recovered early.
+/// once restore begins it watches the verify items. Each item's answer is timed on its own: the first
+/// moment drills knew that item's state. Recovery (T1) is when the last verify item began its passing
+/// streak (its first passing answer with no failing answer since), provided every item's streak is
+/// still unbroken at the first round sent after the restore steps ended, so a service that comes up
+/// and falls over again mid-restore does not count as recovered early. A quick item (an HTTP check)
+/// is therefore not held back to the answer of a slow one (an exec while the engine is busy) that had
+/// been passing all along.
 /// Rounds are sent one interval apart whether or not the previous one has answered (up to
-/// <see cref="MaxRoundsOut"/> at once), so a slow check (an exec while the engine is busy) never holds
-/// the next round back; answers are folded in the order the rounds were sent. A round's time is when
-/// its last answer came: the first moment drills knew every item passed. Never the send time, since a
-/// probe can be held (a connection the engine's port proxy keeps open while the service starts) and
-/// answer for a later moment than the one it was sent at.
+/// <see cref="MaxRoundsOut"/> at once), so a slow check never holds the next round back; answers are
+/// folded in the order the rounds were sent. Never the send time: a probe can be held (a connection
+/// the engine's port proxy keeps open while the service starts) and answer for a later moment than the
+/// one it was sent at.
 /// </summary>
 internal sealed class RecoveryWatch
 {
@@ -47,12 +50,13 @@ internal sealed class RecoveryWatch
     private long _nextToFold;
     private bool _restoring;
     private TimeSpan? _restoreEndedAt;
-    private TimeSpan _lastStepEndedAt;
     private TimeSpan _lastSent = TimeSpan.MinValue;
 
     /// <summary>Rounds sent before this do not count towards recovery (an operator confirmed a manual step then).</summary>
     private TimeSpan _streakFloor = TimeSpan.MinValue;
-    private TimeSpan? _passingSince;
+
+    /// <summary>Per verify item, in the items' order: the first passing answer since its last failing one; null while failing.</summary>
+    private TimeSpan?[] _passingSince = [];
     private CancellationTokenSource? _nap;
 
     public RecoveryWatch(DrillClock clock, DrillJournal journal, SteadyState steady, DrillTarget target,
@@ -93,17 +97,8 @@ internal sealed class RecoveryWatch
     {
         lock (_gate)
         {
-            _passingSince = null;
+            Array.Clear(_passingSince);
             _streakFloor = _clock.Elapsed;
-        }
-    }
-
-    /// <summary>A restore step ended: no round answered after this counts from before it.</summary>
-    public void StepEnded(TimeSpan at)
-    {
-        lock (_gate)
-        {
-            _lastStepEndedAt = Max(_lastStepEndedAt, at);
         }
     }
 
@@ -114,7 +109,6 @@ internal sealed class RecoveryWatch
         lock (_gate)
         {
             _restoreEndedAt = at;
-            _lastStepEndedAt = Max(_lastStepEndedAt, at);
             nap = _nap;
         }
 
@@ -154,20 +148,20 @@ internal sealed class RecoveryWatch
     /// <summary>Waits until at most <paramref name="keep"/> rounds are out; a round that failed surfaces its error here.</summary>
     private static async Task ReapAsync(List<Task> outstanding, int keep)
     {
-        while (outstanding.Count > keep)
+        while (true)
         {
-            await Task.WhenAny(outstanding);
             foreach (var done in outstanding.Where(t => t.IsCompleted).ToArray())
             {
                 outstanding.Remove(done);
                 await done;
             }
-        }
 
-        foreach (var done in outstanding.Where(t => t.IsCompleted).ToArray())
-        {
-            outstanding.Remove(done);
-            await done;
+            if (outstanding.Count <= keep)
+            {
+                return;
+            }
+
+            await Task.WhenAny(outstanding);
         }
     }
 
@@ -193,64 +187,83 @@ internal sealed class RecoveryWatch
             restoring = _restoring;
             sequence = _nextSequence++;
             _lastSent = started;
-            _unfolded[sequence] = new Round(started, restoring ? "restore" : "attack", null, started);
+            _unfolded[sequence] = new Round(started, restoring ? "restore" : "attack", null);
         }
 
-        var results = restoring
-            ? await _steady.VerifyAsync(_verify, _target, _baseline, cancellationToken)
-            : await _steady.ChecksAsync(_target, cancellationToken);
-        var at = _clock.Elapsed;
+        var probes = restoring
+            ? _steady.StartVerify(_verify, _target, _baseline, cancellationToken)
+            : _steady.StartChecks(_target, cancellationToken);
+        var answers = await Task.WhenAll(probes.Select(TimedAsync));
         var folded = new List<Round>();
         lock (_gate)
         {
-            _unfolded[sequence] = _unfolded[sequence] with { Results = results, AnsweredAt = Max(at, _lastStepEndedAt) };
-            while (_unfolded.TryGetValue(_nextToFold, out var next) && next.Results is not null)
+            _unfolded[sequence] = _unfolded[sequence] with { Answers = answers };
+            while (_unfolded.TryGetValue(_nextToFold, out var next) && next.Answers is not null)
             {
                 _unfolded.Remove(_nextToFold++);
                 folded.Add(next);
-                foreach (var result in next.Results)
+                foreach (var answer in next.Answers)
                 {
-                    Observe(new CheckObservation(next.Phase, result.Item, result.Result.Passed, next.AnsweredAt, result.Result.Observation));
+                    Observe(new CheckObservation(next.Phase, answer.Result.Item, answer.Result.Result.Passed, answer.At, answer.Result.Result.Observation));
                 }
             }
         }
 
         foreach (var round in folded)
         {
-            Fold(round, at);
+            Fold(round);
         }
     }
 
-    /// <summary>One answered round, in the order rounds were sent: impact during the attack, the passing streak during restore.</summary>
-    private void Fold(Round round, TimeSpan at)
+    /// <summary>One item's result and the moment its answer came.</summary>
+    private async Task<Answer> TimedAsync(Task<ItemResult> probe)
     {
-        var failed = round.Results!.FirstOrDefault(r => !r.Result.Passed);
+        var result = await probe;
+        return new Answer(result, _clock.Elapsed);
+    }
+
+    /// <summary>One answered round, in the order rounds were sent: impact during the attack, the passing streaks during restore.</summary>
+    private void Fold(Round round)
+    {
+        var answers = round.Answers!;
         if (round.Phase == "attack")
         {
             // Impact is what the attack did: failures seen once restore began are the restore's doing.
-            if (failed.Item is not null && _impact.TrySetResult(round.AnsweredAt))
+            var failed = answers.Where(a => !a.Result.Result.Passed).OrderBy(a => a.At).FirstOrDefault();
+            if (failed is not null && _impact.TrySetResult(failed.At))
             {
-                _journal.RecordAt(JournalMark.Impact, round.AnsweredAt, $"Impact observed: {failed.Item} failed", failed.Result.Observation);
+                _journal.RecordAt(JournalMark.Impact, failed.At, $"Impact observed: {failed.Result.Item} failed", failed.Result.Result.Observation);
             }
 
             return;
         }
 
+        Answer? last = null;
         TimeSpan? confirmedAt = null;
         lock (_gate)
         {
-            var counts = failed.Item is null && round.Sent >= _streakFloor;
-            _passingSince = counts ? _passingSince ?? round.AnsweredAt : null;
-            if (counts && _restoreEndedAt is { } ended && round.Sent >= ended)
+            var counts = round.Sent >= _streakFloor;
+            if (_passingSince.Length != answers.Count)
             {
-                confirmedAt = _passingSince;
+                _passingSince = new TimeSpan?[answers.Count];
+            }
+
+            for (var i = 0; i < answers.Count; i++)
+            {
+                _passingSince[i] = counts && answers[i].Result.Result.Passed ? _passingSince[i] ?? answers[i].At : null;
+            }
+
+            if (_passingSince.All(since => since is not null) && _restoreEndedAt is { } ended && round.Sent >= ended)
+            {
+                var lastToPass = Enumerable.Range(0, answers.Count).MaxBy(i => _passingSince[i]!.Value);
+                (last, confirmedAt) = (answers[lastToPass], _passingSince[lastToPass]);
             }
         }
 
         if (confirmedAt is { } t1 && _recovered.TrySetResult(t1))
         {
             _journal.RecordAt(JournalMark.Recovered, t1, "Recovered: every verify item passes",
-                Invariant($"T1 is when the first probe round of the passing streak had answered; confirmed by a round sent at +{round.Sent.TotalSeconds:0.000} s, after the restore steps ended"));
+                Invariant($"T1 is the first passing answer of the last verify item to pass ({last!.Result.Item}), every item passing since; confirmed by a round sent at +{round.Sent.TotalSeconds:0.000} s, after the restore steps ended"));
         }
     }
 
@@ -307,9 +320,9 @@ internal sealed class RecoveryWatch
         }
     }
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    /// <param name="Answers">Null while the round is out.</param>
+    private sealed record Round(TimeSpan Sent, string Phase, IReadOnlyList<Answer>? Answers);
 
-    /// <param name="Results">Null while the round is out.</param>
-    /// <param name="AnsweredAt">When its last answer came (never before a restore step that ended first): the round's time.</param>
-    private sealed record Round(TimeSpan Sent, string Phase, IReadOnlyList<ItemResult>? Results, TimeSpan AnsweredAt);
+    /// <param name="At">When the answer came: the first moment drills knew the item's state.</param>
+    private sealed record Answer(ItemResult Result, TimeSpan At);
 }

@@ -28,7 +28,11 @@ internal sealed class SteadyState
     }
 
     public async Task<IReadOnlyList<ItemResult>> ChecksAsync(DrillTarget target, CancellationToken cancellationToken) =>
-        await Task.WhenAll(target.System.Checks.Select(c => CheckAsync(c, target, cancellationToken)));
+        await Task.WhenAll(StartChecks(target, cancellationToken));
+
+    /// <summary>Sends every check at once; each task ends with its own answer, so a caller can time each one.</summary>
+    public IReadOnlyList<Task<ItemResult>> StartChecks(DrillTarget target, CancellationToken cancellationToken) =>
+        [.. target.System.Checks.Select(c => CheckAsync(c, target, cancellationToken))];
 
     /// <summary>
     /// Polls the system's checks until they all pass, or until <paramref name="within"/> has passed
@@ -50,7 +54,8 @@ internal sealed class SteadyState
         }
     }
 
-    public async Task<IReadOnlyList<ItemResult>> VerifyAsync(
+    /// <summary>Sends every verify item at once, in the items' order; each task ends with its own answer.</summary>
+    public IReadOnlyList<Task<ItemResult>> StartVerify(
         IReadOnlyList<VerifyItem> items, DrillTarget target, BaselineBackup baseline, CancellationToken cancellationToken)
     {
         var probes = new List<Task<ItemResult>>();
@@ -70,7 +75,7 @@ internal sealed class SteadyState
             }
         }
 
-        return await Task.WhenAll(probes);
+        return probes;
     }
 
     private async Task<ItemResult> CheckAsync(CheckDefinition check, DrillTarget target, CancellationToken cancellationToken) =>

@@ -9,8 +9,9 @@ using Docker.DotNet.Models;
 // connection per probe as drills opens, rounds sent one interval apart. No host, no logging, no store, no baseline,
 // no report.
 //   floor CONTAINER URL INTERVAL_MS EXEC_COMMAND...
-// Prints {"recoverySeconds": T1 - T0, "confirmedSeconds": ..., "rounds": N}: T0 just before the kill, T1 the start of
-// the first round whose checks all passed, confirmed when that round ended.
+// Prints {"recoverySeconds": T1 - T0, "confirmedSeconds": ..., "rounds": N}: T0 just before the kill, T1 as drills
+// takes it: each check timed by its own answer, T1 the first passing answer of the check that passed last (every
+// check passing since), confirmed when the first round whose checks all passed ended.
 if (args.Length < 4)
 {
     await Console.Error.WriteLineAsync("usage: floor CONTAINER URL INTERVAL_MS EXEC_COMMAND...");
@@ -32,15 +33,21 @@ var clock = Stopwatch.StartNew();
 await docker.Containers.KillContainerAsync(id, new ContainerKillParameters { Signal = "SIGKILL" });
 await docker.Containers.StartContainerAsync(id, new ContainerStartParameters());
 var rounds = 0;
+var passingSince = new TimeSpan?[2];
 while (true)
 {
     var round = clock.Elapsed;
     rounds++;
-    var passed = await Task.WhenAll(HttpPassesAsync(), ExecPassesAsync());
-    if (passed.All(p => p))
+    var answers = await Task.WhenAll(Timed(HttpPassesAsync()), Timed(ExecPassesAsync()));
+    for (var i = 0; i < answers.Length; i++)
+    {
+        passingSince[i] = answers[i].Passed ? passingSince[i] ?? answers[i].At : null;
+    }
+
+    if (passingSince.All(since => since is not null))
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $$"""{"recoverySeconds":{{round.TotalSeconds:0.000}},"confirmedSeconds":{{clock.Elapsed.TotalSeconds:0.000}},"rounds":{{rounds}}}"""));
+            $$"""{"recoverySeconds":{{passingSince.Max()!.Value.TotalSeconds:0.000}},"confirmedSeconds":{{clock.Elapsed.TotalSeconds:0.000}},"rounds":{{rounds}}}"""));
         return 0;
     }
 
@@ -55,6 +62,12 @@ while (true)
     {
         await Task.Delay(rest);
     }
+}
+
+async Task<(bool Passed, TimeSpan At)> Timed(Task<bool> check)
+{
+    var passed = await check;
+    return (passed, clock.Elapsed);
 }
 
 async Task<bool> HttpPassesAsync()

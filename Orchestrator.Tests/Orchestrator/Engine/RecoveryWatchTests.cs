@@ -11,8 +11,9 @@ using static Drills.Orchestrator.Tests.Support.TestCatalogues;
 namespace Drills.Orchestrator.Tests.Orchestrator.Engine;
 
 /// <summary>
-/// How T1 is taken, on a fake clock with a check that takes a known time to answer: rounds are sent one interval
-/// apart even while earlier ones are still out, and a round's time is when its last answer came.
+/// How T1 is taken, on a fake clock with checks that take a known time to answer: rounds are sent one interval
+/// apart even while earlier ones are still out, each item is timed by its own answer, and T1 is when the last item
+/// to pass first answered passing.
 /// </summary>
 public sealed class RecoveryWatchTests : IDisposable
 {
@@ -73,15 +74,56 @@ public sealed class RecoveryWatchTests : IDisposable
         Assert.InRange(t1, TimeSpan.FromMilliseconds(2600), TimeSpan.FromMilliseconds(2600) + Slack);
     }
 
+    [Fact]
+    public async Task A_quick_item_is_not_held_back_by_a_slow_one_that_passed_all_along()
+    {
+        // HTTP healthy from 2.1 s, answering in 300 ms; a TCP item passing from the start, answering in 800 ms. The
+        // round sent at 3 s passes: its HTTP answer came at 3.3 s, its TCP answer at 3.8 s. T1 is 3.3 s.
+        var slow = new Item(TimeSpan.Zero, TimeSpan.FromMilliseconds(800));
+
+        var (t1, _, _) = await WatchAsync(healthyAt: TimeSpan.FromMilliseconds(2100), slow: slow);
+
+        Assert.InRange(t1, TimeSpan.FromSeconds(3) + Answer, TimeSpan.FromSeconds(3) + Answer + Slack);
+    }
+
+    [Fact]
+    public async Task When_the_slow_item_is_the_last_to_pass_T1_is_its_answer()
+    {
+        // HTTP passing from the start; the TCP item healthy from 2.1 s, answering in 800 ms: the round sent at 3 s is
+        // the first where it passes, answered at 3.8 s.
+        var slow = new Item(TimeSpan.FromMilliseconds(2100), TimeSpan.FromMilliseconds(800));
+
+        var (t1, _, _) = await WatchAsync(healthyAt: TimeSpan.Zero, slow: slow);
+
+        Assert.InRange(t1, TimeSpan.FromMilliseconds(3800), TimeSpan.FromMilliseconds(3800) + Slack);
+    }
+
+    [Fact]
+    public async Task An_item_that_fails_again_starts_its_streak_over()
+    {
+        // The TCP item passes (answered at 0.8 s), fails for the rounds sent at 1 and 2 s, then passes again for the
+        // round sent when the restore steps end at 2.5 s, answered at 3.3 s. HTTP passed all along: T1 is 3.3 s, not 0.8 s.
+        var slow = new Item(TimeSpan.Zero, TimeSpan.FromMilliseconds(800), FailsFrom: TimeSpan.FromMilliseconds(900), FailsUntil: TimeSpan.FromMilliseconds(2100));
+
+        var (t1, _, ended) = await WatchAsync(healthyAt: TimeSpan.Zero, slow: slow, restoreEndsAt: TimeSpan.FromMilliseconds(2500));
+
+        Assert.InRange(t1, ended + TimeSpan.FromMilliseconds(800), ended + TimeSpan.FromMilliseconds(800) + Slack);
+    }
+
     /// <summary>
     /// The restore steps end at <paramref name="restoreEndsAt"/> on the drill clock (before the watch starts by default); the service
-    /// is healthy from <paramref name="healthyAt"/> and each probe answers <paramref name="answer"/> after it was sent.
+    /// is healthy from <paramref name="healthyAt"/> and each probe answers <paramref name="answer"/> after it was sent. With
+    /// <paramref name="slow"/>, the system has a second check (TCP) that behaves as it says.
     /// </summary>
-    private async Task<(TimeSpan T1, IReadOnlyList<TimeSpan> Probes, TimeSpan RestoreEnded)> WatchAsync(TimeSpan healthyAt, TimeSpan? answer = null, TimeSpan? restoreEndsAt = null)
+    private async Task<(TimeSpan T1, IReadOnlyList<TimeSpan> Probes, TimeSpan RestoreEnded)> WatchAsync(
+        TimeSpan healthyAt, TimeSpan? answer = null, TimeSpan? restoreEndsAt = null, Item? slow = null)
     {
         var clock = new DrillClock(_h.Time);
-        var probe = new SlowProbe(clock, healthyAt, answer ?? Answer, _h.Time);
-        var system = Portal() with { Checks = [new HttpCheck("http://127.0.0.1:18999/", 200, null, Nowhere)] };
+        var probe = new SlowProbe(clock, new Item(healthyAt, answer ?? Answer), slow, _h.Time);
+        CheckDefinition[] checks = slow is null
+            ? [new HttpCheck("http://127.0.0.1:18999/", 200, null, Nowhere)]
+            : [new HttpCheck("http://127.0.0.1:18999/", 200, null, Nowhere), new TcpCheck("127.0.0.1", 18999, Nowhere)];
+        var system = Portal() with { Checks = checks };
         var target = new DrillTarget(system, _h.AddLabelledPortal().Id, createdByDrill: false);
         var steady = new SteadyState(new CheckRunner(_h.Runtime, probe, _h.Time), new DataPaths(_h.Runtime, new SnapshotStore(_h.Folder)));
         var journal = new DrillJournal(clock, new NoSink(), null);
@@ -90,7 +132,6 @@ public sealed class RecoveryWatchTests : IDisposable
         var ended = TimeSpan.Zero;
         if (restoreEndsAt is null)
         {
-            watch.StepEnded(ended);
             watch.RestoreEnded(ended);
         }
 
@@ -102,7 +143,6 @@ public sealed class RecoveryWatchTests : IDisposable
             {
                 await clock.DelayAsync(end, CancellationToken.None);
                 ended = clock.Elapsed;
-                watch.StepEnded(ended);
                 watch.RestoreEnded(ended);
             }
 
@@ -115,8 +155,14 @@ public sealed class RecoveryWatchTests : IDisposable
 
     public void Dispose() => _h.Dispose();
 
-    /// <summary>An HTTP service that is healthy from a known time and answers a fixed time after each request.</summary>
-    private sealed class SlowProbe(DrillClock clock, TimeSpan healthyAt, TimeSpan answer, TimeProvider time) : INetworkProbe
+    /// <summary>A check healthy from <paramref name="HealthyAt"/> (but failing from <paramref name="FailsFrom"/> until <paramref name="FailsUntil"/>) that answers <paramref name="Answer"/> after each request.</summary>
+    private sealed record Item(TimeSpan HealthyAt, TimeSpan Answer, TimeSpan? FailsFrom = null, TimeSpan? FailsUntil = null)
+    {
+        public bool PassesAt(TimeSpan sent) => sent >= HealthyAt && !(sent >= FailsFrom && sent < FailsUntil);
+    }
+
+    /// <summary>An HTTP service, and optionally a TCP one, each healthy as its <see cref="Item"/> says; the HTTP requests are recorded.</summary>
+    private sealed class SlowProbe(DrillClock clock, Item http, Item? tcp, TimeProvider time) : INetworkProbe
     {
         private readonly List<TimeSpan> _sent = [];
 
@@ -139,12 +185,17 @@ public sealed class RecoveryWatchTests : IDisposable
                 _sent.Add(sent);
             }
 
-            await Task.Delay(answer, time, cancellationToken);
-            return sent >= healthyAt ? ProbeResult.Pass("HTTP 200") : ProbeResult.Fail("ConnectionRefused");
+            await Task.Delay(http.Answer, time, cancellationToken);
+            return http.PassesAt(sent) ? ProbeResult.Pass("HTTP 200") : ProbeResult.Fail("ConnectionRefused");
         }
 
-        public Task<ProbeResult> TcpAsync(string host, int port, CheckReach reach, CancellationToken cancellationToken) =>
-            throw new NotSupportedException("this system has an http check only");
+        public async Task<ProbeResult> TcpAsync(string host, int port, CheckReach reach, CancellationToken cancellationToken)
+        {
+            var item = tcp ?? throw new NotSupportedException("this system has an http check only");
+            var sent = clock.Elapsed;
+            await Task.Delay(item.Answer, time, cancellationToken);
+            return item.PassesAt(sent) ? ProbeResult.Pass("connected") : ProbeResult.Fail("ConnectionRefused");
+        }
     }
 
     private sealed class NoSink : IJournalSink
