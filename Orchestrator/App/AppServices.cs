@@ -28,7 +28,7 @@ internal sealed class AppServices : IDisposable
     {
         Clock = options.Clock;
         Signing = options.Signing ?? SigningSettings.Default;
-        _network = new Lazy<LoopbackNetworkProbe>(() => new LoopbackNetworkProbe(Clock));
+        _network = new Lazy<LoopbackNetworkProbe>(() => new LoopbackNetworkProbe(Clock, log: Log));
         ProcessUmask.KeepPrivate();
         Data = DataDirectory.Resolve(options.DataDir, Console.Error);
         _snapshotBytes = SnapshotLimit.Bytes(Environment.GetEnvironmentVariable(SnapshotLimit.Variable));

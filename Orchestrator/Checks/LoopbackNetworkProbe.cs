@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Drills.Scenarios.Checks;
+using Serilog;
 using static System.FormattableString;
 
 namespace Drills.Orchestrator.Checks;
@@ -23,12 +24,15 @@ internal sealed class LoopbackNetworkProbe : INetworkProbe, IDisposable
 
     private readonly TimeProvider _time;
     private readonly HostGate _gate;
+    private readonly ILogger _log;
     private readonly HttpClient _http;
 
-    public LoopbackNetworkProbe(TimeProvider time, HostGate? gate = null)
+    /// <param name="log">Every probe is logged at Debug with its result and duration, as every Engine API call is.</param>
+    public LoopbackNetworkProbe(TimeProvider time, HostGate? gate = null, ILogger? log = null)
     {
         _time = time;
         _gate = gate ?? HostGate.SystemResolver;
+        _log = (log ?? Serilog.Core.Logger.None).ForContext<LoopbackNetworkProbe>();
         _http = new HttpClient(new SocketsHttpHandler
         {
             // A fresh connection per probe: a pooled socket to a killed server would hide the outage.
@@ -45,6 +49,24 @@ internal sealed class LoopbackNetworkProbe : INetworkProbe, IDisposable
     }
 
     public async Task<ProbeResult> HttpAsync(string url, int expectStatus, string? contains, CheckReach reach, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var result = await GetAsync(url, expectStatus, contains, reach, cancellationToken);
+        // Scheme, host, port and path only: user info or a query may carry a secret.
+        var shown = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "(an invalid address)";
+        _log.Debug("Probed {Url}: {Observation} in {Elapsed}", shown, result.Observation, _time.GetElapsedTime(started));
+        return result;
+    }
+
+    public async Task<ProbeResult> TcpAsync(string host, int port, CheckReach reach, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var result = await ConnectOnceAsync(host, port, reach, cancellationToken);
+        _log.Debug("Probed tcp {Host}:{Port}: {Observation} in {Elapsed}", host, port, result.Observation, _time.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<ProbeResult> GetAsync(string url, int expectStatus, string? contains, CheckReach reach, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(ProbeTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -75,7 +97,7 @@ internal sealed class LoopbackNetworkProbe : INetworkProbe, IDisposable
         }
     }
 
-    public async Task<ProbeResult> TcpAsync(string host, int port, CheckReach reach, CancellationToken cancellationToken)
+    private async Task<ProbeResult> ConnectOnceAsync(string host, int port, CheckReach reach, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(ProbeTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);

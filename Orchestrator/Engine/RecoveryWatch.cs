@@ -10,26 +10,24 @@ namespace Drills.Orchestrator.Engine;
 /// <summary>
 /// Polls the target at the probe interval from T0 until recovery, so impact and recovery are observed,
 /// never assumed. During the attack it watches the system's checks for the first failure (impact);
-/// once restore begins it watches the verify items. Each item's answer is timed on its own: the first
-/// moment drills knew that item's state. Recovery (T1) is when the last verify item began its passing
-/// streak (its first passing answer with no failing answer since), provided every item's streak is
-/// still unbroken at the first round sent after the restore steps ended, so a service that comes up
-/// and falls over again mid-restore does not count as recovered early. A quick item (an HTTP check)
-/// is therefore not held back to the answer of a slow one (an exec while the engine is busy) that had
-/// been passing all along.
-/// Rounds are sent one interval apart whether or not the previous one has answered (up to
-/// <see cref="MaxRoundsOut"/> at once), so a slow check never holds the next round back; answers are
-/// folded in the order the rounds were sent. Never the send time: a probe can be held (a connection
-/// the engine's port proxy keeps open while the service starts) and answer for a later moment than the
-/// one it was sent at.
+/// once restore begins it watches the verify items. Every item is probed on its own, one interval
+/// apart start to start, whether or not its previous probe has answered (up to <see cref="MaxProbesOut"/>
+/// out at once), so a slow item (an exec while the engine is busy) never holds a quick one (an HTTP
+/// check) back. Each answer is timed when it came: the first moment drills knew that item's state;
+/// an item's answers are taken in the order its probes were sent.
+/// Recovery (T1) is when the last verify item began its passing streak (its first passing answer with
+/// no failing answer since), once every item has passed a probe sent after the restore steps ended with
+/// its streak unbroken; so a service that comes up and falls over again mid-restore does not count as
+/// recovered early. Never the send time: a probe can be held (a connection the engine's port proxy
+/// keeps open while the service starts) and answer for a later moment than the one it was sent at.
 /// </summary>
 internal sealed class RecoveryWatch
 {
     /// <summary>
-    /// Rounds out at once: a slow round does not hold the next back, yet probing never piles execs on a busy engine
-    /// (more rounds out made every exec slower, and with it every round's answer, in the timing-honesty benchmark).
+    /// Probes of one item out at once: a slow answer does not hold the next probe back, yet probing never piles execs
+    /// on a busy engine (more out made every exec slower, and with it every answer, in the timing-honesty benchmark).
     /// </summary>
-    public const int MaxRoundsOut = 2;
+    public const int MaxProbesOut = 2;
 
     private readonly DrillClock _clock;
     private readonly DrillJournal _journal;
@@ -42,22 +40,22 @@ internal sealed class RecoveryWatch
     private readonly Dictionary<(string Phase, string Check), int> _latest = [];
     private readonly TaskCompletionSource<TimeSpan> _impact = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<TimeSpan> _recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _restoreBegan = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
 
-    /// <summary>Rounds sent and not yet folded, by sequence number; folded strictly in order.</summary>
-    private readonly SortedDictionary<long, Round> _unfolded = [];
-    private long _nextSequence;
-    private long _nextToFold;
+    /// <summary>Probes still out when their item stopped being probed (the attack ended): awaited when the watch ends.</summary>
+    private readonly List<Task> _leftover = [];
     private bool _restoring;
     private TimeSpan? _restoreEndedAt;
-    private TimeSpan _lastSent = TimeSpan.MinValue;
 
-    /// <summary>Rounds sent before this do not count towards recovery (an operator confirmed a manual step then).</summary>
+    /// <summary>Probes sent before this do not count towards recovery (an operator confirmed a manual step then).</summary>
     private TimeSpan _streakFloor = TimeSpan.MinValue;
 
-    /// <summary>Per verify item, in the items' order: the first passing answer since its last failing one; null while failing.</summary>
-    private TimeSpan?[] _passingSince = [];
-    private CancellationTokenSource? _nap;
+    /// <summary>The verify items' streaks, in the items' order; empty until restore began.</summary>
+    private Item[] _verifying = [];
+
+    /// <summary>Completed (and replaced) to cut every item's wait short: the restore began, or its steps ended.</summary>
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public RecoveryWatch(DrillClock clock, DrillJournal journal, SteadyState steady, DrillTarget target,
         BaselineBackup baseline, IReadOnlyList<VerifyItem> verify, TimeSpan interval)
@@ -87,6 +85,9 @@ internal sealed class RecoveryWatch
         {
             _restoring = true;
         }
+
+        _restoreBegan.TrySetResult();
+        Wake();
     }
 
     /// <summary>
@@ -97,55 +98,172 @@ internal sealed class RecoveryWatch
     {
         lock (_gate)
         {
-            Array.Clear(_passingSince);
+            foreach (var item in _verifying)
+            {
+                (item.PassingSince, item.Confirmed) = (null, false);
+            }
+
             _streakFloor = _clock.Elapsed;
         }
     }
 
-    /// <summary>Marks the end of the restore steps and probes at once rather than at the next tick.</summary>
+    /// <summary>Marks the end of the restore steps and probes every item at once rather than at its next tick.</summary>
     public void RestoreEnded(TimeSpan at)
     {
-        CancellationTokenSource? nap;
         lock (_gate)
         {
             _restoreEndedAt = at;
-            nap = _nap;
         }
 
-        // Outside the lock: cancelling can run the probe loop's continuation inline.
-        try
-        {
-            nap?.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The nap ended on its own meanwhile; the loop probes next anyway.
-        }
+        Wake();
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var rounds = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var probes = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            var attack = AllOrFirstFault([.. _steady.CheckProbes(_target).Select((probe, i) =>
+                ProbeAsync(new Item(i, "attack", probe), probes.Token, cancellationToken))]);
+            // The attack's probes stop once restore begins, each after its own wait; the verify items start at once.
+            await Task.WhenAny(attack, _restoreBegan.Task);
+            if (!_restoreBegan.Task.IsCompleted)
+            {
+                await attack;
+                return;
+            }
+
+            Item[] verifying;
+            lock (_gate)
+            {
+                verifying = _verifying = [.. _steady.VerifyProbes(_verify, _target, _baseline).Select((probe, i) => new Item(i, "restore", probe))];
+            }
+
+            await AllOrFirstFault([attack, .. verifying.Select(item => ProbeAsync(item, probes.Token, cancellationToken))]);
+        }
+        finally
+        {
+            // Recovered, stopped or failed: the probes still out are not needed; they end with the watch.
+            await probes.CancelAsync();
+            Task[] leftover;
+            lock (_gate)
+            {
+                leftover = [.. _leftover];
+            }
+
+            await Task.WhenAll(leftover.Select(Quietly));
+        }
+    }
+
+    /// <summary>
+    /// Probes one item every interval until the watch has what it needs from it: the attack's items until restore
+    /// begins, the verify items until recovery. A probe that failed to run (not a failing check: an error) ends it.
+    /// </summary>
+    private async Task ProbeAsync(Item item, CancellationToken probes, CancellationToken cancellationToken)
+    {
         var outstanding = new List<Task>();
         try
         {
-            while (!cancellationToken.IsCancellationRequested && !_recovered.Task.IsCompleted)
+            while (!cancellationToken.IsCancellationRequested && !_recovered.Task.IsCompleted && !(item.Phase == "attack" && Restoring))
             {
-                var started = _clock.Elapsed;
-                outstanding.Add(ProbeOnceAsync(started, rounds.Token));
-                await ReapAsync(outstanding, MaxRoundsOut - 1);
-                await NapAsync(started + _interval - _clock.Elapsed, cancellationToken);
+                var sent = _clock.Elapsed;
+                outstanding.Add(SendAsync(item, sent, probes));
+                await ReapAsync(outstanding, MaxProbesOut - 1);
+                await NapAsync(item, sent + _interval - _clock.Elapsed, cancellationToken);
             }
         }
         finally
         {
-            // Recovered, stopped or failed: the rounds still out are not needed; they end with the watch.
-            await rounds.CancelAsync();
-            await Task.WhenAll(outstanding.Select(Quietly));
+            lock (_gate)
+            {
+                _leftover.AddRange(outstanding);
+            }
         }
     }
 
-    /// <summary>Waits until at most <paramref name="keep"/> rounds are out; a round that failed surfaces its error here.</summary>
+    private bool Restoring
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _restoring;
+            }
+        }
+    }
+
+    /// <summary>Sends one probe, times its answer and folds the item's answers that are now in order.</summary>
+    private async Task SendAsync(Item item, TimeSpan sent, CancellationToken cancellationToken)
+    {
+        long sequence;
+        lock (_gate)
+        {
+            sequence = item.NextSequence++;
+            item.LastSent = sent;
+            item.Unfolded[sequence] = null;
+        }
+
+        var result = await item.Probe(cancellationToken);
+        var answer = new Answer(result, sent, _clock.Elapsed);
+        var folded = new List<Answer>();
+        lock (_gate)
+        {
+            item.Unfolded[sequence] = answer;
+            while (item.Unfolded.TryGetValue(item.NextToFold, out var next) && next is not null)
+            {
+                item.Unfolded.Remove(item.NextToFold++);
+                folded.Add(next);
+                item.Name = next.Result.Item;
+                Observe(new CheckObservation(item.Phase, next.Result.Item, next.Result.Result.Passed, next.At, next.Result.Result.Observation));
+            }
+        }
+
+        foreach (var next in folded)
+        {
+            if (item.Phase == "attack")
+            {
+                FoldAttack(next);
+            }
+            else
+            {
+                FoldRestore(item, next);
+            }
+        }
+    }
+
+    /// <summary>Impact is the first failing answer: what the attack did (failures seen once restore began are the restore's doing).</summary>
+    private void FoldAttack(Answer answer)
+    {
+        if (!answer.Result.Result.Passed && _impact.TrySetResult(answer.At))
+        {
+            _journal.RecordAt(JournalMark.Impact, answer.At, $"Impact observed: {answer.Result.Item} failed", answer.Result.Result.Observation);
+        }
+    }
+
+    /// <summary>One verify item's answer, in the order its probes were sent: its streak, and recovery once every item's holds.</summary>
+    private void FoldRestore(Item item, Answer answer)
+    {
+        Item? last = null;
+        lock (_gate)
+        {
+            var passes = answer.Result.Result.Passed && answer.Sent >= _streakFloor;
+            item.PassingSince = passes ? item.PassingSince ?? answer.At : null;
+            item.Confirmed = passes && (item.Confirmed || _restoreEndedAt is { } ended && answer.Sent >= ended);
+            if (_verifying.All(i => i.Confirmed))
+            {
+                last = _verifying.MaxBy(i => i.PassingSince!.Value);
+            }
+        }
+
+        if (last is { PassingSince: { } t1 } && _recovered.TrySetResult(t1))
+        {
+            _journal.RecordAt(JournalMark.Recovered, t1, "Recovered: every verify item passes",
+                Invariant($"T1 is the first passing answer of the last verify item to pass ({last.Name}), every item passing since; confirmed by {item.Name} sent at +{answer.Sent.TotalSeconds:0.000} s, after the restore steps ended"));
+            Wake();
+        }
+    }
+
+    /// <summary>Waits until at most <paramref name="keep"/> probes are out; a probe that failed to run surfaces its error here.</summary>
     private static async Task ReapAsync(List<Task> outstanding, int keep)
     {
         while (true)
@@ -165,105 +283,26 @@ internal sealed class RecoveryWatch
         }
     }
 
-    /// <summary>A round cut short after the watch ended: its answer, or its error, no longer matters.</summary>
-    private static async Task Quietly(Task round)
+    /// <summary>Awaits every task, surfacing the first failure at once rather than after the others end.</summary>
+    private static async Task AllOrFirstFault(List<Task> tasks)
+    {
+        while (tasks.Count > 0)
+        {
+            var done = await Task.WhenAny(tasks);
+            tasks.Remove(done);
+            await done;
+        }
+    }
+
+    /// <summary>A probe cut short after the watch ended: its answer, or its error, no longer matters.</summary>
+    private static async Task Quietly(Task probe)
     {
         try
         {
-            await round;
+            await probe;
         }
         catch (Exception)
         {
-        }
-    }
-
-    /// <param name="started">When the round was sent: it counts towards recovery only if sent after the last manual confirmation.</param>
-    private async Task ProbeOnceAsync(TimeSpan started, CancellationToken cancellationToken)
-    {
-        bool restoring;
-        long sequence;
-        lock (_gate)
-        {
-            restoring = _restoring;
-            sequence = _nextSequence++;
-            _lastSent = started;
-            _unfolded[sequence] = new Round(started, restoring ? "restore" : "attack", null);
-        }
-
-        var probes = restoring
-            ? _steady.StartVerify(_verify, _target, _baseline, cancellationToken)
-            : _steady.StartChecks(_target, cancellationToken);
-        var answers = await Task.WhenAll(probes.Select(TimedAsync));
-        var folded = new List<Round>();
-        lock (_gate)
-        {
-            _unfolded[sequence] = _unfolded[sequence] with { Answers = answers };
-            while (_unfolded.TryGetValue(_nextToFold, out var next) && next.Answers is not null)
-            {
-                _unfolded.Remove(_nextToFold++);
-                folded.Add(next);
-                foreach (var answer in next.Answers)
-                {
-                    Observe(new CheckObservation(next.Phase, answer.Result.Item, answer.Result.Result.Passed, answer.At, answer.Result.Result.Observation));
-                }
-            }
-        }
-
-        foreach (var round in folded)
-        {
-            Fold(round);
-        }
-    }
-
-    /// <summary>One item's result and the moment its answer came.</summary>
-    private async Task<Answer> TimedAsync(Task<ItemResult> probe)
-    {
-        var result = await probe;
-        return new Answer(result, _clock.Elapsed);
-    }
-
-    /// <summary>One answered round, in the order rounds were sent: impact during the attack, the passing streaks during restore.</summary>
-    private void Fold(Round round)
-    {
-        var answers = round.Answers!;
-        if (round.Phase == "attack")
-        {
-            // Impact is what the attack did: failures seen once restore began are the restore's doing.
-            var failed = answers.Where(a => !a.Result.Result.Passed).OrderBy(a => a.At).FirstOrDefault();
-            if (failed is not null && _impact.TrySetResult(failed.At))
-            {
-                _journal.RecordAt(JournalMark.Impact, failed.At, $"Impact observed: {failed.Result.Item} failed", failed.Result.Result.Observation);
-            }
-
-            return;
-        }
-
-        Answer? last = null;
-        TimeSpan? confirmedAt = null;
-        lock (_gate)
-        {
-            var counts = round.Sent >= _streakFloor;
-            if (_passingSince.Length != answers.Count)
-            {
-                _passingSince = new TimeSpan?[answers.Count];
-            }
-
-            for (var i = 0; i < answers.Count; i++)
-            {
-                _passingSince[i] = counts && answers[i].Result.Result.Passed ? _passingSince[i] ?? answers[i].At : null;
-            }
-
-            if (_passingSince.All(since => since is not null) && _restoreEndedAt is { } ended && round.Sent >= ended)
-            {
-                var lastToPass = Enumerable.Range(0, answers.Count).MaxBy(i => _passingSince[i]!.Value);
-                (last, confirmedAt) = (answers[lastToPass], _passingSince[lastToPass]);
-            }
-        }
-
-        if (confirmedAt is { } t1 && _recovered.TrySetResult(t1))
-        {
-            _journal.RecordAt(JournalMark.Recovered, t1, "Recovered: every verify item passes",
-                Invariant($"T1 is the first passing answer of the last verify item to pass ({last!.Result.Item}), every item passing since; confirmed by a round sent at +{round.Sent.TotalSeconds:0.000} s, after the restore steps ended"));
         }
     }
 
@@ -284,45 +323,73 @@ internal sealed class RecoveryWatch
         _observations.Add(seen);
     }
 
-    /// <summary>Waits out the rest of the interval (nothing when the round overran it), cut short when the restore ends.</summary>
-    private async Task NapAsync(TimeSpan rest, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits out the rest of the item's interval (nothing when its probe overran it), cut short when the restore
+    /// begins or its steps end.
+    /// </summary>
+    private async Task NapAsync(Item item, TimeSpan rest, CancellationToken cancellationToken)
     {
-        if (rest <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        using var nap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task wake;
         lock (_gate)
         {
-            if (_restoreEndedAt is { } ended && _lastSent < ended)
+            if (rest <= TimeSpan.Zero || item.Phase == "attack" && _restoring)
             {
-                // The restore steps ended after the last round was sent: send the confirming round now.
                 return;
             }
 
-            _nap = nap;
+            if (item.Phase == "restore" && _restoreEndedAt is { } ended && item.LastSent < ended)
+            {
+                // The restore steps ended after this item's last probe was sent: send the confirming one now.
+                return;
+            }
+
+            wake = _wake.Task;
         }
 
-        try
-        {
-            await _clock.DelayAsync(rest, nap.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _nap = null;
-            }
-        }
+        using var nap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(_clock.DelayAsync(rest, nap.Token), wake);
+        await nap.CancelAsync();
     }
 
-    /// <param name="Answers">Null while the round is out.</param>
-    private sealed record Round(TimeSpan Sent, string Phase, IReadOnlyList<Answer>? Answers);
+    /// <summary>Cuts every item's wait short; later waits use a fresh signal.</summary>
+    private void Wake()
+    {
+        TaskCompletionSource wake;
+        lock (_gate)
+        {
+            (wake, _wake) = (_wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        }
 
+        wake.TrySetResult();
+    }
+
+    /// <summary>One check or verify item being probed; its fields are guarded by the watch's lock.</summary>
+    private sealed class Item(int index, string phase, Probe probe)
+    {
+        public string Phase { get; } = phase;
+
+        public Probe Probe { get; } = probe;
+
+        /// <summary>The item's name, as its answers give it (a check describes itself when it answers).</summary>
+        public string Name { get; set; } = Invariant($"item {index + 1}");
+
+        /// <summary>Probes sent and not yet folded, by sequence number (null while out); folded strictly in order.</summary>
+        public SortedDictionary<long, Answer?> Unfolded { get; } = [];
+
+        public long NextSequence { get; set; }
+
+        public long NextToFold { get; set; }
+
+        public TimeSpan LastSent { get; set; } = TimeSpan.MinValue;
+
+        /// <summary>The first passing answer since the last failing one; null while failing.</summary>
+        public TimeSpan? PassingSince { get; set; }
+
+        /// <summary>Passing, and passed a probe sent after the restore steps ended with no failure since.</summary>
+        public bool Confirmed { get; set; }
+    }
+
+    /// <param name="Sent">When the probe was sent: it counts towards recovery only if sent after the last manual confirmation.</param>
     /// <param name="At">When the answer came: the first moment drills knew the item's state.</param>
-    private sealed record Answer(ItemResult Result, TimeSpan At);
+    private sealed record Answer(ItemResult Result, TimeSpan Sent, TimeSpan At);
 }

@@ -12,6 +12,9 @@ namespace Drills.Orchestrator.Engine;
 /// <summary>One probe of a named check or verify item.</summary>
 internal readonly record struct ItemResult(string Item, ProbeResult Result);
 
+/// <summary>Sends one check or verify item and ends with its answer.</summary>
+internal delegate Task<ItemResult> Probe(CancellationToken cancellationToken);
+
 /// <summary>
 /// Evaluates a system's checks and a scenario's verify items against the target in one pass.
 /// Items run concurrently so one probe round takes as long as its slowest item, not their sum.
@@ -28,11 +31,11 @@ internal sealed class SteadyState
     }
 
     public async Task<IReadOnlyList<ItemResult>> ChecksAsync(DrillTarget target, CancellationToken cancellationToken) =>
-        await Task.WhenAll(StartChecks(target, cancellationToken));
+        await Task.WhenAll(CheckProbes(target).Select(probe => probe(cancellationToken)));
 
-    /// <summary>Sends every check at once; each task ends with its own answer, so a caller can time each one.</summary>
-    public IReadOnlyList<Task<ItemResult>> StartChecks(DrillTarget target, CancellationToken cancellationToken) =>
-        [.. target.System.Checks.Select(c => CheckAsync(c, target, cancellationToken))];
+    /// <summary>One probe per check, to be sent and timed each on its own.</summary>
+    public IReadOnlyList<Probe> CheckProbes(DrillTarget target) =>
+        [.. target.System.Checks.Select(c => (Probe)(token => CheckAsync(c, target, token)))];
 
     /// <summary>
     /// Polls the system's checks until they all pass, or until <paramref name="within"/> has passed
@@ -54,23 +57,22 @@ internal sealed class SteadyState
         }
     }
 
-    /// <summary>Sends every verify item at once, in the items' order; each task ends with its own answer.</summary>
-    public IReadOnlyList<Task<ItemResult>> StartVerify(
-        IReadOnlyList<VerifyItem> items, DrillTarget target, BaselineBackup baseline, CancellationToken cancellationToken)
+    /// <summary>One probe per verify item (the system's checks item stands for each of its checks), in the items' order.</summary>
+    public IReadOnlyList<Probe> VerifyProbes(IReadOnlyList<VerifyItem> items, DrillTarget target, BaselineBackup baseline)
     {
-        var probes = new List<Task<ItemResult>>();
+        var probes = new List<Probe>();
         foreach (var item in items)
         {
             switch (item)
             {
                 case SystemChecksItem:
-                    probes.AddRange(target.System.Checks.Select(c => CheckAsync(c, target, cancellationToken)));
+                    probes.AddRange(CheckProbes(target));
                     break;
                 case IntegrityItem:
-                    probes.Add(IntegrityAsync(target, baseline, cancellationToken));
+                    probes.Add(token => IntegrityAsync(target, baseline, token));
                     break;
                 case InlineCheckItem inline:
-                    probes.Add(CheckAsync(inline.Check, target, cancellationToken));
+                    probes.Add(token => CheckAsync(inline.Check, target, token));
                     break;
             }
         }

@@ -11,9 +11,9 @@ using static Drills.Orchestrator.Tests.Support.TestCatalogues;
 namespace Drills.Orchestrator.Tests.Orchestrator.Engine;
 
 /// <summary>
-/// How T1 is taken, on a fake clock with checks that take a known time to answer: rounds are sent one interval
-/// apart even while earlier ones are still out, each item is timed by its own answer, and T1 is when the last item
-/// to pass first answered passing.
+/// How T1 is taken, on a fake clock with checks that take a known time to answer: each item is probed one interval
+/// apart even while its earlier probes (or another item's) are still out, each answer is timed when it came, and T1
+/// is when the last item to pass first answered passing.
 /// </summary>
 public sealed class RecoveryWatchTests : IDisposable
 {
@@ -25,11 +25,11 @@ public sealed class RecoveryWatchTests : IDisposable
     private readonly EngineHarness _h = new();
 
     [Fact]
-    public async Task T1_is_when_the_first_passing_round_answered_and_rounds_are_sent_one_interval_apart()
+    public async Task T1_is_when_the_first_passing_probe_answered_and_probes_are_sent_one_interval_apart()
     {
         var (t1, probes, _) = await WatchAsync(healthyAt: TimeSpan.FromMilliseconds(2100));
 
-        // Sent at 0, 1, 2 (not yet healthy) and 3 s, each answered 300 ms later; spacing the rounds from their
+        // Sent at 0, 1, 2 (not yet healthy) and 3 s, each answered 300 ms later; spacing the probes from their
         // answers (0, 1.3, 2.6, 3.9) would make T1 4.2 s.
         Assert.InRange(t1, TimeSpan.FromSeconds(3) + Answer, TimeSpan.FromSeconds(3) + Answer + Slack);
         Assert.Equal(4, probes.Count);
@@ -52,9 +52,9 @@ public sealed class RecoveryWatchTests : IDisposable
     }
 
     [Fact]
-    public async Task Rounds_are_sent_one_interval_apart_while_a_slow_round_is_still_out()
+    public async Task Probes_are_sent_one_interval_apart_while_a_slow_one_is_still_out()
     {
-        // Every answer takes 1.5 s (an exec while the engine is busy): rounds still go out at 0, 1 and 2 s (two out at
+        // Every answer takes 1.5 s (an exec while the engine is busy): probes still go out at 0, 1 and 2 s (two out at
         // once at most), and the one sent at 2 s (the first after 1.6 s) answers at 3.5 s; waiting for each answer
         // before sending the next (0, 1.5, 3 s) would make it 4.5 s.
         var (t1, probes, _) = await WatchAsync(healthyAt: TimeSpan.FromMilliseconds(1600), answer: TimeSpan.FromMilliseconds(1500));
@@ -78,7 +78,7 @@ public sealed class RecoveryWatchTests : IDisposable
     public async Task A_quick_item_is_not_held_back_by_a_slow_one_that_passed_all_along()
     {
         // HTTP healthy from 2.1 s, answering in 300 ms; a TCP item passing from the start, answering in 800 ms. The
-        // round sent at 3 s passes: its HTTP answer came at 3.3 s, its TCP answer at 3.8 s. T1 is 3.3 s.
+        // probes sent at 3 s pass: the HTTP answer came at 3.3 s, the TCP answer at 3.8 s. T1 is 3.3 s.
         var slow = new Item(TimeSpan.Zero, TimeSpan.FromMilliseconds(800));
 
         var (t1, _, _) = await WatchAsync(healthyAt: TimeSpan.FromMilliseconds(2100), slow: slow);
@@ -87,9 +87,23 @@ public sealed class RecoveryWatchTests : IDisposable
     }
 
     [Fact]
+    public async Task A_quick_item_is_probed_every_interval_while_a_slow_one_has_its_probes_out()
+    {
+        // The TCP item answers in 2.5 s (passing all along), so two of its probes are out from 1 s to 2.5 s. HTTP,
+        // healthy from 2.6 s, is still probed at 0, 1, 2 and 3 s, and passes at 3.3 s. Probing both in rounds, two
+        // rounds out at most, would send the HTTP probes at 0, 1, 2.5 and 3.5 s and make T1 3.8 s.
+        var slow = new Item(TimeSpan.Zero, TimeSpan.FromMilliseconds(2500));
+
+        var (t1, probes, _) = await WatchAsync(healthyAt: TimeSpan.FromMilliseconds(2600), slow: slow);
+
+        Assert.All(probes.Take(4).Select((sent, i) => sent - TimeSpan.FromSeconds(i)), late => Assert.InRange(late, TimeSpan.Zero, Slack));
+        Assert.InRange(t1, TimeSpan.FromSeconds(3) + Answer, TimeSpan.FromSeconds(3) + Answer + Slack);
+    }
+
+    [Fact]
     public async Task When_the_slow_item_is_the_last_to_pass_T1_is_its_answer()
     {
-        // HTTP passing from the start; the TCP item healthy from 2.1 s, answering in 800 ms: the round sent at 3 s is
+        // HTTP passing from the start; the TCP item healthy from 2.1 s, answering in 800 ms: its probe sent at 3 s is
         // the first where it passes, answered at 3.8 s.
         var slow = new Item(TimeSpan.FromMilliseconds(2100), TimeSpan.FromMilliseconds(800));
 
@@ -101,8 +115,8 @@ public sealed class RecoveryWatchTests : IDisposable
     [Fact]
     public async Task An_item_that_fails_again_starts_its_streak_over()
     {
-        // The TCP item passes (answered at 0.8 s), fails for the rounds sent at 1 and 2 s, then passes again for the
-        // round sent when the restore steps end at 2.5 s, answered at 3.3 s. HTTP passed all along: T1 is 3.3 s, not 0.8 s.
+        // The TCP item passes (answered at 0.8 s), fails for the probes sent at 1 and 2 s, then passes again for the
+        // probe sent when the restore steps end at 2.5 s, answered at 3.3 s. HTTP passed all along: T1 is 3.3 s, not 0.8 s.
         var slow = new Item(TimeSpan.Zero, TimeSpan.FromMilliseconds(800), FailsFrom: TimeSpan.FromMilliseconds(900), FailsUntil: TimeSpan.FromMilliseconds(2100));
 
         var (t1, _, ended) = await WatchAsync(healthyAt: TimeSpan.Zero, slow: slow, restoreEndsAt: TimeSpan.FromMilliseconds(2500));

@@ -7,8 +7,8 @@ namespace Drills.Bench.Sections.Honesty;
 /// the stopwatch (the first poll that saw the service down after T0, then the first that saw it up again).
 /// </summary>
 /// <param name="StartEnded">When the restore's start step returned: the container runs, its delay begins.</param>
-/// <param name="Passing">The probe round that found the portal up again, placed by drills' log; null when unseen.</param>
-/// <param name="Previous">The round before it (the last that found it down, when its execs ran); null when unseen.</param>
+/// <param name="Passing">The probe whose answer is T1 (the last check to pass, passing), placed by drills' log; null when unseen.</param>
+/// <param name="Previous">The probe of the same check before it (the last that found it down); null when unseen.</param>
 /// <param name="ExecSeconds">Every exec check drills ran between T0 and T1, seconds each.</param>
 internal sealed record DrillTiming(
     SlowPortal Portal,
@@ -19,8 +19,8 @@ internal sealed record DrillTiming(
     DateTimeOffset Up,
     DateTimeOffset UpSince,
     DateTimeOffset StartEnded,
-    ProbeRound? Passing,
-    ProbeRound? Previous,
+    ProbeCall? Passing,
+    ProbeCall? Previous,
     IReadOnlyList<double> ExecSeconds)
 {
     /// <summary>Signed error of drills' T1 against the stopwatch's first up, seconds: positive when drills is late.</summary>
@@ -38,17 +38,17 @@ internal sealed record DrillTiming(
     /// <summary>T0 to the stopwatch's first poll that saw the kill.</summary>
     public double DownAfterT0 => (Down - T0).TotalSeconds;
 
-    /// <summary>The stopwatch's up to the start of the passing round, seconds: the part of the error spent waiting for a round.</summary>
-    public double? WaitForRound => Passing is { } round ? (round.Start - Up).TotalSeconds : null;
+    /// <summary>The stopwatch's up to the passing probe's send, seconds: the part of the error spent waiting for a probe.</summary>
+    public double? WaitForProbe => Passing is { } probe ? (probe.Start - Up).TotalSeconds : null;
 
-    /// <summary>T1 after the passing round's start, seconds: how much of that round's duration T1 counts.</summary>
-    public double? T1AfterRoundStart => Passing is { } round ? (T1 - round.Start).TotalSeconds : null;
+    /// <summary>T1 after the passing probe was sent, seconds: its answer time, as T1 counts it.</summary>
+    public double? T1AfterProbeSent => Passing is { } probe ? (T1 - probe.Start).TotalSeconds : null;
 
-    /// <summary>From the round before to the passing one, start to start: the probing period as it was.</summary>
-    public double? Spacing => Passing is { } round && Previous is { } before ? (round.Start - before.Start).TotalSeconds : null;
+    /// <summary>From the check's probe before to the passing one, send to send: the probing period as it was.</summary>
+    public double? Spacing => Passing is { } probe && Previous is { } before ? (probe.Start - before.Start).TotalSeconds : null;
 
-    /// <summary>Reads one finished drill from its stored run, drills' log of its exec calls and the stopwatch's transitions around it.</summary>
-    public static DrillTiming Of(SlowPortal portal, TimeSpan interval, RunRecord run, IReadOnlyList<ExecCall> execs, IReadOnlyList<Transition> seen)
+    /// <summary>Reads one finished drill from its stored run, drills' log of its probes and the stopwatch's transitions around it.</summary>
+    public static DrillTiming Of(SlowPortal portal, TimeSpan interval, RunRecord run, IReadOnlyList<ProbeCall> probes, IReadOnlyList<Transition> seen)
     {
         var attack = run.Journal.First(e => e.Mark == JournalMark.AttackStart);
         // The journal's wall times are the drill's start plus its monotonic elapsed time; so are the steps'.
@@ -61,22 +61,14 @@ internal sealed record DrillTiming(
         var up = seen.FirstOrDefault(t => t.Up && t.At > down.At)
             ?? throw new InvalidOperationException($"run {run.RunId}: the stopwatch never saw the portal up again");
         var start = run.Steps.Last(s => s.Phase == "restore");
-        var during = execs.Where(e => e.Start >= t0 && e.Start <= t1 + interval).ToArray();
-        var rounds = ProbeRound.Of(during, Together(interval));
-        // T1 is the passing round's start (or a restore step's end while it was out); were it the round's end, the round ending there.
-        var tolerance = Together(interval);
-        var passing = rounds.FirstOrDefault(r => Abs(r.Start - t1) <= tolerance)
-            ?? rounds.LastOrDefault(r => r.Start - tolerance <= t1 && t1 <= r.End + tolerance);
-        var index = passing is null ? -1 : rounds.ToList().IndexOf(passing);
+        var during = probes.Where(p => p.Start >= t0 && p.End <= t1 + Near).OrderBy(p => p.Start).ToArray();
+        // T1 is the answer of the last check to pass: drills logs the probe as it ends, and times the answer just after.
+        var passing = during.Where(p => (p.End - t1).Duration() <= Near).MinBy(p => (p.End - t1).Duration());
+        var previous = passing is null ? null : during.LastOrDefault(p => p.What == passing.What && p.Start < passing.Start);
         return new DrillTiming(portal, interval, t0, t1, down.At, up.At, up.Since ?? up.At, origin + start.StartedAt + start.Duration,
-            passing, index > 0 ? rounds[index - 1] : null,
-            during.Where(e => e.Start <= t1).Select(e => e.Elapsed.TotalSeconds).ToArray());
+            passing, previous, during.Where(p => p.IsExec && p.End <= t1).Select(p => p.Elapsed.TotalSeconds).ToArray());
     }
 
-    /// <summary>How close exec calls of one round are sent: well under the interval between rounds.</summary>
-    private static TimeSpan Together(TimeSpan interval) => Min(TimeSpan.FromMilliseconds(40), interval / 2);
-
-    private static TimeSpan Abs(TimeSpan span) => span.Duration();
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    /// <summary>How far the log's time of a probe's end may lie from the moment drills timed its answer.</summary>
+    private static readonly TimeSpan Near = TimeSpan.FromMilliseconds(15);
 }

@@ -33,7 +33,7 @@ internal static class HonestyReport
         report.Tables.Add(summary);
         report.Tables.Add(ByDelay(drills));
         report.Tables.Add(Sources(byInterval));
-        var costs = new Table("One probe round of the portal's five checks, timed by the bench with drills' check runner on a healthy portal",
+        var costs = new Table("One probe of each of the portal's five checks, timed by the bench with drills' check runner on a healthy portal",
             "check", "median", "max");
         foreach (var (check, seconds) in probeCost)
         {
@@ -59,18 +59,18 @@ internal static class HonestyReport
     }
 
     /// <summary>
-    /// Where drills' error comes from, whatever instant of a round T1 is: the wait from the service's return to the start
-    /// of the round that saw it, plus how far into that round T1 lies. Rounds are placed by their exec checks in drills' log.
+    /// Where drills' error comes from: the wait from the service's return to the send of the probe whose answer is T1,
+    /// plus that probe's answer time. Probes are placed by drills' log, which records every probe with its duration.
     /// </summary>
     private static Table Sources(IEnumerable<IGrouping<TimeSpan, DrillTiming>> byInterval)
     {
-        var table = new Table("Sources of error (rounds placed by their exec checks in drills' log): error = wait for the passing round + T1's place in it",
-            "probe interval", "round spacing, start to start", "passing round's duration", "T1 − passing round's start", "wait: stopwatch up → passing round's start",
+        var table = new Table("Sources of error (probes placed by drills' log): error = wait for the passing probe + its answer time",
+            "probe interval", "the check's probes, send to send", "passing probe: T1 − its send", "wait: stopwatch up → its send",
             "every exec check T0 → T1", "stopwatch's gap at the up (its own resolution)");
         foreach (var group in byInterval)
         {
-            table.Add(Ms(group.Key), Spread(group.Select(d => d.Spacing)), Spread(group.Select(d => d.Passing?.Duration.TotalSeconds)),
-                Spread(group.Select(d => d.T1AfterRoundStart)), Spread(group.Select(d => d.WaitForRound)), Spread(group.SelectMany(d => d.ExecSeconds.Select(s => (double?)s))),
+            table.Add(Ms(group.Key), Spread(group.Select(d => d.Spacing)), Spread(group.Select(d => d.T1AfterProbeSent)),
+                Spread(group.Select(d => d.WaitForProbe)), Spread(group.SelectMany(d => d.ExecSeconds.Select(s => (double?)s))),
                 Spread(group.Select(d => (double?)(d.Up - d.UpSince).TotalSeconds)));
         }
 
@@ -87,12 +87,12 @@ internal static class HonestyReport
     private static string WhyLate(IEnumerable<DrillTiming> group)
     {
         var drills = group.ToArray();
-        var wait = Stats.Of(drills.Select(d => d.WaitForRound).OfType<double>()).Median;
-        var into = Stats.Of(drills.Select(d => d.T1AfterRoundStart).OfType<double>()).Median;
+        var wait = Stats.Of(drills.Select(d => d.WaitForProbe).OfType<double>()).Median;
+        var answer = Stats.Of(drills.Select(d => d.T1AfterProbeSent).OfType<double>()).Median;
         var spacing = Stats.Of(drills.Select(d => d.Spacing).OfType<double>()).Median;
         return double.IsNaN(wait)
-            ? "the probe rounds could not be placed from drills' log"
-            : $"the passing round started {Ms(wait)} after the service was up and T1 lies {Ms(into)} into it (medians); rounds were {Ms(spacing)} apart";
+            ? "the passing probes could not be placed from drills' log"
+            : $"the passing probe was sent {Ms(wait)} after the service was up and answered {Ms(answer)} later (medians); the check's probes were {Ms(spacing)} apart";
     }
 
     private static double Worst(double[] errors) => errors.Length == 0 ? double.NaN : errors.MaxBy(Math.Abs);

@@ -27,17 +27,24 @@ internal sealed record SlowPortal(TimeSpan Delay, int Port)
     public string Label => StartDelay + " s";
 
     /// <summary>
-    /// Creates the container, puts this commit's portal entrypoint in it (so a decimal START_DELAY works even with an
-    /// image built before the entrypoint took one) and starts it. It boots with its delay too.
+    /// Creates the container, puts this commit's portal entrypoint in it behind the section's wrapper (so a decimal
+    /// START_DELAY works even with an image built before the entrypoint took one, and each start can be given its own
+    /// delay) and starts it. It boots with its delay too.
     /// </summary>
-    public async Task CreateAsync(string entrypoint, CancellationToken cancellationToken)
+    public async Task CreateAsync(string entrypoint, string wrapper, CancellationToken cancellationToken)
     {
         await RemoveAsync(cancellationToken);
         await DockerAsync(cancellationToken, "create", "--name", ContainerName, "--label", "drills.target=" + SystemId,
             "-e", "START_DELAY=" + StartDelay, "-p", string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{Port}:8080"), "drills/portal:1");
-        await DockerAsync(cancellationToken, "cp", entrypoint, ContainerName + ":/usr/local/bin/portal-entrypoint");
+        await DockerAsync(cancellationToken, "cp", entrypoint, ContainerName + ":/usr/local/bin/portal-entrypoint-commit");
+        await DockerAsync(cancellationToken, "cp", wrapper, ContainerName + ":/usr/local/bin/portal-entrypoint");
         await DockerAsync(cancellationToken, "start", ContainerName);
     }
+
+    /// <summary>The delay of the portal's next start (the drill's restart), read by the section's wrapper entrypoint.</summary>
+    public Task SetNextDelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+        DockerAsync(cancellationToken, "exec", ContainerName, "sh", "-c", "printf %s \"$1\" > /tmp/bench-start-delay", "sh",
+            delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
 
     /// <summary>Removes the container whatever state it is in; a missing one is fine (a leftover of a crashed run, or none).</summary>
     public Task RemoveAsync(CancellationToken cancellationToken) =>
