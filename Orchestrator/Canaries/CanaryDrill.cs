@@ -18,6 +18,9 @@ namespace Drills.Orchestrator.Canaries;
 /// </summary>
 internal sealed class CanaryDrill
 {
+    /// <summary>The shortest wait for what is left of backup_before: a timer cannot wait less.</summary>
+    private static readonly TimeSpan MinWait = TimeSpan.FromMilliseconds(1);
+
     /// <summary>How many intervals the canary writes before the backup is taken (or, with a scheduled backup, before T0): it writes one more marker, at the start.</summary>
     public const int LeadIntervals = 5;
 
@@ -261,5 +264,4 @@ internal sealed class CanaryDrill
         }
     }
 
-    private static readonly TimeSpan MinWait = TimeSpan.FromMilliseconds(1);
 }

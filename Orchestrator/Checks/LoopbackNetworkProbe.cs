@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Drills.Scenarios.Checks;
 using Serilog;
+using Serilog.Events;
 using static System.FormattableString;
 
 namespace Drills.Orchestrator.Checks;
@@ -52,9 +53,13 @@ internal sealed class LoopbackNetworkProbe : INetworkProbe, IDisposable
     {
         var started = _time.GetTimestamp();
         var result = await GetAsync(url, expectStatus, contains, reach, cancellationToken);
-        // Scheme, host, port and path only: user info or a query may carry a secret.
-        var shown = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "(an invalid address)";
-        _log.Debug("Probed {Url}: {Observation} in {Elapsed}", shown, result.Observation, _time.GetElapsedTime(started));
+        if (_log.IsEnabled(LogEventLevel.Debug))
+        {
+            // Scheme, host, port and path only: user info or a query may carry a secret.
+            var shown = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "(an invalid address)";
+            _log.Debug("Probed {Url}: {Observation} in {Elapsed}", shown, result.Observation, _time.GetElapsedTime(started));
+        }
+
         return result;
     }
 

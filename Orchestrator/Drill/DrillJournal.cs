@@ -41,7 +41,7 @@ internal sealed class DrillJournal
     public JournalEvent Record(JournalMark mark, string message, string? detail = null) =>
         RecordAt(mark, _clock.Elapsed, message, detail);
 
-    /// <summary>Records an event at the moment it was observed (when a probe round completed), not when it is written.</summary>
+    /// <summary>Records an event at the moment it was observed (when a probe's answer came), not when it is written.</summary>
     public JournalEvent RecordAt(JournalMark mark, TimeSpan elapsed, string message, string? detail = null)
     {
         JournalEvent entry;

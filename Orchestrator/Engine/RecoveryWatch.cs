@@ -13,13 +13,13 @@ namespace Drills.Orchestrator.Engine;
 /// once restore begins it watches the verify items. Every item is probed on its own, one interval
 /// apart start to start, whether or not its previous probe has answered (up to <see cref="MaxProbesOut"/>
 /// out at once), so a slow item (an exec while the engine is busy) never holds a quick one (an HTTP
-/// check) back. Each answer is timed when it came: the first moment drills knew that item's state;
-/// an item's answers are taken in the order its probes were sent.
+/// check) back. Each answer is timed when it came: the first moment drills knew that item's state.
+/// Never the send time: a probe can be held (a connection the engine's port proxy keeps open while the
+/// service starts) and answer for a later moment than the one it was sent at.
 /// Recovery (T1) is when the last verify item began its passing streak (its first passing answer with
 /// no failing answer since), once every item has passed a probe sent after the restore steps ended with
 /// its streak unbroken; so a service that comes up and falls over again mid-restore does not count as
-/// recovered early. Never the send time: a probe can be held (a connection the engine's port proxy
-/// keeps open while the service starts) and answer for a later moment than the one it was sent at.
+/// recovered early.
 /// </summary>
 internal sealed class RecoveryWatch
 {
@@ -43,18 +43,19 @@ internal sealed class RecoveryWatch
     private readonly TaskCompletionSource _restoreBegan = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
 
-    /// <summary>Probes still out when their item stopped being probed (the attack ended): awaited when the watch ends.</summary>
+    /// <summary>Probes still out when their item's loop ended: awaited when the watch ends.</summary>
     private readonly List<Task> _leftover = [];
     private bool _restoring;
+    private bool _impactSeen;
     private TimeSpan? _restoreEndedAt;
 
     /// <summary>Probes sent before this do not count towards recovery (an operator confirmed a manual step then).</summary>
     private TimeSpan _streakFloor = TimeSpan.MinValue;
 
-    /// <summary>The verify items' streaks, in the items' order; empty until restore began.</summary>
-    private Item[] _verifying = [];
+    /// <summary>The verify items, in their order; empty until restore began.</summary>
+    private ProbedItem[] _verifying = [];
 
-    /// <summary>Completed (and replaced) to cut every item's wait short: the restore began, or its steps ended.</summary>
+    /// <summary>Completed (and replaced) to cut every item's wait short: the restore began, its steps ended, or it recovered.</summary>
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public RecoveryWatch(DrillClock clock, DrillJournal journal, SteadyState steady, DrillTarget target,
@@ -100,7 +101,7 @@ internal sealed class RecoveryWatch
         {
             foreach (var item in _verifying)
             {
-                (item.PassingSince, item.Confirmed) = (null, false);
+                item.RestartStreak();
             }
 
             _streakFloor = _clock.Elapsed;
@@ -120,12 +121,12 @@ internal sealed class RecoveryWatch
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var probes = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var probing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var loops = new List<Task>();
         try
         {
-            var attack = AllOrFirstFault([.. _steady.CheckProbes(_target).Select((probe, i) =>
-                ProbeAsync(new Item(i, "attack", probe), probes.Token, cancellationToken))]);
-            // The attack's probes stop once restore begins, each after its own wait; the verify items start at once.
+            var attack = AllOrFirstFault(Start(_steady.CheckProbes(_target), duringAttack: true, loops, probing.Token));
+            // The attack's items stop once restore begins (woken, they send no more); the verify items start at once.
             await Task.WhenAny(attack, _restoreBegan.Task);
             if (!_restoreBegan.Task.IsCompleted)
             {
@@ -133,18 +134,19 @@ internal sealed class RecoveryWatch
                 return;
             }
 
-            Item[] verifying;
+            ProbedItem[] verifying;
             lock (_gate)
             {
-                verifying = _verifying = [.. _steady.VerifyProbes(_verify, _target, _baseline).Select((probe, i) => new Item(i, "restore", probe))];
+                verifying = _verifying = [.. _steady.VerifyProbes(_verify, _target, _baseline).Select(probe => new ProbedItem(probe, duringAttack: false))];
             }
 
-            await AllOrFirstFault([attack, .. verifying.Select(item => ProbeAsync(item, probes.Token, cancellationToken))]);
+            await AllOrFirstFault([attack, .. Start(verifying, loops, probing.Token)]);
         }
         finally
         {
-            // Recovered, stopped or failed: the probes still out are not needed; they end with the watch.
-            await probes.CancelAsync();
+            // Recovered, stopped or failed: no item is probed any more, and the probes still out end with the watch.
+            await probing.CancelAsync();
+            await Task.WhenAll(loops.Select(Quietly));
             Task[] leftover;
             lock (_gate)
             {
@@ -155,21 +157,31 @@ internal sealed class RecoveryWatch
         }
     }
 
+    private List<Task> Start(IEnumerable<ItemProbe> probes, bool duringAttack, List<Task> loops, CancellationToken probing) =>
+        Start(probes.Select(probe => new ProbedItem(probe, duringAttack)), loops, probing);
+
+    private List<Task> Start(IEnumerable<ProbedItem> items, List<Task> loops, CancellationToken probing)
+    {
+        var started = items.Select(item => ProbeAsync(item, probing)).ToList();
+        loops.AddRange(started);
+        return started;
+    }
+
     /// <summary>
     /// Probes one item every interval until the watch has what it needs from it: the attack's items until restore
     /// begins, the verify items until recovery. A probe that failed to run (not a failing check: an error) ends it.
     /// </summary>
-    private async Task ProbeAsync(Item item, CancellationToken probes, CancellationToken cancellationToken)
+    private async Task ProbeAsync(ProbedItem item, CancellationToken probing)
     {
         var outstanding = new List<Task>();
         try
         {
-            while (!cancellationToken.IsCancellationRequested && !_recovered.Task.IsCompleted && !(item.Phase == "attack" && Restoring))
+            while (!probing.IsCancellationRequested && !_recovered.Task.IsCompleted && !(item.DuringAttack && Restoring))
             {
                 var sent = _clock.Elapsed;
-                outstanding.Add(SendAsync(item, sent, probes));
+                outstanding.Add(SendAsync(item, sent, probing));
                 await ReapAsync(outstanding, MaxProbesOut - 1);
-                await NapAsync(item, sent + _interval - _clock.Elapsed, cancellationToken);
+                await NapAsync(item, sent + _interval - _clock.Elapsed, probing);
             }
         }
         finally
@@ -192,75 +204,62 @@ internal sealed class RecoveryWatch
         }
     }
 
-    /// <summary>Sends one probe, times its answer and folds the item's answers that are now in order.</summary>
-    private async Task SendAsync(Item item, TimeSpan sent, CancellationToken cancellationToken)
+    /// <summary>Sends one probe, times its answer and takes the item's answers that are now in order.</summary>
+    private async Task SendAsync(ProbedItem item, TimeSpan sent, CancellationToken probing)
     {
         long sequence;
         lock (_gate)
         {
-            sequence = item.NextSequence++;
-            item.LastSent = sent;
-            item.Unfolded[sequence] = null;
+            sequence = item.Sent(sent);
         }
 
-        var result = await item.Probe(cancellationToken);
-        var answer = new Answer(result, sent, _clock.Elapsed);
-        var folded = new List<Answer>();
+        var answer = new ProbeAnswer(await item.Probe.Send(probing), sent, _clock.Elapsed);
+        bool impact;
+        (TimeSpan T1, string Last)? recovered;
         lock (_gate)
         {
-            item.Unfolded[sequence] = answer;
-            while (item.Unfolded.TryGetValue(item.NextToFold, out var next) && next is not null)
+            // Impact is the first failing answer to come: what the attack did (failures seen once restore began are the restore's doing).
+            impact = item.DuringAttack && !answer.Passed && !_impactSeen;
+            _impactSeen |= impact;
+            foreach (var next in item.Answered(sequence, answer))
             {
-                item.Unfolded.Remove(item.NextToFold++);
-                folded.Add(next);
-                item.Name = next.Result.Item;
-                Observe(new CheckObservation(item.Phase, next.Result.Item, next.Result.Result.Passed, next.At, next.Result.Result.Observation));
+                Observe(new CheckObservation(item.Phase, next.Result.Item, next.Passed, next.At, next.Result.Result.Observation));
+                if (!item.DuringAttack)
+                {
+                    item.Take(next, _streakFloor, _restoreEndedAt);
+                }
             }
+
+            // Judged on every answer taken: one that came after a passing answer and failed breaks the streak.
+            recovered = item.DuringAttack ? null : RecoveredNow();
         }
 
-        foreach (var next in folded)
-        {
-            if (item.Phase == "attack")
-            {
-                FoldAttack(next);
-            }
-            else
-            {
-                FoldRestore(item, next);
-            }
-        }
-    }
-
-    /// <summary>Impact is the first failing answer: what the attack did (failures seen once restore began are the restore's doing).</summary>
-    private void FoldAttack(Answer answer)
-    {
-        if (!answer.Result.Result.Passed && _impact.TrySetResult(answer.At))
+        if (impact && _impact.TrySetResult(answer.At))
         {
             _journal.RecordAt(JournalMark.Impact, answer.At, $"Impact observed: {answer.Result.Item} failed", answer.Result.Result.Observation);
         }
-    }
 
-    /// <summary>One verify item's answer, in the order its probes were sent: its streak, and recovery once every item's holds.</summary>
-    private void FoldRestore(Item item, Answer answer)
-    {
-        Item? last = null;
-        lock (_gate)
+        if (recovered is { } t1 && _recovered.TrySetResult(t1.T1))
         {
-            var passes = answer.Result.Result.Passed && answer.Sent >= _streakFloor;
-            item.PassingSince = passes ? item.PassingSince ?? answer.At : null;
-            item.Confirmed = passes && (item.Confirmed || _restoreEndedAt is { } ended && answer.Sent >= ended);
-            if (_verifying.All(i => i.Confirmed))
-            {
-                last = _verifying.MaxBy(i => i.PassingSince!.Value);
-            }
-        }
-
-        if (last is { PassingSince: { } t1 } && _recovered.TrySetResult(t1))
-        {
-            _journal.RecordAt(JournalMark.Recovered, t1, "Recovered: every verify item passes",
-                Invariant($"T1 is the first passing answer of the last verify item to pass ({last.Name}), every item passing since; confirmed by {item.Name} sent at +{answer.Sent.TotalSeconds:0.000} s, after the restore steps ended"));
+            _journal.RecordAt(JournalMark.Recovered, t1.T1, "Recovered: every verify item passes",
+                Invariant($"T1 is the first passing answer of the last verify item to pass ({t1.Last}), every item passing since; confirmed by {item.Name} sent at +{answer.Sent.TotalSeconds:0.000} s, after the restore steps ended"));
             Wake();
         }
+    }
+
+    /// <summary>
+    /// T1 and the item that passed last, once every verify item's streak holds past the restore steps' end and none has
+    /// a failing answer waiting behind a slower probe; null until then. Called under the lock.
+    /// </summary>
+    private (TimeSpan T1, string Last)? RecoveredNow()
+    {
+        if (!_verifying.All(i => i.Confirmed && !i.FailureWaiting))
+        {
+            return null;
+        }
+
+        var last = _verifying.MaxBy(i => i.PassingSince!.Value)!;
+        return (last.PassingSince!.Value, last.Name);
     }
 
     /// <summary>Waits until at most <paramref name="keep"/> probes are out; a probe that failed to run surfaces its error here.</summary>
@@ -294,12 +293,12 @@ internal sealed class RecoveryWatch
         }
     }
 
-    /// <summary>A probe cut short after the watch ended: its answer, or its error, no longer matters.</summary>
-    private static async Task Quietly(Task probe)
+    /// <summary>A probe or loop cut short after the watch ended: its answer, or its error, no longer matters.</summary>
+    private static async Task Quietly(Task task)
     {
         try
         {
-            await probe;
+            await task;
         }
         catch (Exception)
         {
@@ -325,19 +324,19 @@ internal sealed class RecoveryWatch
 
     /// <summary>
     /// Waits out the rest of the item's interval (nothing when its probe overran it), cut short when the restore
-    /// begins or its steps end.
+    /// begins, its steps end or the system recovered.
     /// </summary>
-    private async Task NapAsync(Item item, TimeSpan rest, CancellationToken cancellationToken)
+    private async Task NapAsync(ProbedItem item, TimeSpan rest, CancellationToken probing)
     {
         Task wake;
         lock (_gate)
         {
-            if (rest <= TimeSpan.Zero || item.Phase == "attack" && _restoring)
+            if (rest <= TimeSpan.Zero || _recovered.Task.IsCompleted || item.DuringAttack && _restoring)
             {
                 return;
             }
 
-            if (item.Phase == "restore" && _restoreEndedAt is { } ended && item.LastSent < ended)
+            if (!item.DuringAttack && _restoreEndedAt is { } ended && item.LastSent < ended)
             {
                 // The restore steps ended after this item's last probe was sent: send the confirming one now.
                 return;
@@ -346,7 +345,7 @@ internal sealed class RecoveryWatch
             wake = _wake.Task;
         }
 
-        using var nap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var nap = CancellationTokenSource.CreateLinkedTokenSource(probing);
         await Task.WhenAny(_clock.DelayAsync(rest, nap.Token), wake);
         await nap.CancelAsync();
     }
@@ -362,34 +361,4 @@ internal sealed class RecoveryWatch
 
         wake.TrySetResult();
     }
-
-    /// <summary>One check or verify item being probed; its fields are guarded by the watch's lock.</summary>
-    private sealed class Item(int index, string phase, Probe probe)
-    {
-        public string Phase { get; } = phase;
-
-        public Probe Probe { get; } = probe;
-
-        /// <summary>The item's name, as its answers give it (a check describes itself when it answers).</summary>
-        public string Name { get; set; } = Invariant($"item {index + 1}");
-
-        /// <summary>Probes sent and not yet folded, by sequence number (null while out); folded strictly in order.</summary>
-        public SortedDictionary<long, Answer?> Unfolded { get; } = [];
-
-        public long NextSequence { get; set; }
-
-        public long NextToFold { get; set; }
-
-        public TimeSpan LastSent { get; set; } = TimeSpan.MinValue;
-
-        /// <summary>The first passing answer since the last failing one; null while failing.</summary>
-        public TimeSpan? PassingSince { get; set; }
-
-        /// <summary>Passing, and passed a probe sent after the restore steps ended with no failure since.</summary>
-        public bool Confirmed { get; set; }
-    }
-
-    /// <param name="Sent">When the probe was sent: it counts towards recovery only if sent after the last manual confirmation.</param>
-    /// <param name="At">When the answer came: the first moment drills knew the item's state.</param>
-    private sealed record Answer(ItemResult Result, TimeSpan Sent, TimeSpan At);
 }

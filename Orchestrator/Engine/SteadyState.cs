@@ -12,12 +12,12 @@ namespace Drills.Orchestrator.Engine;
 /// <summary>One probe of a named check or verify item.</summary>
 internal readonly record struct ItemResult(string Item, ProbeResult Result);
 
-/// <summary>Sends one check or verify item and ends with its answer.</summary>
-internal delegate Task<ItemResult> Probe(CancellationToken cancellationToken);
+/// <summary>One check or verify item, ready to be probed: <paramref name="Send"/> probes it once and ends with its answer.</summary>
+internal readonly record struct ItemProbe(string Name, Func<CancellationToken, Task<ItemResult>> Send);
 
 /// <summary>
-/// Evaluates a system's checks and a scenario's verify items against the target in one pass.
-/// Items run concurrently so one probe round takes as long as its slowest item, not their sum.
+/// Evaluates a system's checks and a scenario's verify items against the target. A round of checks runs its items
+/// concurrently, so it takes as long as its slowest item, not their sum; the recovery watch probes each on its own.
 /// </summary>
 internal sealed class SteadyState
 {
@@ -31,11 +31,11 @@ internal sealed class SteadyState
     }
 
     public async Task<IReadOnlyList<ItemResult>> ChecksAsync(DrillTarget target, CancellationToken cancellationToken) =>
-        await Task.WhenAll(CheckProbes(target).Select(probe => probe(cancellationToken)));
+        await Task.WhenAll(CheckProbes(target).Select(probe => probe.Send(cancellationToken)));
 
     /// <summary>One probe per check, to be sent and timed each on its own.</summary>
-    public IReadOnlyList<Probe> CheckProbes(DrillTarget target) =>
-        [.. target.System.Checks.Select(c => (Probe)(token => CheckAsync(c, target, token)))];
+    public IReadOnlyList<ItemProbe> CheckProbes(DrillTarget target) =>
+        [.. target.System.Checks.Select(c => new ItemProbe(c.Describe(), token => CheckAsync(c, target, token)))];
 
     /// <summary>
     /// Polls the system's checks until they all pass, or until <paramref name="within"/> has passed
@@ -58,9 +58,9 @@ internal sealed class SteadyState
     }
 
     /// <summary>One probe per verify item (the system's checks item stands for each of its checks), in the items' order.</summary>
-    public IReadOnlyList<Probe> VerifyProbes(IReadOnlyList<VerifyItem> items, DrillTarget target, BaselineBackup baseline)
+    public IReadOnlyList<ItemProbe> VerifyProbes(IReadOnlyList<VerifyItem> items, DrillTarget target, BaselineBackup baseline)
     {
-        var probes = new List<Probe>();
+        var probes = new List<ItemProbe>();
         foreach (var item in items)
         {
             switch (item)
@@ -69,10 +69,10 @@ internal sealed class SteadyState
                     probes.AddRange(CheckProbes(target));
                     break;
                 case IntegrityItem:
-                    probes.Add(token => IntegrityAsync(target, baseline, token));
+                    probes.Add(new ItemProbe(IntegrityName, token => IntegrityAsync(target, baseline, token)));
                     break;
                 case InlineCheckItem inline:
-                    probes.Add(token => CheckAsync(inline.Check, target, token));
+                    probes.Add(new ItemProbe(inline.Check.Describe(), token => CheckAsync(inline.Check, target, token)));
                     break;
             }
         }
@@ -83,18 +83,19 @@ internal sealed class SteadyState
     private async Task<ItemResult> CheckAsync(CheckDefinition check, DrillTarget target, CancellationToken cancellationToken) =>
         new(check.Describe(), await _checks.RunAsync(check, target.ContainerId, target.System.CheckReach, cancellationToken));
 
+    private const string IntegrityName = "integrity (SHA-256 manifest of data paths)";
+
     private async Task<ItemResult> IntegrityAsync(DrillTarget target, BaselineBackup baseline, CancellationToken cancellationToken)
     {
-        const string name = "integrity (SHA-256 manifest of data paths)";
         try
         {
             var current = await _data.ReadManifestAsync(target.ContainerId, target.System.Data.Paths, cancellationToken);
             var comparison = current.CompareTo(baseline.Manifest);
-            return new(name, new ProbeResult(comparison.Matches, comparison.Describe()));
+            return new(IntegrityName, new ProbeResult(comparison.Matches, comparison.Describe()));
         }
         catch (Exception ex) when (ex is DockerOperationException or DockerUnavailableException or InvalidDataException)
         {
-            return new(name, ProbeResult.Fail(DrillsException.ProblemOf(ex)));
+            return new(IntegrityName, ProbeResult.Fail(DrillsException.ProblemOf(ex)));
         }
     }
 }

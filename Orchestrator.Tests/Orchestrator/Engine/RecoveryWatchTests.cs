@@ -124,24 +124,65 @@ public sealed class RecoveryWatchTests : IDisposable
         Assert.InRange(t1, ended + TimeSpan.FromMilliseconds(800), ended + TimeSpan.FromMilliseconds(800) + Slack);
     }
 
+    [Fact]
+    public async Task A_failing_answer_held_behind_a_slower_probe_of_its_item_keeps_the_system_unrecovered()
+    {
+        // HTTP passes from the start but fails the probe sent at 2 s (answered at 2.1 s), which waits behind the probe
+        // sent at 1 s (answered slowly, at 2.5 s). TCP passes from 2 s, answered at 2.2 s. At 2.2 s every item's answers
+        // taken in order pass, yet HTTP's newest answer failed: T1 is its next passing answer, to the probe sent at 3 s.
+        var http = new Item(TimeSpan.Zero, TimeSpan.FromMilliseconds(100), FailsFrom: TimeSpan.FromMilliseconds(1900), FailsUntil: TimeSpan.FromMilliseconds(2100),
+            SlowFrom: TimeSpan.FromMilliseconds(900), SlowUntil: TimeSpan.FromMilliseconds(1100), SlowAnswer: TimeSpan.FromMilliseconds(1500));
+        var tcp = new Item(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(200));
+
+        var (t1, _, _) = await WatchAsync(http: http, slow: tcp);
+
+        Assert.InRange(t1, TimeSpan.FromMilliseconds(3100), TimeSpan.FromMilliseconds(3100) + Slack);
+    }
+
+    [Fact]
+    public async Task A_confirmed_manual_step_restarts_every_streak()
+    {
+        // HTTP passes from the start (first answer at 0.3 s); an operator confirms a manual step at 1.5 s and the restore
+        // steps end at 2.5 s: T1 is the first passing answer to a probe sent after the confirmation, the one sent at 2 s.
+        var (t1, _, _) = await WatchAsync(http: new Item(TimeSpan.Zero, Answer), restoreEndsAt: TimeSpan.FromMilliseconds(2500),
+            restartStreakAt: TimeSpan.FromMilliseconds(1500));
+
+        Assert.InRange(t1, TimeSpan.FromSeconds(2) + Answer, TimeSpan.FromSeconds(2) + Answer + Slack);
+    }
+
+    [Fact]
+    public async Task A_probe_that_fails_to_run_ends_the_watch_with_its_error_and_every_item_stops()
+    {
+        // The TCP probe sent at 1 s throws (an error, not a failing check) when it answers at 1.5 s.
+        var broken = new Item(TimeSpan.Zero, TimeSpan.FromMilliseconds(500), ThrowsFrom: TimeSpan.FromMilliseconds(900));
+        var (watch, clock, probe) = Watch(new Item(TimeSpan.FromHours(1), Answer), broken);
+        watch.RestoreStarted();
+        watch.RestoreEnded(TimeSpan.Zero);
+
+        var (error, sentByThen, sentLater) = await _h.DriveAsync(async () =>
+        {
+            var error = await Record.ExceptionAsync(() => watch.RunAsync(CancellationToken.None));
+            var sent = probe.Sent.Count;
+            await clock.DelayAsync(TimeSpan.FromSeconds(3), CancellationToken.None);
+            return (error, sent, probe.Sent.Count);
+        }, TimeSpan.FromMilliseconds(50));
+
+        Assert.IsType<InvalidOperationException>(error);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(4500), TimeSpan.FromSeconds(10));
+        Assert.Equal(sentByThen, sentLater);
+        Assert.False(watch.Recovered.IsCompleted);
+    }
+
     /// <summary>
     /// The restore steps end at <paramref name="restoreEndsAt"/> on the drill clock (before the watch starts by default); the service
-    /// is healthy from <paramref name="healthyAt"/> and each probe answers <paramref name="answer"/> after it was sent. With
-    /// <paramref name="slow"/>, the system has a second check (TCP) that behaves as it says.
+    /// is healthy from <paramref name="healthyAt"/> and each probe answers <paramref name="answer"/> after it was sent (or as
+    /// <paramref name="http"/> says). With <paramref name="slow"/>, the system has a second check (TCP) that behaves as it says.
+    /// An operator confirms a manual step at <paramref name="restartStreakAt"/>.
     /// </summary>
     private async Task<(TimeSpan T1, IReadOnlyList<TimeSpan> Probes, TimeSpan RestoreEnded)> WatchAsync(
-        TimeSpan healthyAt, TimeSpan? answer = null, TimeSpan? restoreEndsAt = null, Item? slow = null)
+        TimeSpan healthyAt = default, TimeSpan? answer = null, TimeSpan? restoreEndsAt = null, Item? slow = null, Item? http = null, TimeSpan? restartStreakAt = null)
     {
-        var clock = new DrillClock(_h.Time);
-        var probe = new SlowProbe(clock, new Item(healthyAt, answer ?? Answer), slow, _h.Time);
-        CheckDefinition[] checks = slow is null
-            ? [new HttpCheck("http://127.0.0.1:18999/", 200, null, Nowhere)]
-            : [new HttpCheck("http://127.0.0.1:18999/", 200, null, Nowhere), new TcpCheck("127.0.0.1", 18999, Nowhere)];
-        var system = Portal() with { Checks = checks };
-        var target = new DrillTarget(system, _h.AddLabelledPortal().Id, createdByDrill: false);
-        var steady = new SteadyState(new CheckRunner(_h.Runtime, probe, _h.Time), new DataPaths(_h.Runtime, new SnapshotStore(_h.Folder)));
-        var journal = new DrillJournal(clock, new NoSink(), null);
-        var watch = new RecoveryWatch(clock, journal, steady, target, BaselineBackup.None, [new SystemChecksItem(Nowhere)], Interval);
+        var (watch, clock, probe) = Watch(http ?? new Item(healthyAt, answer ?? Answer), slow);
         watch.RestoreStarted();
         var ended = TimeSpan.Zero;
         if (restoreEndsAt is null)
@@ -153,9 +194,15 @@ public sealed class RecoveryWatchTests : IDisposable
         var t1 = await _h.DriveAsync(async () =>
         {
             var watching = watch.RunAsync(stop.Token);
+            if (restartStreakAt is { } confirmed)
+            {
+                await clock.DelayAsync(confirmed, CancellationToken.None);
+                watch.RestartStreak();
+            }
+
             if (restoreEndsAt is { } end)
             {
-                await clock.DelayAsync(end, CancellationToken.None);
+                await clock.DelayAsync(end - clock.Elapsed, CancellationToken.None);
                 ended = clock.Elapsed;
                 watch.RestoreEnded(ended);
             }
@@ -167,12 +214,39 @@ public sealed class RecoveryWatchTests : IDisposable
         return (t1, probe.Sent, ended);
     }
 
+    /// <summary>A watch over a system with an HTTP check behaving as <paramref name="http"/> says, and a TCP check as <paramref name="tcp"/> says when given.</summary>
+    private (RecoveryWatch Watch, DrillClock Clock, SlowProbe Probe) Watch(Item http, Item? tcp)
+    {
+        var clock = new DrillClock(_h.Time);
+        var probe = new SlowProbe(clock, http, tcp, _h.Time);
+        CheckDefinition[] checks = tcp is null
+            ? [new HttpCheck("http://127.0.0.1:18999/", 200, null, Nowhere)]
+            : [new HttpCheck("http://127.0.0.1:18999/", 200, null, Nowhere), new TcpCheck("127.0.0.1", 18999, Nowhere)];
+        var system = Portal() with { Checks = checks };
+        var target = new DrillTarget(system, _h.AddLabelledPortal().Id, createdByDrill: false);
+        var steady = new SteadyState(new CheckRunner(_h.Runtime, probe, _h.Time), new DataPaths(_h.Runtime, new SnapshotStore(_h.Folder)));
+        var journal = new DrillJournal(clock, new NoSink(), null);
+        return (new RecoveryWatch(clock, journal, steady, target, BaselineBackup.None, [new SystemChecksItem(Nowhere)], Interval), clock, probe);
+    }
+
     public void Dispose() => _h.Dispose();
 
-    /// <summary>A check healthy from <paramref name="HealthyAt"/> (but failing from <paramref name="FailsFrom"/> until <paramref name="FailsUntil"/>) that answers <paramref name="Answer"/> after each request.</summary>
-    private sealed record Item(TimeSpan HealthyAt, TimeSpan Answer, TimeSpan? FailsFrom = null, TimeSpan? FailsUntil = null)
+    /// <summary>
+    /// A check healthy from <paramref name="HealthyAt"/> (but failing for probes sent from <paramref name="FailsFrom"/> until
+    /// <paramref name="FailsUntil"/>) that answers <paramref name="Answer"/> after each request (<paramref name="SlowAnswer"/>
+    /// for probes sent from <paramref name="SlowFrom"/> until <paramref name="SlowUntil"/>); a probe sent from
+    /// <paramref name="ThrowsFrom"/> on throws instead of answering.
+    /// </summary>
+    private sealed record Item(TimeSpan HealthyAt, TimeSpan Answer, TimeSpan? FailsFrom = null, TimeSpan? FailsUntil = null,
+        TimeSpan? SlowFrom = null, TimeSpan? SlowUntil = null, TimeSpan? SlowAnswer = null, TimeSpan? ThrowsFrom = null)
     {
         public bool PassesAt(TimeSpan sent) => sent >= HealthyAt && !(sent >= FailsFrom && sent < FailsUntil);
+
+        public async Task<bool> AnswerAsync(TimeSpan sent, TimeProvider time, CancellationToken cancellationToken)
+        {
+            await Task.Delay(sent >= SlowFrom && sent < SlowUntil ? SlowAnswer!.Value : Answer, time, cancellationToken);
+            return sent >= ThrowsFrom ? throw new InvalidOperationException("the probe could not run") : PassesAt(sent);
+        }
     }
 
     /// <summary>An HTTP service, and optionally a TCP one, each healthy as its <see cref="Item"/> says; the HTTP requests are recorded.</summary>
@@ -199,16 +273,13 @@ public sealed class RecoveryWatchTests : IDisposable
                 _sent.Add(sent);
             }
 
-            await Task.Delay(http.Answer, time, cancellationToken);
-            return http.PassesAt(sent) ? ProbeResult.Pass("HTTP 200") : ProbeResult.Fail("ConnectionRefused");
+            return await http.AnswerAsync(sent, time, cancellationToken) ? ProbeResult.Pass("HTTP 200") : ProbeResult.Fail("ConnectionRefused");
         }
 
         public async Task<ProbeResult> TcpAsync(string host, int port, CheckReach reach, CancellationToken cancellationToken)
         {
             var item = tcp ?? throw new NotSupportedException("this system has an http check only");
-            var sent = clock.Elapsed;
-            await Task.Delay(item.Answer, time, cancellationToken);
-            return item.PassesAt(sent) ? ProbeResult.Pass("connected") : ProbeResult.Fail("ConnectionRefused");
+            return await item.AnswerAsync(clock.Elapsed, time, cancellationToken) ? ProbeResult.Pass("connected") : ProbeResult.Fail("ConnectionRefused");
         }
     }
 
