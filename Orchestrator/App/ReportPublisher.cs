@@ -4,7 +4,10 @@ using Drills.Scenarios.RunRecords;
 
 namespace Drills.Orchestrator.App;
 
-/// <summary>Renders a stored run's report into the data directory, records the path on the run and rewrites the CIO index.</summary>
+/// <summary>
+/// Renders a stored run's report into the data directory, records the path on the run and rewrites the CIO index
+/// (unless the index already links to that report).
+/// </summary>
 internal static class ReportPublisher
 {
     public static Task<string> PublishAsync(AppServices services, RunRecord run, string? timeZone, CancellationToken cancellationToken) =>
@@ -29,9 +32,16 @@ internal static class ReportPublisher
         }
 
         var path = await new ReportWriter().WriteAsync(run, context, services.Data.Reports, cancellationToken);
+        // A report rendered again where the index already links to it changes nothing the index shows: drills index
+        // rewrites it on demand. Loading the kept catalogue for the index would cost more than the report itself.
+        var indexed = string.Equals(run.ReportPath, path, StringComparison.Ordinal) && File.Exists(IndexPublisher.DefaultPath(services.Data));
         services.Store.SetReportPath(run.RunId, path);
-        // Every run and skip ends here, and the index shows its report: rewrite it, never failing the run for it.
-        await IndexPublisher.RefreshAsync(services, cancellationToken);
+        if (!indexed)
+        {
+            // Every run and skip ends here, and the index shows its report: rewrite it, never failing the run for it.
+            await IndexPublisher.RefreshAsync(services, cancellationToken);
+        }
+
         return path;
     }
 

@@ -41,6 +41,25 @@ public sealed class IndexAfterRunTests : IDisposable
     }
 
     [Fact]
+    public async Task A_report_rendered_again_leaves_the_index_that_links_to_it_alone_and_writes_a_missing_one()
+    {
+        var run = await DrillAsync();
+        using var services = Services();
+        services.Store.Complete(run);
+        var first = await ReportPublisher.PublishAsync(services, run, timeZone: null, CancellationToken.None);
+        var indexPath = Path.Combine(services.Data.Reports, "index.html");
+        await File.WriteAllTextAsync(indexPath, "the index as drills index wrote it");
+
+        var again = await ReportPublisher.PublishAsync(services, services.Store.Find(run.RunId)!, timeZone: null, CancellationToken.None);
+
+        Assert.Equal(first, again);
+        Assert.Equal("the index as drills index wrote it", await File.ReadAllTextAsync(indexPath));
+        File.Delete(indexPath);
+        await ReportPublisher.PublishAsync(services, services.Store.Find(run.RunId)!, timeZone: null, CancellationToken.None);
+        Assert.Contains($"href=\"{Path.GetFileName(first)}\"", await File.ReadAllTextAsync(indexPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_index_that_cannot_be_written_costs_neither_the_run_nor_its_report()
     {
         var run = await DrillAsync();

@@ -64,6 +64,8 @@ internal sealed class ReportsAndStore : ISection
                 Seconds(Size(filled) / 1024.0 / 1024.0, "0.0"));
             StoreCopy.Replace(filled, database);
 
+            // The run's first report also writes the index that links to it; rendered again, a report leaves the index be.
+            (await Drills(context, ["report", reportRun.RunId], data, cancellationToken)).EnsureSuccess("drills report");
             var contenders = new List<(string Name, Func<int, CancellationToken, Task<ProcessResult>> Run)>
             {
                 ("drills runs", (_, ct) => Drills(context, ["runs"], data, ct)),
@@ -105,7 +107,7 @@ internal sealed class ReportsAndStore : ISection
         }
 
         report.Notes.Add($"Synthetic runs of {Systems} systems (two scenarios each: kill and ransomware), written through SqliteRunStore as drills writes them: outcomes mixed (80% passed, 8% failed, 7% aborted, 5% skipped fires), steps, folded check observations, readiness, limits, level policy, cleanup, origin; the report's run and its previous runs carry a 12-event hash-chained journal.");
-        report.Notes.Add("`drills index` reads the bench catalogue of the same 50 systems (`--file`) and writes reports/index.html; `drills report RUN` renders system-00's newest run, which also rewrites the index (as every report does).");
+        report.Notes.Add("`drills index` reads the bench catalogue of the same 50 systems (`--file`) and writes reports/index.html; `drills report RUN` renders system-00's newest run again, as an officer would: its first report (unmeasured, before the rounds) also wrote the index that links to it, which a report rendered again leaves as it is.");
         report.Notes.Add(sqlite is null
             ? "The sqlite3 CLI is not installed: no sqlite3 comparison (`apt-get install sqlite3` adds it)."
             : "sqlite3: `sqlite3 -readonly drills.db` selecting the columns `drills runs` reads for its 50 newest runs (record JSON and chain head), printed to a pipe.");
