@@ -21,6 +21,7 @@ internal sealed class AppServices : IDisposable
     private readonly Lazy<LoopbackNetworkProbe> _network;
     private readonly Lazy<Serilog.Core.Logger> _log;
     private readonly Lazy<SqliteRunStore> _store;
+    private readonly Lazy<KeptCatalogues> _kept;
     private readonly long _snapshotBytes;
     private readonly Lazy<BackupStore> _backups;
 
@@ -34,6 +35,7 @@ internal sealed class AppServices : IDisposable
         _snapshotBytes = SnapshotLimit.Bytes(Environment.GetEnvironmentVariable(SnapshotLimit.Variable));
         _log = new Lazy<Serilog.Core.Logger>(() => (Serilog.Core.Logger)LogSetup.Create(Data.Logs, options.Verbose, options.Service));
         _store = new Lazy<SqliteRunStore>(() => new SqliteRunStore(Data.Database));
+        _kept = new Lazy<KeptCatalogues>(() => new KeptCatalogues(Store));
         _runtime = new Lazy<DockerContainerRuntime>(() => new DockerContainerRuntime(Log, endpoint: null, Clock));
         _guarded = new Lazy<IContainerRuntime>(() => new LabelledOnlyRuntime(_runtime.Value));
         _containerLocks = new Lazy<ContainerLocks>(OpenContainerLocks);
@@ -51,6 +53,9 @@ internal sealed class AppServices : IDisposable
 
     /// <summary>The run store, opened (and its schema brought up to date) on first use.</summary>
     public SqliteRunStore Store => _store.Value;
+
+    /// <summary>The catalogue texts kept with runs, each loaded once in this process.</summary>
+    public KeptCatalogues KeptCatalogues => _kept.Value;
 
     /// <summary>The operational log, set up on first use: a command that logs nothing opens no log file.</summary>
     public ILogger Log => _log.Value;

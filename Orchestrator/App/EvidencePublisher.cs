@@ -2,7 +2,6 @@ using System.Text;
 using Drills.Orchestrator.Evidence;
 using Drills.Reports.AfterAction;
 using Drills.Reports.Machine;
-using Drills.Scenarios.Loading;
 using Drills.Scenarios.RunRecords;
 
 namespace Drills.Orchestrator.App;
@@ -106,8 +105,7 @@ internal static class EvidencePublisher
     {
         var scenario = new ScenarioFacts(run.ScenarioId, run.ScenarioTitle, run.Technique);
         var system = new SystemFacts(run.SystemId, run.SystemTitle, run.Agency, run.SecurityLevel, run.RtoTarget, run.ContainerName);
-        var kept = services.Store.FindCatalogue(run.CatalogueSha256);
-        if (kept is not null && CatalogueLoader.LoadText(kept.Text, kept.SourcePath).Catalogue is { } drilled)
+        if (services.KeptCatalogues.Load(run.CatalogueSha256)?.Catalogue is { } drilled)
         {
             if (drilled.Scenarios.TryGetValue(run.ScenarioId, out var declared))
             {

@@ -3,7 +3,6 @@ using Drills.Reports.AfterAction;
 using Drills.Reports.Files;
 using Drills.Reports.Index;
 using Drills.Scenarios.Catalogue;
-using Drills.Scenarios.Loading;
 
 namespace Drills.Orchestrator.App;
 
@@ -54,12 +53,11 @@ internal static class IndexPublisher
     private static DrillCatalogue? LatestCatalogue(AppServices services)
     {
         var latest = services.Store.List(1);
-        if (latest.Count == 0 || services.Store.FindCatalogue(latest[0].CatalogueSha256) is not { } kept)
+        if (latest.Count == 0 || services.KeptCatalogues.Load(latest[0].CatalogueSha256) is not { } loaded)
         {
             return null;
         }
 
-        var loaded = CatalogueLoader.LoadText(kept.Text, kept.SourcePath);
         if (loaded.Catalogue is null)
         {
             services.Log.Warning("The catalogue of run {RunId} no longer loads; the index lists the systems of stored runs only", latest[0].RunId);
