@@ -2,7 +2,6 @@ using Drills.Orchestrator.Drill;
 using Drills.Orchestrator.Engine;
 using Drills.Orchestrator.Errors;
 using Drills.Orchestrator.Safety;
-using Drills.Reports.AfterAction;
 using Drills.Scenarios.Catalogue;
 using Drills.Scenarios.RunRecords;
 
@@ -81,10 +80,7 @@ internal static class InterruptedRuns
     /// </summary>
     public static async Task<RunRecord> PublishAsync(AppServices services, RunRecord record)
     {
-        var (path, _) = await RunOutputs.PublishAsync(services, record, ReportLanguage.Both,
-            ex => services.Log.Error(ex, "Report of {RunId} not written: {Error}. Retry with: drills report {RunId}", record.RunId, ex.Message, record.RunId),
-            ex => services.Log.Error(ex, "Evidence of {RunId} not written: {Error}. Retry with: drills export {RunId}", record.RunId, ex.Message, record.RunId),
-            CancellationToken.None);
+        var path = await RunOutputs.PublishLoggedAsync(services, record, services.Log, CancellationToken.None);
         return path is null ? record : record with { ReportPath = path };
     }
 }

@@ -1,5 +1,6 @@
 using Drills.Reports.AfterAction;
 using Drills.Scenarios.RunRecords;
+using Serilog;
 
 namespace Drills.Orchestrator.App;
 
@@ -39,6 +40,16 @@ internal static class RunOutputs
             reportFailed(ex);
             return (null, evidence);
         }
+    }
+
+    /// <summary>As <see cref="PublishAsync(AppServices, RunRecord, ReportLanguage, Action{Exception}, Action{Exception}, CancellationToken)"/>, a failure logged with its retry: for a run no one watches at a terminal.</summary>
+    public static async Task<string?> PublishLoggedAsync(AppServices services, RunRecord record, ILogger log, CancellationToken cancellationToken)
+    {
+        var (path, _) = await PublishAsync(services, record, ReportLanguage.Both,
+            ex => log.Error(ex, "Report of {RunId} not written: {Error}. Retry with: drills report {RunId}", record.RunId, ex.Message, record.RunId),
+            ex => log.Error(ex, "Evidence of {RunId} not written: {Error}. Retry with: drills export {RunId}", record.RunId, ex.Message, record.RunId),
+            cancellationToken);
+        return path;
     }
 
     /// <summary>A file that could not be written or a template that could not render: the run stands, its paperwork is retried.</summary>

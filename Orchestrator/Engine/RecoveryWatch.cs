@@ -45,8 +45,6 @@ internal sealed class RecoveryWatch
 
     /// <summary>Probes still out when their item's loop ended: awaited when the watch ends.</summary>
     private readonly List<Task> _leftover = [];
-    private bool _restoring;
-    private bool _impactSeen;
     private TimeSpan? _restoreEndedAt;
 
     /// <summary>Probes sent before this do not count towards recovery (an operator confirmed a manual step then).</summary>
@@ -82,11 +80,6 @@ internal sealed class RecoveryWatch
 
     public void RestoreStarted()
     {
-        lock (_gate)
-        {
-            _restoring = true;
-        }
-
         _restoreBegan.TrySetResult();
         Wake();
     }
@@ -176,7 +169,7 @@ internal sealed class RecoveryWatch
         var outstanding = new List<Task>();
         try
         {
-            while (!probing.IsCancellationRequested && !_recovered.Task.IsCompleted && !(item.DuringAttack && Restoring))
+            while (!probing.IsCancellationRequested && !_recovered.Task.IsCompleted && !(item.DuringAttack && _restoreBegan.Task.IsCompleted))
             {
                 var sent = _clock.Elapsed;
                 outstanding.Add(SendAsync(item, sent, probing));
@@ -189,17 +182,6 @@ internal sealed class RecoveryWatch
             lock (_gate)
             {
                 _leftover.AddRange(outstanding);
-            }
-        }
-    }
-
-    private bool Restoring
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _restoring;
             }
         }
     }
@@ -219,8 +201,8 @@ internal sealed class RecoveryWatch
         lock (_gate)
         {
             // Impact is the first failing answer to come: what the attack did (failures seen once restore began are the restore's doing).
-            impact = item.DuringAttack && !answer.Passed && !_impactSeen;
-            _impactSeen |= impact;
+            // Continuations run asynchronously, so completing it here runs nothing under the lock.
+            impact = item.DuringAttack && !answer.Passed && _impact.TrySetResult(answer.At);
             foreach (var next in item.Answered(sequence, answer))
             {
                 Observe(new CheckObservation(item.Phase, next.Result.Item, next.Passed, next.At, next.Result.Result.Observation));
@@ -234,7 +216,7 @@ internal sealed class RecoveryWatch
             recovered = item.DuringAttack ? null : RecoveredNow();
         }
 
-        if (impact && _impact.TrySetResult(answer.At))
+        if (impact)
         {
             _journal.RecordAt(JournalMark.Impact, answer.At, $"Impact observed: {answer.Result.Item} failed", answer.Result.Result.Observation);
         }
@@ -331,7 +313,7 @@ internal sealed class RecoveryWatch
         Task wake;
         lock (_gate)
         {
-            if (rest <= TimeSpan.Zero || _recovered.Task.IsCompleted || item.DuringAttack && _restoring)
+            if (rest <= TimeSpan.Zero || _recovered.Task.IsCompleted || item.DuringAttack && _restoreBegan.Task.IsCompleted)
             {
                 return;
             }

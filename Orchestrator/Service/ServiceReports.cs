@@ -1,5 +1,4 @@
 using Drills.Orchestrator.App;
-using Drills.Reports.AfterAction;
 using Drills.Scenarios.RunRecords;
 using Serilog;
 
@@ -14,11 +13,7 @@ internal static class ServiceReports
     /// </summary>
     public static async Task PublishAsync(AppServices services, RunRecord record, ILogger log, CancellationToken cancellationToken)
     {
-        var (path, _) = await RunOutputs.PublishAsync(services, record, ReportLanguage.Both,
-            ex => log.Error(ex, "Report of {RunId} not written: {Error}. Retry with: drills report {RunId}", record.RunId, ex.Message, record.RunId),
-            ex => log.Error(ex, "Evidence of {RunId} not written: {Error}. Retry with: drills export {RunId}", record.RunId, ex.Message, record.RunId),
-            cancellationToken);
-        if (path is not null)
+        if (await RunOutputs.PublishLoggedAsync(services, record, log, cancellationToken) is { } path)
         {
             log.Information("Report of {RunId} ({Outcome}): {Path}", record.RunId, record.Outcome, path);
         }
